@@ -1,0 +1,138 @@
+package auth
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Claims are the decoded payload of an access token. They are read without
+// verifying the signature: graphtui shows them, it never trusts them.
+type Claims struct {
+	Audience       string
+	Issuer         string
+	TenantID       string
+	AppID          string
+	AppDisplayName string
+	IDType         string // "app" for app-only tokens
+	Roles          []string
+	WIDs           []string
+	IssuedAt       time.Time
+	NotBefore      time.Time
+	ExpiresAt      time.Time
+	// Other holds every remaining claim as name and JSON-ish text, sorted by name.
+	Other []Claim
+}
+
+// Claim is one claim that has no field of its own in Claims.
+type Claim struct {
+	Name  string
+	Value string
+}
+
+// HasRoles reports whether the token carries any application permission.
+func (c Claims) HasRoles() bool { return len(c.Roles) > 0 }
+
+// DecodeClaims decodes the payload of a JWT without verifying it.
+func DecodeClaims(raw string) (Claims, error) {
+	parts := strings.Split(raw, ".")
+	if len(parts) != 3 {
+		return Claims{}, errors.New("not a JWT: expected three dot-separated parts")
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return Claims{}, fmt.Errorf("token payload is not base64url: %w", err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(payload, &m); err != nil {
+		return Claims{}, fmt.Errorf("token payload is not a JSON object: %w", err)
+	}
+	var c Claims
+	for name, v := range m {
+		switch name {
+		case "aud":
+			c.Audience = stringOrFirst(v)
+		case "iss":
+			c.Issuer = stringValue(v)
+		case "tid":
+			c.TenantID = stringValue(v)
+		case "appid", "azp":
+			// v1.0 tokens say appid, v2.0 tokens say azp; keep the first seen
+			// but prefer appid when both exist.
+			if c.AppID == "" || name == "appid" {
+				c.AppID = stringValue(v)
+			}
+			if name == "azp" {
+				c.Other = append(c.Other, Claim{name, rawText(v)})
+			}
+		case "app_displayname":
+			c.AppDisplayName = stringValue(v)
+		case "idtyp":
+			c.IDType = stringValue(v)
+		case "roles":
+			c.Roles = stringList(v)
+		case "wids":
+			c.WIDs = stringList(v)
+		case "iat":
+			c.IssuedAt = unixTime(v)
+		case "nbf":
+			c.NotBefore = unixTime(v)
+		case "exp":
+			c.ExpiresAt = unixTime(v)
+		default:
+			c.Other = append(c.Other, Claim{name, rawText(v)})
+		}
+	}
+	sort.Strings(c.Roles)
+	sort.Slice(c.Other, func(i, j int) bool { return c.Other[i].Name < c.Other[j].Name })
+	return c, nil
+}
+
+func stringValue(v json.RawMessage) string {
+	var s string
+	if json.Unmarshal(v, &s) == nil {
+		return s
+	}
+	return rawText(v)
+}
+
+// stringOrFirst reads aud, which may be a string or a list of strings.
+func stringOrFirst(v json.RawMessage) string {
+	var list []string
+	if json.Unmarshal(v, &list) == nil {
+		return strings.Join(list, " ")
+	}
+	return stringValue(v)
+}
+
+func stringList(v json.RawMessage) []string {
+	var list []string
+	if json.Unmarshal(v, &list) == nil {
+		return list
+	}
+	if s := stringValue(v); s != "" {
+		return strings.Fields(s)
+	}
+	return nil
+}
+
+func unixTime(v json.RawMessage) time.Time {
+	var f float64
+	if json.Unmarshal(v, &f) != nil || math.IsNaN(f) || math.IsInf(f, 0) || f <= 0 || f > 1e11 {
+		return time.Time{}
+	}
+	return time.Unix(int64(f), 0)
+}
+
+func rawText(v json.RawMessage) string {
+	var s string
+	if json.Unmarshal(v, &s) == nil {
+		return s
+	}
+	return string(v)
+}

@@ -1,0 +1,295 @@
+// Package auth gets app-only access tokens for profiles through MSAL Go,
+// caches them, decodes their claims for display and explains failures.
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/AzureAD/microsoft-authentication-library-for-go/apps/confidential"
+	msalerrors "github.com/AzureAD/microsoft-authentication-library-for-go/apps/errors"
+
+	"github.com/graphtui/graphtui/profiles"
+)
+
+// RefreshMargin is how long before expiry a cached token stops being used.
+const RefreshMargin = 5 * time.Minute
+
+// Source says where a token came from.
+type Source int
+
+const (
+	SourceIdentityProvider Source = iota
+	SourceCache
+)
+
+func (s Source) String() string {
+	if s == SourceCache {
+		return "cache"
+	}
+	return "identity provider"
+}
+
+// Token is an access token with what graphtui shows about it. The raw value
+// sits behind an unexported pointer and Token formats itself, so printing a
+// Token, or any struct holding one, with %v, %+v, %#v or as JSON never
+// shows it.
+type Token struct {
+	raw       *string
+	Profile   string
+	ExpiresOn time.Time
+	Source    Source
+	Took      time.Duration // time spent acquiring (or looking up) this token
+	Claims    Claims
+}
+
+// Raw is the bearer token itself. Call it only to send the token to the
+// profile's Graph host or when the user explicitly asked for it.
+func (t *Token) Raw() string {
+	if t == nil || t.raw == nil {
+		return ""
+	}
+	return *t.raw
+}
+
+// String never includes the token.
+func (t Token) String() string {
+	return fmt.Sprintf("token for %s (from %s, expires %s)", t.Profile, t.Source, t.ExpiresOn.Format(time.RFC3339))
+}
+
+// Format makes every fmt verb print String, %#v included.
+func (t Token) Format(f fmt.State, _ rune) { fmt.Fprint(f, t.String()) }
+
+// Options configure a Manager. Zero values pick sensible defaults.
+type Options struct {
+	Secrets profiles.Secrets
+	// HTTPClient builds the client for a profile's login host.
+	HTTPClient func(profiles.Profile) (*http.Client, error)
+	Now        func() time.Time
+}
+
+// Manager holds one MSAL confidential client and one cached token per
+// profile. It is safe for concurrent use; concurrent callers for the same
+// profile share one token request.
+type Manager struct {
+	opts Options
+
+	mu       sync.Mutex
+	entries  map[string]*entry
+	redactor Redactor
+}
+
+type entry struct {
+	mu     sync.Mutex // serialises acquisition for one profile
+	config profiles.Profile
+	client *confidential.Client
+	token  *Token
+}
+
+// NewManager returns a Manager with no tokens yet.
+func NewManager(opts Options) *Manager {
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = profiles.HTTPClient
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Manager{opts: opts, entries: map[string]*entry{}}
+}
+
+// Token returns a token for p, from the cache while it is valid for more
+// than RefreshMargin, else from the identity platform.
+func (m *Manager) Token(ctx context.Context, p profiles.Profile) (*Token, error) {
+	return m.token(ctx, p, false)
+}
+
+// Refresh forces a new token from the identity platform, dropping the
+// cached one (after an admin grants consent, the old token lacks the roles).
+func (m *Manager) Refresh(ctx context.Context, p profiles.Profile) (*Token, error) {
+	return m.token(ctx, p, true)
+}
+
+// Cached returns the cached token for a profile without any IO, or nil.
+func (m *Manager) Cached(name string) *Token {
+	m.mu.Lock()
+	e := m.entries[name]
+	m.mu.Unlock()
+	if e == nil {
+		return nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.token
+}
+
+// Forget drops everything held for a profile (it was edited or removed).
+func (m *Manager) Forget(name string) {
+	m.mu.Lock()
+	delete(m.entries, name)
+	m.mu.Unlock()
+}
+
+// Redact scrubs every secret and token this manager has seen from s.
+func (m *Manager) Redact(s string) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.redactor.Redact(s)
+}
+
+func (m *Manager) entryFor(p profiles.Profile) *entry {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e := m.entries[p.Name]
+	if e == nil || e.config != p {
+		// A changed profile gets a fresh MSAL client and no cached token.
+		e = &entry{config: p}
+		m.entries[p.Name] = e
+	}
+	return e
+}
+
+func (m *Manager) token(ctx context.Context, p profiles.Profile, force bool) (*Token, error) {
+	start := time.Now()
+	e := m.entryFor(p)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+
+	if !force && e.token != nil && m.opts.Now().Before(e.token.ExpiresOn.Add(-RefreshMargin)) {
+		t := *e.token
+		t.Source = SourceCache
+		t.Took = time.Since(start)
+		return &t, nil
+	}
+	if force || e.client == nil {
+		// A new MSAL client means a new, empty MSAL cache: the only way to
+		// make MSAL skip a token it still considers valid.
+		c, err := m.newClient(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		e.client = c
+	}
+	res, err := e.client.AcquireTokenByCredential(ctx, []string{p.EffectiveScope()})
+	if err != nil {
+		e.token = nil
+		return nil, m.tokenError(p, err)
+	}
+	m.mu.Lock()
+	m.redactor.Add(res.AccessToken)
+	m.mu.Unlock()
+
+	t := &Token{
+		raw:       &res.AccessToken,
+		Profile:   p.Name,
+		ExpiresOn: res.ExpiresOn,
+		Source:    SourceIdentityProvider,
+		Took:      time.Since(start),
+	}
+	if res.Metadata.TokenSource == confidential.TokenSourceCache {
+		t.Source = SourceCache
+	}
+	if c, err := DecodeClaims(res.AccessToken); err == nil {
+		t.Claims = c
+	}
+	e.token = t
+	out := *t
+	return &out, nil
+}
+
+func (m *Manager) newClient(ctx context.Context, p profiles.Profile) (*confidential.Client, error) {
+	cred, err := m.credential(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	hc, err := m.opts.HTTPClient(p)
+	if err != nil {
+		return nil, err
+	}
+	opts := []confidential.Option{confidential.WithHTTPClient(hc)}
+	if p.AuthorityHost != "" {
+		// MSAL would ask the public cloud to validate a host it does not
+		// know; custom hosts (sovereign overrides, the demo) skip that.
+		opts = append(opts, confidential.WithInstanceDiscovery(false))
+	}
+	c, err := confidential.New(p.Authority(), p.ClientID, cred, opts...)
+	if err != nil {
+		return nil, &TokenError{Profile: p.Name, Cause: "MSAL rejected the profile's authority or client id", NextStep: "Check tenant, client_id and authority_host in the profile.", Err: errors.New(m.Redact(err.Error()))}
+	}
+	return &c, nil
+}
+
+// credential resolves the profile's secret reference or certificate.
+func (m *Manager) credential(ctx context.Context, p profiles.Profile) (confidential.Credential, error) {
+	if p.Certificate != "" {
+		certs, key, err := profiles.LoadCertificate(ctx, p, m.opts.Secrets)
+		if err != nil {
+			return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
+		}
+		cred, err := confidential.NewCredFromCert(certs, key)
+		if err != nil {
+			return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
+		}
+		return cred, nil
+	}
+	if p.ClientSecret == "" {
+		// Let the identity platform say AADSTS7000218 would be odd for a
+		// config we can check ourselves.
+		return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: errors.New("no client_secret or certificate configured")}
+	}
+	secret, err := m.opts.Secrets.Resolve(ctx, p.ClientSecret)
+	if err != nil {
+		return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
+	}
+	m.mu.Lock()
+	m.redactor.Add(secret)
+	m.mu.Unlock()
+	return confidential.NewCredFromSecret(secret)
+}
+
+// CredentialError means the profile's credential could not be loaded
+// locally: nothing was sent to the identity platform.
+type CredentialError struct {
+	Profile string
+	Err     error
+}
+
+func (e *CredentialError) Error() string {
+	return fmt.Sprintf("profile %q: credential: %v", e.Profile, e.Err)
+}
+
+func (e *CredentialError) Unwrap() error { return e.Err }
+
+// tokenError turns an MSAL failure into a TokenError, reading the identity
+// platform's error body when there is one.
+func (m *Manager) tokenError(p profiles.Profile, err error) error {
+	var call msalerrors.CallErr
+	if errors.As(err, &call) && call.Resp != nil {
+		var body []byte
+		if call.Resp.Body != nil {
+			body, _ = io.ReadAll(io.LimitReader(call.Resp.Body, 64<<10))
+		}
+		te := parseTokenError(p.Name, call.Resp.StatusCode, body)
+		te.Description = m.Redact(te.Description)
+		return te
+	}
+	te := &TokenError{
+		Profile: p.Name,
+		Err:     errors.New(m.Redact(err.Error())),
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		te.Cause = "cancelled"
+	case errors.Is(err, context.DeadlineExceeded):
+		te.Cause = "the identity platform did not answer in time"
+		te.NextStep = "Check the network path to " + p.LoginBase() + " (proxy, VPN, firewall) and try again."
+	default:
+		te.Cause = "the identity platform could not be reached or gave an unusable answer"
+		te.NextStep = "Check authority_host/cloud (" + p.LoginBase() + ") and the network path to it."
+	}
+	return te
+}

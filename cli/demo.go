@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/graphtui/graphtui/demo"
+)
+
+func (a *App) demoCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Open the terminal UI on a built-in demo tenant (no Azure account needed)",
+		Long: `Start the demo tenant in this process (a fake identity platform and Graph on
+loopback TLS) and open the terminal UI with its profiles. Nothing is written to
+your real config.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runDemo(cmd.Context())
+		},
+	}
+	cmd.AddCommand(a.demoServeCommand())
+	return cmd
+}
+
+func (a *App) demoServeCommand() *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the demo tenant in the foreground for other tools (curl, Postman, graphtui get)",
+		Long: `Run the demo tenant in the foreground until interrupted. Its CA certificate,
+the demo apps' credentials and a ready-made graphtui config are written to a
+directory (a new temporary one unless --dir is given), and the endpoints and
+example commands are printed.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runDemoServe(cmd.Context(), dir)
+		},
+	}
+	cmd.Flags().StringVar(&dir, "dir", "", "directory for ca.pem, credentials and config.toml (default: a new temporary directory)")
+	return cmd
+}
+
+// startDemo starts the tenant and writes its config into dir (a new
+// temporary directory when empty). The cleanup removes what it created.
+func startDemo(dir string) (*demo.Tenant, string, func(), error) {
+	t, err := demo.Start(demo.Options{})
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("cannot start the demo tenant: %w", err)
+	}
+	created := false
+	if dir == "" {
+		dir, err = os.MkdirTemp("", "graphtui-demo-")
+		if err != nil {
+			t.Close()
+			return nil, "", nil, err
+		}
+		created = true
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Close()
+		return nil, "", nil, err
+	}
+	cfg, err := t.WriteConfig(dir)
+	if err != nil {
+		t.Close()
+		return nil, "", nil, err
+	}
+	cleanup := func() {
+		t.Close()
+		if created {
+			os.RemoveAll(dir)
+		}
+	}
+	return t, cfg, cleanup, nil
+}
+
+func (a *App) runDemoServe(ctx context.Context, dir string) error {
+	t, cfg, cleanup, err := startDemo(dir)
+	if err != nil {
+		return &exitError{exitFailure, err}
+	}
+	defer cleanup()
+	dir = filepath.Dir(cfg)
+	caPath := filepath.Join(dir, "ca.pem")
+	fmt.Fprintf(a.Out, `graphtui demo tenant is running (%s, tenant %s)
+
+  identity platform  %s/%s/oauth2/v2.0/token
+  Microsoft Graph    %s/v1.0
+  CA certificate     %s
+  graphtui config    %s
+
+Try it from another shell:
+
+  export GRAPHTUI_CONFIG=%s
+  graphtui profiles
+  graphtui get /users --all
+  graphtui token -p contoso-reader
+  graphtui get /users -p no-consent      # 401: no admin consent, with cause and next step
+
+With curl (the secret is in the file the config's client_secret points to):
+
+  curl --cacert %s -d grant_type=client_credentials \
+       -d client_id=%s --data-urlencode client_secret@%s \
+       -d scope=%s/.default %s/%s/oauth2/v2.0/token
+
+The config file:
+
+`, demo.TenantDomain, t.TenantID(), t.LoginURL(), t.TenantID(), t.GraphURL(), caPath, cfg,
+		cfg, caPath, demo.ClientIDReader, filepath.Join(dir, demo.ProfileReader+".secret"), t.GraphURL(), t.LoginURL(), t.TenantID())
+	if b, err := os.ReadFile(cfg); err == nil {
+		a.Out.Write(b)
+	}
+	fmt.Fprintln(a.Out, "\nPress Ctrl+C to stop; the temporary files are removed on exit.")
+	<-ctx.Done()
+	return nil
+}
+
+func (a *App) runDemo(ctx context.Context) error {
+	_, cfg, cleanup, err := startDemo("")
+	if err != nil {
+		return &exitError{exitFailure, err}
+	}
+	defer cleanup()
+	a.configFlag = cfg
+	return a.runTUI(nil, nil)
+}

@@ -1,0 +1,362 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/tidwall/gjson"
+
+	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/profiles"
+)
+
+type getOptions struct {
+	queries  []string
+	headers  []string
+	beta     bool
+	all      bool
+	output   string
+	maxPages int
+	timeout  time.Duration
+}
+
+func (a *App) getCommand() *cobra.Command {
+	var o getOptions
+	cmd := &cobra.Command{
+		Use:   "get PATH",
+		Short: "Send a GET request to Microsoft Graph as the profile's app",
+		Long: `Send a GET request to Microsoft Graph as the profile's app. The body goes to
+stdout, the status line and errors to stderr. PATH is relative to the API
+version (/users, users/{id}/messages?$top=5) or an absolute URL on the
+profile's Graph host; the token is never sent to any other host.
+
+Exit status: 0 on 2xx, 1 on an HTTP or token failure, 2 on usage or config errors.`,
+		Example: `  graphtui get /users -q '$select=displayName,mail' -q '$top=5'
+  graphtui get /users --all -o json | jq '.value | length'
+  graphtui get /users -q '$count=true' -q '$filter=accountEnabled eq true' -H 'ConsistencyLevel: eventual'
+  graphtui get /users/delta --beta -p contoso-reader`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError("get needs exactly one PATH, e.g. 'graphtui get /users'")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runGet(cmd.Context(), args[0], o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&o.queries, "query", "q", nil, "query option KEY=VALUE, repeatable ($ may be left out of OData options: select=id)")
+	f.StringArrayVarP(&o.headers, "header", "H", nil, "extra request header 'Name: value', repeatable")
+	f.BoolVar(&o.beta, "beta", false, "use the beta API instead of the profile's api_version")
+	f.BoolVar(&o.all, "all", false, "follow @odata.nextLink and print one document whose value holds every page's items")
+	f.StringVarP(&o.output, "output", "o", "pretty", "body format: pretty (indented, coloured on a terminal), json (compact), raw (as received)")
+	f.IntVar(&o.maxPages, "max-pages", 1000, "with --all, stop after this many pages")
+	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
+	return cmd
+}
+
+// odataOptions may be given without their leading $.
+var odataOptions = map[string]bool{
+	"select": true, "filter": true, "top": true, "expand": true, "orderby": true,
+	"search": true, "count": true, "skip": true, "skiptoken": true, "format": true,
+}
+
+// buildRequest turns the command line into a graph.Request, rejecting
+// malformed query options and headers before anything is sent.
+func buildRequest(path string, o getOptions, p profiles.Profile) (graph.Request, error) {
+	switch o.output {
+	case "pretty", "json", "raw":
+	default:
+		return graph.Request{}, usageError("unknown output format %q: use pretty, json or raw", o.output)
+	}
+	if o.all && o.output == "raw" {
+		return graph.Request{}, usageError("--all merges pages into one document: use -o pretty or -o json")
+	}
+	r := graph.Request{Version: p.Version(), Header: http.Header{}}
+	if o.beta {
+		r.Version = "beta"
+	}
+	// A query string typed into the path joins the -q options, in order.
+	if i := strings.IndexByte(path, '?'); i >= 0 && !strings.Contains(path, "://") {
+		qs := path[i+1:]
+		path = path[:i]
+		for _, part := range strings.Split(qs, "&") {
+			if part == "" {
+				continue
+			}
+			k, v, _ := strings.Cut(part, "=")
+			if uk, err := url.QueryUnescape(k); err == nil {
+				k = uk
+			}
+			if uv, err := url.QueryUnescape(v); err == nil {
+				v = uv
+			}
+			r.Query = append(r.Query, graph.QueryParam{Key: k, Value: v})
+		}
+	}
+	r.Path = path
+	for _, q := range o.queries {
+		k, v, ok := strings.Cut(q, "=")
+		if !ok || k == "" {
+			return graph.Request{}, usageError("query option %q is not KEY=VALUE (e.g. -q '$top=5')", q)
+		}
+		if odataOptions[strings.ToLower(k)] {
+			k = "$" + k
+		}
+		r.Query = append(r.Query, graph.QueryParam{Key: k, Value: v})
+	}
+	for _, h := range o.headers {
+		name, value, ok := strings.Cut(h, ":")
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		if !ok || name == "" {
+			return graph.Request{}, usageError("header %q is not 'Name: value'", h)
+		}
+		if strings.ContainsAny(h, "\r\n\x00") {
+			return graph.Request{}, usageError("header %q contains a line break or NUL; headers must be one line", name)
+		}
+		if strings.EqualFold(name, "Authorization") {
+			return graph.Request{}, usageError("graphtui sets Authorization itself from the profile's token; remove -H 'Authorization: ...'")
+		}
+		r.Header.Add(name, value)
+	}
+	return r, nil
+}
+
+func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
+	p, err := a.profile()
+	if err != nil {
+		return err
+	}
+	req, err := buildRequest(path, o, p)
+	if err != nil {
+		return err
+	}
+	m := a.authManager()
+	tok, err := m.Token(ctx, p)
+	if err != nil {
+		a.printAuthError(err, p)
+		return &exitError{exitFailure, errReported}
+	}
+	hc, err := profiles.HTTPClient(p)
+	if err != nil {
+		return &exitError{exitUsage, err}
+	}
+	client := &graph.Client{
+		HTTP:      hc,
+		Base:      p.GraphBase(),
+		UserAgent: a.Build.UserAgent(),
+		Timeout:   o.timeout,
+		Token: func(ctx context.Context) (string, error) {
+			t, err := m.Token(ctx, p)
+			if err != nil {
+				return "", err
+			}
+			return t.Raw(), nil
+		},
+	}
+	if _, err := client.BuildURL(req); err != nil {
+		return usageError("%v", err)
+	}
+	events := func(ev graph.Event) { fmt.Fprintln(a.Err, a.redact(ev.String())) }
+
+	if o.all {
+		return a.getAll(ctx, client, req, o, tok, p, events)
+	}
+	resp, err := client.Get(ctx, req, events)
+	if err != nil {
+		fmt.Fprintf(a.Err, "Request failed: %s\n", a.redact(err.Error()))
+		return &exitError{exitFailure, errReported}
+	}
+	a.printStatus(resp)
+	if resp.Error != nil {
+		a.printGraphError(resp, tok, p)
+		return &exitError{exitFailure, errReported}
+	}
+	return a.writeBody(resp.Body, resp.Header.Get("Content-Type"), o.output)
+}
+
+// printStatus writes the one-line summary of a response to stderr.
+func (a *App) printStatus(r *graph.Response) {
+	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), byteSize(len(r.Body))}
+	if r.RequestID != "" {
+		parts = append(parts, "request-id "+r.RequestID)
+	}
+	fmt.Fprintln(a.Err, strings.Join(parts, "  ·  "))
+	for _, n := range r.Notices {
+		fmt.Fprintln(a.Err, "note:", a.redact(n))
+	}
+	if r.Truncated {
+		fmt.Fprintf(a.Err, "note: the body was cut at %s; use -o raw with curl for the whole response\n", byteSize(len(r.Body)))
+	}
+}
+
+// colorMode is the colour depth for stdout: none unless it is a terminal.
+func (a *App) colorMode() graph.ColorMode {
+	if !a.IsTerminal(a.Out) {
+		return graph.ColorNone
+	}
+	return graph.ColorModeFromEnv(func(k string) string { v, _ := a.LookupEnv(k); return v })
+}
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func (a *App) writeBody(body []byte, contentType, format string) error {
+	w := bufio.NewWriter(a.Out)
+	defer w.Flush()
+	switch format {
+	case "raw":
+		_, err := w.Write(body)
+		return err
+	case "json":
+		var buf bytes.Buffer
+		if json.Compact(&buf, body) == nil {
+			buf.WriteByte('\n')
+			_, err := w.Write(buf.Bytes())
+			return err
+		}
+	}
+	return graph.Pretty(w, body, contentType, a.colorMode(), graph.DefaultStyle)
+}
+
+// getAll streams every page's items into one JSON document on stdout, so
+// memory holds one page at a time.
+func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o getOptions, tok *auth.Token, p profiles.Profile, events func(graph.Event)) error {
+	color := o.output == "pretty" && a.IsTerminal(a.Out)
+	var out io.Writer = a.Out
+	var buffered bytes.Buffer
+	if color {
+		// Colour needs the whole document; a terminal reader does not need
+		// streaming the way a pipe does.
+		out = &buffered
+	}
+	w := bufio.NewWriter(out)
+	d := docWriter{w: w, pretty: o.output == "pretty"}
+	var failed *graph.Response
+	err := c.GetAll(ctx, req, o.maxPages, events, func(r *graph.Response) error {
+		a.printStatus(r)
+		if r.Error != nil {
+			failed = r
+			return errReported
+		}
+		d.page(r.Body)
+		return nil
+	})
+	d.close()
+	w.Flush()
+	if color {
+		graph.Pretty(a.Out, buffered.Bytes(), "application/json", a.colorMode(), graph.DefaultStyle)
+	}
+	if failed != nil {
+		a.printGraphError(failed, tok, p)
+		return &exitError{exitFailure, errReported}
+	}
+	if err != nil {
+		fmt.Fprintf(a.Err, "Paging stopped: %s\n", a.redact(err.Error()))
+		return &exitError{exitFailure, errReported}
+	}
+	fmt.Fprintf(a.Err, "%d items in %d pages\n", d.items, d.pages)
+	return nil
+}
+
+// docWriter writes {"@odata.context": ..., "value": [items...]} as pages
+// arrive, byte-identical to json.Indent of the merged document when pretty.
+type docWriter struct {
+	w      *bufio.Writer
+	pretty bool
+	open   bool
+	items  int
+	pages  int
+}
+
+func (d *docWriter) page(body []byte) {
+	d.pages++
+	if !d.open {
+		d.open = true
+		ctx := gjson.GetBytes(body, `@odata\.context`)
+		if d.pretty {
+			d.w.WriteString("{\n")
+			if ctx.Exists() {
+				fmt.Fprintf(d.w, "  \"@odata.context\": %s,\n", ctx.Raw)
+			}
+			d.w.WriteString("  \"value\": [")
+		} else {
+			d.w.WriteString("{")
+			if ctx.Exists() {
+				fmt.Fprintf(d.w, "\"@odata.context\":%s,", ctx.Raw)
+			}
+			d.w.WriteString("\"value\":[")
+		}
+	}
+	gjson.GetBytes(body, "value").ForEach(func(_, item gjson.Result) bool {
+		if d.items > 0 {
+			d.w.WriteString(",")
+		}
+		d.items++
+		var buf bytes.Buffer
+		if d.pretty {
+			d.w.WriteString("\n    ")
+			if json.Indent(&buf, []byte(item.Raw), "    ", "  ") == nil {
+				d.w.Write(buf.Bytes())
+				return true
+			}
+		} else if json.Compact(&buf, []byte(item.Raw)) == nil {
+			d.w.Write(buf.Bytes())
+			return true
+		}
+		d.w.WriteString(item.Raw)
+		return true
+	})
+}
+
+func (d *docWriter) close() {
+	if !d.open {
+		return
+	}
+	switch {
+	case d.pretty && d.items > 0:
+		d.w.WriteString("\n  ]\n}\n")
+	case d.pretty:
+		d.w.WriteString("]\n}\n")
+	default:
+		d.w.WriteString("]}\n")
+	}
+}
+
+// printGraphError shows the parsed Graph error and what graphtui makes of it.
+func (a *App) printGraphError(r *graph.Response, tok *auth.Token, p profiles.Profile) {
+	w := a.Err
+	e := r.Error
+	if e.Code != "" {
+		fmt.Fprintf(w, "Graph error: %s: %s\n", e.Code, a.redact(e.Message))
+	} else {
+		fmt.Fprintf(w, "Graph error: HTTP %d: %s\n", e.Status, a.redact(e.Raw))
+	}
+	for _, kv := range [][2]string{{"request-id", e.RequestID}, {"client-request-id", e.ClientRequestID}, {"date", e.Date}} {
+		if kv[1] != "" {
+			fmt.Fprintf(w, "  %-18s %s\n", kv[0]+":", kv[1])
+		}
+	}
+	if d := diagnose(r, tok, p); d.cause != "" {
+		fmt.Fprintf(w, "Cause: %s\n", d.cause)
+		fmt.Fprintf(w, "Next:  %s\n", d.next)
+	}
+}

@@ -1,0 +1,144 @@
+// Package cli is graphtui's command line: the scriptable commands beside
+// the TUI, sharing one way to find the config, pick a profile and get tokens.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/profiles"
+)
+
+// Exit codes, as documented in the README.
+const (
+	exitOK      = 0
+	exitFailure = 1 // HTTP or token failure
+	exitUsage   = 2 // usage or config error
+)
+
+// App is one run of the command line. Tests build it with their own
+// streams and environment.
+type App struct {
+	Out, Err  io.Writer
+	LookupEnv func(string) (string, bool)
+	Build     BuildInfo
+	// IsTerminal reports whether w is an interactive terminal (colour, TUI).
+	IsTerminal func(w io.Writer) bool
+	// Keyring backs keyring: secret references.
+	Keyring profiles.Keyring
+
+	configFlag  string
+	profileFlag string
+	auth        *auth.Manager
+}
+
+// Main runs graphtui with the process's streams and returns its exit code.
+func Main(b BuildInfo, args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	app := &App{
+		Out:        os.Stdout,
+		Err:        os.Stderr,
+		LookupEnv:  os.LookupEnv,
+		Build:      b.resolved(),
+		IsTerminal: isTerminal,
+		Keyring:    profiles.SystemKeyring(5 * time.Second),
+	}
+	return app.Run(ctx, args)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageError(format string, args ...any) error {
+	return &exitError{exitUsage, fmt.Errorf(format, args...)}
+}
+
+// failure is an HTTP or token failure whose details were already printed.
+var errReported = errors.New("reported")
+
+// Run executes one command line and returns the exit code.
+func (a *App) Run(ctx context.Context, args []string) int {
+	if a.LookupEnv == nil {
+		a.LookupEnv = func(string) (string, bool) { return "", false }
+	}
+	if a.IsTerminal == nil {
+		a.IsTerminal = func(io.Writer) bool { return false }
+	}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetOut(a.Out)
+	root.SetErr(a.Err)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if !errors.Is(ee.err, errReported) {
+			fmt.Fprintln(a.Err, "graphtui:", a.redact(ee.err.Error()))
+		}
+		return ee.code
+	}
+	// Anything cobra itself rejects (unknown flag or command) is usage.
+	fmt.Fprintln(a.Err, "graphtui:", a.redact(err.Error()))
+	fmt.Fprintln(a.Err, "Run 'graphtui --help' for usage.")
+	return exitUsage
+}
+
+func (a *App) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "graphtui",
+		Short: "Explore Microsoft Graph with app-only access, and learn why a call was denied",
+		Long: `graphtui explores Microsoft Graph as an app (client credentials, no signed-in user).
+Run it without a command to open the terminal UI, or 'graphtui demo' to try it on a
+built-in demo tenant.`,
+		Version:       a.Build.String(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE:          a.runTUI,
+	}
+	root.SetVersionTemplate("{{.Version}}\n")
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.configFlag, "config", "", "config file (default: $GRAPHTUI_CONFIG or <user config dir>/graphtui/config.toml)")
+	pf.StringVarP(&a.profileFlag, "profile", "p", "", "profile to use (default: $GRAPHTUI_PROFILE or the first profile)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(
+		a.getCommand(),
+		a.tokenCommand(),
+		a.profilesCommand(),
+		a.consentURLCommand(),
+		a.demoCommand(),
+	)
+	return root
+}
+
+func (a *App) redact(s string) string {
+	if a.auth != nil {
+		return a.auth.Redact(s)
+	}
+	return auth.Redact(s)
+}

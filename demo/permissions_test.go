@@ -1,0 +1,96 @@
+package demo
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The demo's permission facts must agree with Microsoft's permissions
+// reference, kept in ../shared/data beside the repository.
+
+const sharedPermissions = "../../shared/data/msgraph-permissions"
+
+func readShared(t *testing.T, name string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(sharedPermissions, name))
+	if os.IsNotExist(err) {
+		t.Skipf("reference data %s not found beside the repository", name)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+}
+
+func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
+	var ref struct {
+		Permissions map[string]struct {
+			Schemes  map[string]json.RawMessage `json:"schemes"`
+			PathSets []struct {
+				SchemeKeys []string          `json:"schemeKeys"`
+				Methods    []string          `json:"methods"`
+				Paths      map[string]string `json:"paths"`
+			} `json:"pathSets"`
+		} `json:"permissions"`
+	}
+	readShared(t, "permissions.json", &ref)
+
+	// Which application permissions the reference lists for each GET path.
+	allowed := map[string][]string{}
+	for name, p := range ref.Permissions {
+		for _, ps := range p.PathSets {
+			if !slices.Contains(ps.SchemeKeys, "Application") || !slices.Contains(ps.Methods, "GET") {
+				continue
+			}
+			for path := range ps.Paths {
+				key := strings.ToLower(path)
+				allowed[key] = append(allowed[key], name)
+			}
+		}
+	}
+
+	for _, rt := range routes {
+		for _, role := range rt.roles {
+			if _, ok := ref.Permissions[role].Schemes["Application"]; !ok {
+				t.Errorf("%s: %s is not an application permission", rt.pattern, role)
+			}
+		}
+		// The demo may accept more than the reference lists (it is not
+		// exhaustive), but never less: a 403 from the demo must be one the
+		// reference agrees with, for the permissions the demo knows.
+		path := "/" + strings.ToLower(strings.ReplaceAll(rt.pattern, "{}", "{id}"))
+		for _, name := range allowed[path] {
+			if _, known := graphAppRoles[name]; known && !slices.Contains(rt.roles, name) {
+				t.Errorf("%s: the reference allows %s for GET, the demo refuses it", path, name)
+			}
+		}
+	}
+}
+
+func TestAppRoleIDsMatchTheProvisioningReference(t *testing.T) {
+	var ref struct {
+		Deployments map[string][]struct {
+			ID          string `json:"id"`
+			Scheme      string `json:"scheme"`
+			Environment string `json:"environment"`
+		} `json:"permissionDeployments"`
+	}
+	readShared(t, "provisioningInfo.json", &ref)
+	for name, id := range graphAppRoles {
+		found := false
+		for _, d := range ref.Deployments[name] {
+			if d.Scheme == "Application" && d.Environment == "public" && d.ID == id {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: app role ID %s is not the reference's", name, id)
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package profiles
+
+// Config keys of a profile table, in the order graphtui writes them.
+const (
+	keyTenant              = "tenant"
+	keyClientID            = "client_id"
+	keyClientSecret        = "client_secret"
+	keyCertificate         = "certificate"
+	keyCertificatePassword = "certificate_password"
+	keyCloud               = "cloud"
+	keyAuthorityHost       = "authority_host"
+	keyGraphHost           = "graph_host"
+	keyScope               = "scope"
+	keyAPIVersion          = "api_version"
+	keyCAFile              = "ca_file"
+)
+
+var profileKeys = []string{
+	keyTenant, keyClientID, keyClientSecret, keyCertificate, keyCertificatePassword,
+	keyCloud, keyAuthorityHost, keyGraphHost, keyScope, keyAPIVersion, keyCAFile,
+}
+
+func isProfileKey(k string) bool {
+	for _, known := range profileKeys {
+		if k == known {
+			return true
+		}
+	}
+	return false
+}
+
+// field returns a pointer to the Profile field a config key fills, so that
+// decoding, encoding and comparing walk one list instead of three switches.
+func field(p *Profile, key string) *string {
+	switch key {
+	case keyTenant:
+		return &p.Tenant
+	case keyClientID:
+		return &p.ClientID
+	case keyClientSecret:
+		return &p.ClientSecret
+	case keyCertificate:
+		return &p.Certificate
+	case keyCertificatePassword:
+		return &p.CertificatePassword
+	case keyCloud:
+		return (*string)(&p.Cloud)
+	case keyAuthorityHost:
+		return &p.AuthorityHost
+	case keyGraphHost:
+		return &p.GraphHost
+	case keyScope:
+		return &p.Scope
+	case keyAPIVersion:
+		return &p.APIVersion
+	case keyCAFile:
+		return &p.CAFile
+	}
+	return nil
+}
+
+// closestKey suggests the known key a typo was probably meant to be, or ""
+// when nothing is close enough to be a useful guess.
+func closestKey(typo string, known []string) string {
+	best, bestDist := "", len(typo)/3+2
+	for _, k := range known {
+		if d := editDistance(typo, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance, counting a swap of two adjacent
+// letters as one edit (the most common typo: secert).
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
