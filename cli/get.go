@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/tidwall/gjson"
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
@@ -28,6 +27,7 @@ type getOptions struct {
 	output   string
 	maxPages int
 	timeout  time.Duration
+	verbose  bool
 }
 
 func (a *App) getCommand() *cobra.Command {
@@ -62,6 +62,7 @@ Exit status: 0 on 2xx, 1 on an HTTP or token failure, 2 on usage or config error
 	f.BoolVar(&o.all, "all", false, "follow @odata.nextLink and print one document whose value holds every page's items")
 	f.StringVarP(&o.output, "output", "o", "pretty", "body format: pretty (indented, coloured on a terminal), json (compact), raw (as received)")
 	f.IntVar(&o.maxPages, "max-pages", 1000, "with --all, stop after this many pages")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "print every attempt, response and page on stderr")
 	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
 	return cmd
 }
@@ -168,7 +169,16 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	if _, err := client.BuildURL(req); err != nil {
 		return usageError("%v", err)
 	}
-	events := func(ev graph.Event) { fmt.Fprintln(a.Err, a.redact(ev.String())) }
+	events := func(ev graph.Event) {
+		switch ev.Kind {
+		case graph.EventRetry, graph.EventGiveUp, graph.EventRedirect, graph.EventMaxPages:
+		default:
+			if !o.verbose {
+				return
+			}
+		}
+		fmt.Fprintln(a.Err, a.redact(ev.String()))
+	}
 
 	if o.all {
 		return a.getAll(ctx, client, req, o, tok, p, events)
@@ -248,8 +258,7 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 		// streaming the way a pipe does.
 		out = &buffered
 	}
-	w := bufio.NewWriter(out)
-	d := docWriter{w: w, pretty: o.output == "pretty"}
+	d := graph.NewPageMerger(out, o.output == "pretty")
 	var failed *graph.Response
 	err := c.GetAll(ctx, req, o.maxPages, events, func(r *graph.Response) error {
 		a.printStatus(r)
@@ -257,11 +266,10 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 			failed = r
 			return errReported
 		}
-		d.page(r.Body)
+		d.Add(r.Body)
 		return nil
 	})
-	d.close()
-	w.Flush()
+	d.Close()
 	if color {
 		graph.Pretty(a.Out, buffered.Bytes(), "application/json", a.colorMode(), graph.DefaultStyle)
 	}
@@ -273,72 +281,8 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 		fmt.Fprintf(a.Err, "Paging stopped: %s\n", a.redact(err.Error()))
 		return &exitError{exitFailure, errReported}
 	}
-	fmt.Fprintf(a.Err, "%d items in %d pages\n", d.items, d.pages)
+	fmt.Fprintf(a.Err, "%d items in %d pages\n", d.Items, d.Pages)
 	return nil
-}
-
-// docWriter writes {"@odata.context": ..., "value": [items...]} as pages
-// arrive, byte-identical to json.Indent of the merged document when pretty.
-type docWriter struct {
-	w      *bufio.Writer
-	pretty bool
-	open   bool
-	items  int
-	pages  int
-}
-
-func (d *docWriter) page(body []byte) {
-	d.pages++
-	if !d.open {
-		d.open = true
-		ctx := gjson.GetBytes(body, `@odata\.context`)
-		if d.pretty {
-			d.w.WriteString("{\n")
-			if ctx.Exists() {
-				fmt.Fprintf(d.w, "  \"@odata.context\": %s,\n", ctx.Raw)
-			}
-			d.w.WriteString("  \"value\": [")
-		} else {
-			d.w.WriteString("{")
-			if ctx.Exists() {
-				fmt.Fprintf(d.w, "\"@odata.context\":%s,", ctx.Raw)
-			}
-			d.w.WriteString("\"value\":[")
-		}
-	}
-	gjson.GetBytes(body, "value").ForEach(func(_, item gjson.Result) bool {
-		if d.items > 0 {
-			d.w.WriteString(",")
-		}
-		d.items++
-		var buf bytes.Buffer
-		if d.pretty {
-			d.w.WriteString("\n    ")
-			if json.Indent(&buf, []byte(item.Raw), "    ", "  ") == nil {
-				d.w.Write(buf.Bytes())
-				return true
-			}
-		} else if json.Compact(&buf, []byte(item.Raw)) == nil {
-			d.w.Write(buf.Bytes())
-			return true
-		}
-		d.w.WriteString(item.Raw)
-		return true
-	})
-}
-
-func (d *docWriter) close() {
-	if !d.open {
-		return
-	}
-	switch {
-	case d.pretty && d.items > 0:
-		d.w.WriteString("\n  ]\n}\n")
-	case d.pretty:
-		d.w.WriteString("]\n}\n")
-	default:
-		d.w.WriteString("]}\n")
-	}
 }
 
 // printGraphError shows the parsed Graph error and what graphtui makes of it.

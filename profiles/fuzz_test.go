@@ -18,6 +18,19 @@ func FuzzLoad(f *testing.F) {
 		f.Add(string(data))
 	}
 	f.Add("[profiles.a\ntenant = \"x\"\n")
+	// Valid without any file on disk, so the edit checks below run on it.
+	f.Add(`# c
+[profiles.a] # h
+tenant = "contoso.com" # t
+client_id = "00000000-0000-0000-0000-000000000000"
+client_secret = '''env:A'''
+
+[profiles."b.c"]
+tenant = "x.org"
+  client_id='00000000-0000-0000-0000-000000000000'
+client_secret = """
+env:B"""
+scope = "https://graph.microsoft.com/.default"` + "\r\n")
 	f.Add("[profiles.a]\nclient_secret = '''\n[profiles.b]\n'''\n")
 	f.Add("[profiles]\na = { tenant = [\n1, 2] }\n")
 	f.Add("a = \"\"\"\\\n\"\"\"\"\" # c\n[[profiles]]\n")

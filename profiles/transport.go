@@ -5,7 +5,6 @@ import (
 	"crypto/x509"
 	"fmt"
 	"net/http"
-	"os"
 	"time"
 )
 
@@ -21,7 +20,7 @@ func HTTPClient(p Profile) (*http.Client, error) {
 		if err != nil {
 			return nil, fmt.Errorf("profile %q: ca_file: %w", p.Name, err)
 		}
-		pem, err := os.ReadFile(path)
+		pem, err := readRegularFile(path, 4<<20)
 		if err != nil {
 			return nil, fmt.Errorf("profile %q: cannot read ca_file: %w", p.Name, err)
 		}

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/profiles"
+)
+
+// Intents: a pane asks the root to do something. The root turns each into
+// a tea.Cmd (IO) or a layout change. Panes return them as commands:
+// func() tea.Msg { return sendMsg{...} }.
+
+// sendMsg asks the root to send a request with the selected profile.
+type sendMsg struct{ Request graph.Request }
+
+// nextPageMsg asks for the page after the one shown.
+type nextPageMsg struct{}
+
+// fetchAllMsg asks for every remaining page.
+type fetchAllMsg struct{}
+
+// cancelMsg asks the root to cancel whatever request or token acquisition
+// is in flight.
+type cancelMsg struct{}
+
+// profileSelectedMsg says the picker's selection changed.
+type profileSelectedMsg struct{ Name string }
+
+// refreshTokenMsg asks for a forced token refresh of a profile.
+type refreshTokenMsg struct{ Name string }
+
+// openProfileFormMsg asks the root to open the add/edit form (Edit nil = add).
+type openProfileFormMsg struct{ Edit *profiles.Profile }
+
+// confirmDeleteMsg asks the root to confirm, then delete, a profile.
+type confirmDeleteMsg struct{ Name string }
+
+// saveProfileMsg asks the root to add (OldName "") or replace a profile.
+// Secret, when set, is stored in the OS keyring under the profile's name
+// and Profile.ClientSecret already says "keyring:<name>".
+type saveProfileMsg struct {
+	OldName string
+	Profile profiles.Profile
+	Secret  string
+}
+
+// closeDialogMsg closes the open dialog without doing anything.
+type closeDialogMsg struct{}
+
+// copyMsg asks the root to put text on the clipboard (OSC 52).
+type copyMsg struct {
+	What string // "body", "curl command", for the status bar
+	Text string
+}
+
+// saveBodyMsg asks the root to write the shown body to a file.
+type saveBodyMsg struct{ Path string }
+
+// statusMsg shows a line in the status bar.
+type statusMsg struct {
+	Text string
+	Err  bool
+}
+
+// Results: produced by the root's commands, routed to the panes.
+
+// tokenMsg is the outcome of a token acquisition.
+type tokenMsg struct {
+	Profile string
+	Token   *auth.Token
+	Err     error
+	Forced  bool
+}
+
+// Exchange is everything the response viewer shows about one request:
+// the response (nil when the token failed), its highlighted body, the token
+// used, and the trace.
+type Exchange struct {
+	Seq      int // increases with each request; stale results are dropped
+	Profile  string
+	Request  graph.Request
+	Response *graph.Response
+	Lines    *graph.Lines // highlighted body; nil when not JSON
+	BodyErr  error        // why Lines is nil (invalid JSON, too large)
+	Token    *auth.Token
+	TokenErr error
+	Err      error // transport error, cancellation
+	Trace    Trace
+	Page     int  // 1-based page number of Response
+	More     bool // a nextLink exists
+}
+
+// Trace is the timeline of one exchange: token, attempts, retries, pages.
+type Trace struct {
+	Started     time.Time
+	TokenSource auth.Source
+	TokenTook   time.Duration
+	Events      []graph.Event
+	Total       time.Duration
+}
+
+// exchangeMsg delivers a finished exchange (first page, next page, or the
+// end of fetch-all).
+type exchangeMsg struct{ Exchange *Exchange }
+
+// progressMsg reports fetch-all progress: pages and items so far.
+type progressMsg struct {
+	Seq   int
+	Pages int
+	Items int
+	Bytes int
+}
+
+// profilesLoadedMsg carries the config after a load or an edit.
+type profilesLoadedMsg struct {
+	Config   *profiles.Config
+	Profiles []profiles.Profile
+	Select   string // profile to select, if any
+	Err      error
+}
