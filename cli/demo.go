@@ -20,7 +20,7 @@ loopback TLS) and open the terminal UI with its profiles. Nothing is written to
 your real config.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.runDemo(cmd.Context())
+			return a.runDemo(cmd)
 		},
 	}
 	cmd.AddCommand(a.demoServeCommand())
@@ -119,12 +119,15 @@ The config file:
 	return nil
 }
 
-func (a *App) runDemo(ctx context.Context) error {
+func (a *App) runDemo(cmd *cobra.Command) error {
+	if !a.IsTerminal(a.Out) {
+		return usageError("the demo opens the terminal UI and needs a terminal; 'graphtui demo serve' runs the demo tenant for other tools")
+	}
 	_, cfg, cleanup, err := startDemo("")
 	if err != nil {
 		return &exitError{exitFailure, err}
 	}
 	defer cleanup()
 	a.configFlag = cfg
-	return a.runTUI(nil, nil)
+	return a.startTUI(cmd, "demo tenant")
 }

@@ -1,12 +1,43 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
+
+	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/history"
+	"github.com/graphtui/graphtui/ui"
 )
 
 func (a *App) runTUI(cmd *cobra.Command, _ []string) error {
-	fmt.Fprintln(a.Err, "The terminal UI is not built yet. Meanwhile use the commands: graphtui --help")
-	return nil
+	return a.startTUI(cmd, "")
+}
+
+// startTUI opens the terminal UI on the config chosen by --config.
+func (a *App) startTUI(cmd *cobra.Command, title string) error {
+	if !a.IsTerminal(a.Out) {
+		return usageError("the terminal UI needs a terminal; for scripts use 'graphtui get', 'graphtui token' or 'graphtui profiles'")
+	}
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
+	histPath := ""
+	if title == "" { // the demo keeps no history: its profiles vanish on exit
+		histPath, _ = history.DefaultPath()
+	}
+	profile := a.profileFlag
+	if profile == "" {
+		profile, _ = a.LookupEnv("GRAPHTUI_PROFILE")
+	}
+	backend := &ui.Backend{
+		Auth:        a.authManager(),
+		ConfigPath:  cfg.Path,
+		Keyring:     a.Keyring,
+		LookupEnv:   a.LookupEnv,
+		HistoryPath: histPath,
+		UserAgent:   a.Build.UserAgent(),
+		MaxPages:    graph.DefaultMaxPages,
+		Color:       graph.ColorModeFromEnv(func(k string) string { v, _ := a.LookupEnv(k); return v }),
+	}
+	return ui.Run(cmd.Context(), ui.Options{Backend: backend, Profile: profile, Title: title})
 }

@@ -12,9 +12,9 @@ import (
 type Styles struct {
 	Dark bool
 
-	Fg, Muted, Subtle, Accent, Border color.Color
-	OK, Redirect, ClientErr, ServerErr  color.Color
-	Warning                             color.Color
+	Fg, Muted, Subtle, Accent, Border  color.Color
+	OK, Redirect, ClientErr, ServerErr color.Color
+	Warning                            color.Color
 
 	Pane        lipgloss.Style // unfocused pane border
 	PaneFocused lipgloss.Style // focused pane border

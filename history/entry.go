@@ -1,0 +1,66 @@
+// Package history keeps the requests sent from the TUI, per profile, in a
+// small private JSON file, so they can be recalled like shell history.
+// Credentials never reach the file: see scrub.go.
+package history
+
+import (
+	"net/http"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/graphtui/graphtui/graph"
+)
+
+// Entry is one request as sent. Headers are a list, not an http.Header,
+// so the file keeps one order and equal requests compare equal.
+type Entry struct {
+	Profile string             `json:"profile"`
+	Version string             `json:"version,omitempty"`
+	Path    string             `json:"path"`
+	Query   []graph.QueryParam `json:"query,omitempty"`
+	Header  []Header           `json:"header,omitempty"`
+	Time    time.Time          `json:"time"`
+}
+
+// Header is one request header.
+type Header struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// NewEntry records r as sent with profile at time at. Header names are
+// sorted because http.Header has no order.
+func NewEntry(profile string, r graph.Request, at time.Time) Entry {
+	e := Entry{Profile: profile, Version: r.Version, Path: r.Path, Query: slices.Clone(r.Query), Time: at}
+	names := make([]string, 0, len(r.Header))
+	for name := range r.Header {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, v := range r.Header[name] {
+			e.Header = append(e.Header, Header{Name: name, Value: v})
+		}
+	}
+	return e
+}
+
+// Request turns the entry back into a request to replay.
+func (e Entry) Request() graph.Request {
+	r := graph.Request{Version: e.Version, Path: e.Path, Query: slices.Clone(e.Query)}
+	if len(e.Header) > 0 {
+		r.Header = http.Header{}
+		for _, h := range e.Header {
+			r.Header.Add(h.Name, h.Value)
+		}
+	}
+	return r
+}
+
+// SameRequest reports whether two entries describe the same request,
+// whenever they were sent.
+func (e Entry) SameRequest(o Entry) bool {
+	return e.Profile == o.Profile && e.Version == o.Version && e.Path == o.Path &&
+		slices.Equal(e.Query, o.Query) && slices.Equal(e.Header, o.Header)
+}

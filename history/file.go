@@ -1,0 +1,101 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// FileName is the history file's name inside graphtui's state directory.
+const FileName = "history.json"
+
+// DefaultPath is where the history lives: $XDG_STATE_HOME/graphtui, else
+// ~/.local/state/graphtui on Unix-like systems, else the user config
+// directory on macOS and Windows, which have no state directory.
+func DefaultPath() (string, error) {
+	return defaultPath(runtime.GOOS, os.Getenv, os.UserHomeDir, os.UserConfigDir)
+}
+
+func defaultPath(goos string, getenv func(string) string, home, config func() (string, error)) (string, error) {
+	// The XDG spec says a relative value is invalid and must be ignored.
+	if dir := getenv("XDG_STATE_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "graphtui", FileName), nil
+	}
+	switch goos {
+	case "darwin", "ios", "windows", "plan9":
+		dir, err := config()
+		if err != nil {
+			return "", fmt.Errorf("cannot find your config directory for the request history (%v)", err)
+		}
+		return filepath.Join(dir, "graphtui", FileName), nil
+	}
+	dir, err := home()
+	if err != nil {
+		return "", fmt.Errorf("cannot find your home directory for the request history (%v); set XDG_STATE_HOME", err)
+	}
+	return filepath.Join(dir, ".local", "state", "graphtui", FileName), nil
+}
+
+// readFile reads a regular file of at most max bytes. A FIFO at the path
+// would block forever, so anything but a regular file is refused.
+func readFile(path string, max int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("larger than %d MB", max>>20)
+	}
+	return data, nil
+}
+
+// writeAtomic replaces path with data so that a crash leaves the old file
+// or the new one, never half of each, and no temporary file behind.
+func writeAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot create the history directory %s: %v", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "."+strings.TrimSuffix(filepath.Base(path), ".json")+"-*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot save the request history in %s: %v", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = f.Chmod(0o600); err != nil {
+		return fmt.Errorf("cannot save the request history %s: %v", path, err)
+	}
+	if _, err = f.Write(data); err != nil {
+		return fmt.Errorf("cannot save the request history %s: %v", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("cannot save the request history %s: %v", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("cannot save the request history %s: %v", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("cannot replace the request history %s: %v", path, err)
+	}
+	return nil
+}

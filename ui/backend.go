@@ -1,0 +1,351 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/history"
+	"github.com/graphtui/graphtui/profiles"
+)
+
+// Backend does the TUI's IO. Its methods return tea.Cmds; nothing here
+// runs inside Update or View.
+type Backend struct {
+	Auth        *auth.Manager
+	ConfigPath  string
+	Keyring     profiles.Keyring // nil: no OS keyring
+	LookupEnv   func(string) (string, bool)
+	HistoryPath string // "" disables history
+	UserAgent   string
+	MaxPages    int
+	// Style and Color pick the body colours.
+	Style string
+	Color graph.ColorMode
+}
+
+func (b *Backend) loadProfiles(selectName string) tea.Cmd {
+	return func() tea.Msg {
+		cfg, err := profiles.Load(b.ConfigPath)
+		msg := profilesLoadedMsg{Config: cfg, Select: selectName, Err: err}
+		if cfg != nil {
+			msg.Profiles = append(msg.Profiles, cfg.Profiles...)
+			if env, ok := profiles.EnvProfile(b.LookupEnv); ok {
+				if _, taken := cfg.Get(env.Name); !taken {
+					msg.Profiles = append(msg.Profiles, env)
+				}
+			}
+		}
+		return msg
+	}
+}
+
+// historyLoadedMsg carries the loaded history store.
+type historyLoadedMsg struct {
+	Store *history.Store
+	Err   error
+}
+
+func (b *Backend) loadHistory() tea.Cmd {
+	if b.HistoryPath == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		s, err := history.Load(b.HistoryPath)
+		return historyLoadedMsg{Store: s, Err: err}
+	}
+}
+
+func (b *Backend) recordHistory(s *history.Store, profile string, r graph.Request) tea.Cmd {
+	if s == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		s.Add(history.NewEntry(profile, r, time.Now()))
+		if err := s.Save(); err != nil {
+			return statusMsg{Text: "history not saved: " + err.Error(), Err: true}
+		}
+		return nil
+	}
+}
+
+func (b *Backend) token(ctx context.Context, p profiles.Profile, force bool) tea.Cmd {
+	return func() tea.Msg {
+		get := b.Auth.Token
+		if force {
+			get = b.Auth.Refresh
+		}
+		t, err := get(ctx, p)
+		return tokenMsg{Profile: p.Name, Token: t, Err: err, Forced: force}
+	}
+}
+
+func (b *Backend) client(p profiles.Profile) (*graph.Client, error) {
+	hc, err := profiles.HTTPClient(p)
+	if err != nil {
+		return nil, err
+	}
+	return &graph.Client{
+		HTTP:      hc,
+		Base:      p.GraphBase(),
+		UserAgent: b.UserAgent,
+		Token: func(ctx context.Context) (string, error) {
+			t, err := b.Auth.Token(ctx, p)
+			if err != nil {
+				return "", err
+			}
+			return t.Raw(), nil
+		},
+	}, nil
+}
+
+// send gets a token, sends the first page and highlights it.
+func (b *Backend) send(ctx context.Context, seq int, p profiles.Profile, r graph.Request) tea.Cmd {
+	return func() tea.Msg {
+		x := &Exchange{Seq: seq, Profile: p.Name, Request: r, Page: 1}
+		x.Trace.Started = time.Now()
+		defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
+		tok, err := b.Auth.Token(ctx, p)
+		if err != nil {
+			x.TokenErr = err
+			return exchangeMsg{x}
+		}
+		x.Token = tok
+		x.Trace.TokenSource, x.Trace.TokenTook = tok.Source, tok.Took
+		c, err := b.client(p)
+		if err != nil {
+			x.Err = err
+			return exchangeMsg{x}
+		}
+		resp, err := c.Get(ctx, r, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
+		b.finish(x, resp, err)
+		return exchangeMsg{x}
+	}
+}
+
+// next fetches the page after prev.
+func (b *Backend) next(ctx context.Context, seq int, p profiles.Profile, prev *Exchange) tea.Cmd {
+	return func() tea.Msg {
+		x := &Exchange{Seq: seq, Profile: p.Name, Request: prev.Request, Page: prev.Page + 1, Token: prev.Token}
+		x.Trace.Started = time.Now()
+		defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
+		if tok, err := b.Auth.Token(ctx, p); err == nil {
+			x.Token = tok
+			x.Trace.TokenSource, x.Trace.TokenTook = tok.Source, tok.Took
+		} else {
+			x.TokenErr = err
+			return exchangeMsg{x}
+		}
+		c, err := b.client(p)
+		if err != nil {
+			x.Err = err
+			return exchangeMsg{x}
+		}
+		resp, err := c.Next(ctx, prev.Response, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
+		b.finish(x, resp, err)
+		return exchangeMsg{x}
+	}
+}
+
+// streamMsg carries one message from a long-running command and the
+// channel to wait on for the next one.
+type streamMsg struct {
+	Msg tea.Msg
+	ch  <-chan tea.Msg
+}
+
+func waitStream(ch <-chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return streamMsg{Msg: msg, ch: ch}
+	}
+}
+
+// fetchAll follows every nextLink from the first page of a request,
+// streaming progressMsg while it runs and ending with one exchangeMsg that
+// holds the merged document.
+func (b *Backend) fetchAll(ctx context.Context, seq int, p profiles.Profile, first *Exchange) tea.Cmd {
+	ch := make(chan tea.Msg, 1)
+	send := func(m tea.Msg) {
+		select { // progress may be dropped when the UI is behind
+		case ch <- m:
+		default:
+		}
+	}
+	run := b.fetchAllRun(ctx, seq, p, first, send)
+	return tea.Batch(func() tea.Msg {
+		final := run()
+		ch <- final // waitStream is always waiting for this one
+		close(ch)
+		return nil
+	}, waitStream(ch))
+}
+
+func (b *Backend) fetchAllRun(ctx context.Context, seq int, p profiles.Profile, first *Exchange, send func(tea.Msg)) func() tea.Msg {
+	return func() tea.Msg {
+		x := &Exchange{Seq: seq, Profile: p.Name, Request: first.Request, Token: first.Token}
+		x.Trace.Started = time.Now()
+		defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
+		c, err := b.client(p)
+		if err != nil {
+			x.Err = err
+			return exchangeMsg{x}
+		}
+		var merged bytes.Buffer
+		m := graph.NewPageMerger(&merged, false)
+		var last *graph.Response
+		ev := func(e graph.Event) { x.Trace.Events = append(x.Trace.Events, e) }
+		err = c.GetAll(ctx, first.Request, b.MaxPages, ev, func(r *graph.Response) error {
+			last = r
+			if r.Error != nil {
+				return r.Error
+			}
+			m.Add(r.Body)
+			if send != nil {
+				send(progressMsg{Seq: seq, Pages: m.Pages, Items: m.Items, Bytes: merged.Len()})
+			}
+			return nil
+		})
+		m.Close()
+		x.Page = m.Pages
+		if last != nil && last.Error != nil {
+			b.finish(x, last, nil)
+			return exchangeMsg{x}
+		}
+		if last == nil {
+			b.finish(x, nil, err)
+			return exchangeMsg{x}
+		}
+		// The merged document stands in for the last page's body; status,
+		// headers and request-id are the last page's.
+		whole := *last
+		whole.Body = merged.Bytes()
+		whole.NextLink = ""
+		b.finish(x, &whole, nil)
+		if err != nil {
+			x.Err = err
+		}
+		x.More = false
+		return exchangeMsg{x}
+	}
+}
+
+// finish fills an exchange from a response and highlights its body.
+func (b *Backend) finish(x *Exchange, resp *graph.Response, err error) {
+	x.Response = resp
+	if err != nil {
+		x.Err = err
+	}
+	if resp == nil {
+		return
+	}
+	x.More = resp.NextLink != ""
+	if len(resp.Body) == 0 || !looksJSON(resp) {
+		return
+	}
+	st, serr := graph.LookupStyle(b.Style)
+	if serr != nil {
+		st, _ = graph.LookupStyle("")
+	}
+	lines := &graph.Lines{}
+	if herr := graph.Highlight(lines, resp.Body, graph.NewPalette(st, b.Color)); herr != nil {
+		x.BodyErr = herr
+		return
+	}
+	x.Lines = lines
+}
+
+func looksJSON(r *graph.Response) bool {
+	ct := strings.ToLower(r.Header.Get("Content-Type"))
+	if strings.Contains(ct, "json") {
+		return true
+	}
+	body := bytes.TrimSpace(r.Body)
+	return len(body) > 0 && (body[0] == '{' || body[0] == '[')
+}
+
+// profileSavedMsg is the outcome of saving a profile. On failure the form
+// stays open with what the user typed.
+type profileSavedMsg struct {
+	Err    error
+	Loaded profilesLoadedMsg
+}
+
+func (b *Backend) saveProfile(msg saveProfileMsg) tea.Cmd {
+	return func() tea.Msg {
+		if msg.Secret != "" {
+			if b.Keyring == nil {
+				return profileSavedMsg{Err: errors.New("no OS keyring available: use an env:, cmd: or file: reference")}
+			}
+			if err := b.Keyring.Set(profiles.KeyringService, msg.Profile.Name, msg.Secret); err != nil {
+				return profileSavedMsg{Err: fmt.Errorf("could not store the secret in the keyring: %w", err)}
+			}
+		}
+		var err error
+		if msg.OldName == "" {
+			err = profiles.Add(b.ConfigPath, msg.Profile)
+		} else {
+			err = profiles.Update(b.ConfigPath, msg.OldName, msg.Profile)
+		}
+		if err != nil {
+			return profileSavedMsg{Err: err}
+		}
+		b.Auth.Forget(msg.OldName)
+		b.Auth.Forget(msg.Profile.Name)
+		return profileSavedMsg{Loaded: b.loadProfiles(msg.Profile.Name)().(profilesLoadedMsg)}
+	}
+}
+
+// deleteProfileMsg is the confirmed deletion of a profile.
+type deleteProfileMsg struct{ Name string }
+
+func (b *Backend) deleteProfile(p profiles.Profile) tea.Cmd {
+	return func() tea.Msg {
+		if err := profiles.Remove(b.ConfigPath, p.Name); err != nil {
+			return statusMsg{Text: err.Error(), Err: true}
+		}
+		if b.Keyring != nil && p.ClientSecret == "keyring:"+p.Name {
+			_ = b.Keyring.Delete(profiles.KeyringService, p.Name)
+		}
+		b.Auth.Forget(p.Name)
+		return b.loadProfiles("")()
+	}
+}
+
+func saveBody(path string, body []byte) tea.Cmd {
+	return func() tea.Msg {
+		if path == "" {
+			return statusMsg{Text: "no file name given", Err: true}
+		}
+		if _, err := os.Stat(path); err == nil {
+			return statusMsg{Text: fmt.Sprintf("%s exists; choose another name", path), Err: true}
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return statusMsg{Text: err.Error(), Err: true}
+		}
+		if err := os.WriteFile(path, body, 0o600); err != nil {
+			return statusMsg{Text: err.Error(), Err: true}
+		}
+		return statusMsg{Text: fmt.Sprintf("saved %s to %s", byteSize(len(body)), path)}
+	}
+}
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"bytes"
+	"testing"
+)
+
+// vwUsersOfSize is a compact /users page of about size bytes, the same
+// every run.
+func vwUsersOfSize(size int) []byte {
+	var b bytes.Buffer
+	b.Grow(size + 1024)
+	b.WriteString(`{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users","value":[`)
+	for i := 0; b.Len() < size; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		vwWriteUser(&b, i)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+// BenchmarkViewerFrame is one keypress (down) and the frame after it, at
+// 120x50. The work must not grow with the body: the 50MB case should cost
+// what the small one does.
+func BenchmarkViewerFrame(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		size int
+	}{{"small", 100 << 10}, {"50MB", 50 << 20}} {
+		b.Run(c.name, func(b *testing.B) {
+			x := vwUsersExchange(b, 1, false)
+			x.Response.Body = vwUsersOfSize(c.size)
+			x.Lines = vwHighlight(b, x.Response.Body) // the root does this once, in a command
+			v := vwViewer(120, 50)
+			vwShow(v, x)
+			down, top := vwKey("down"), vwKey("g")
+			last, _ := v.body.lastTop()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if v.body.top == last {
+					v.Update(top)
+				}
+				v.Update(down)
+				_ = v.View()
+			}
+		})
+	}
+}

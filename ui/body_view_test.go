@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/graphtui/graphtui/graph"
+)
+
+// onlyColours checks that the only escape sequences in out are SGR
+// (colours) and that no C1 control or invalid UTF-8 reaches the terminal.
+func onlyColours(t *testing.T, out string) {
+	t.Helper()
+	rest := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(out, "")
+	if i := strings.IndexByte(rest, 0x1b); i >= 0 {
+		t.Fatalf("a non-colour escape reaches the terminal: %q", rest[max(i-10, 0):min(i+10, len(rest))])
+	}
+	if !utf8.ValidString(rest) {
+		t.Fatalf("invalid UTF-8 reaches the terminal: %q", rest)
+	}
+	for _, r := range rest {
+		if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 {
+			t.Fatalf("control %U reaches the terminal: %q", r, rest)
+		}
+	}
+}
+
+func bodyExchange(t *testing.T, contentType string, body []byte, lines *graph.Lines) *Exchange {
+	x := vwUsersExchange(t, 1, false)
+	x.Response.Header = http.Header{"Content-Type": {contentType}}
+	x.Response.Body = body
+	x.Lines = lines
+	return x
+}
+
+func TestBodyEscapesHostileJSONStrings(t *testing.T) {
+	// A JSON escape stays escaped text; raw DEL, a lone 0x9b, U+009B
+	// (CSI to some terminals) and invalid UTF-8 are all valid in a JSON string.
+	body := []byte("{\"name\":\"\\u001b[31mred\",\"odd\":\"a\x7fb\x9bc\xc2\x9bd\xffe\",\"wide\":\"日本語\"}")
+	v := vwViewer(60, 10)
+	vwShow(v, bodyExchange(t, "application/json", body, vwHighlight(t, body)))
+	out := v.View()
+	onlyColours(t, out)
+	plain := vwView(t, v)
+	for _, want := range []string{`"\u001b[31mred"`, `"a\x7fb\x9bc\u009bd\xffe"`, `"日本語"`} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("view does not show %s:\n%s", want, plain)
+		}
+	}
+}
+
+func TestBodyEscapesControlsInTextBodies(t *testing.T) {
+	body := []byte("line one\r\n\x1b[2J\x1b]0;owned\x07 title\r\n\tindented\r\nlast\xc2\x9b")
+	v := vwViewer(60, 10)
+	vwShow(v, bodyExchange(t, "text/plain", body, nil))
+	onlyColours(t, v.View())
+	plain := vwView(t, v)
+	for _, want := range []string{"\n1 line one ", "\n2 \\x1b[2J\\x1b]0;owned\\x07 title ", "\n3     indented ", "\n4 last\\u009b "} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("view does not show %q:\n%s", want, plain)
+		}
+	}
+	if strings.Contains(plain, `\x0d`) {
+		t.Errorf("CRLF line ends are shown as \\x0d:\n%s", plain)
+	}
+}
+
+func TestBodyCutsWideCharactersAtTheEdges(t *testing.T) {
+	body := []byte(`["日本語のテキストはとても長いです日本語のテキストはとても長いです"]`)
+	v := vwViewer(24, 6)
+	vwShow(v, bodyExchange(t, "application/json", body, vwHighlight(t, body)))
+	for range 3 {
+		v.Update(vwKey(">"))
+		v.View()
+		vwView(t, v) // checks every row is exactly 24 cells
+	}
+	v.body.hoff = 4 // `  "日` puts 日 on cells 3 and 4: the edge splits it
+	if got := vwView(t, v); !strings.Contains(got, "\n2  本語のテ") {
+		t.Fatalf("a wide character cut by the left edge should leave a space:\n%s", got)
+	}
+}
+
+func TestBodyBinaryAndEmptyBodies(t *testing.T) {
+	v := vwViewer(60, 10)
+	vwShow(v, bodyExchange(t, "image/jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"), nil))
+	if got := vwView(t, v); !strings.Contains(got, "Binary body (image/jpeg, 10 B): press s to save it") {
+		t.Fatalf("binary body not explained:\n%s", got)
+	}
+	x := bodyExchange(t, "application/json", nil, nil)
+	x.Seq = 7
+	vwShow(v, x)
+	if got := vwView(t, v); !strings.Contains(got, "(empty body)") {
+		t.Fatalf("empty body not said:\n%s", got)
+	}
+}
+
+func TestCellWalkerKeepsColoursAcrossACut(t *testing.T) {
+	var w cellWalker
+	w.reset([]byte("\x1b[31mabc\x1b[1mdef\x1b[39;22m"), true)
+	cut := w.skipTo(4)
+	got, used := w.appendRow(nil, 2, cut, false, true, nil)
+	if want := "\x1b[31m\x1b[1mef\x1b[m"; string(got) != want || used != 2 {
+		t.Fatalf("row = %q (%d cells), want %q", got, used, want)
+	}
+}
+
+func TestPlainLinesSplitsOnce(t *testing.T) {
+	p := newPlainLines([]byte("a\r\nb\n\nc"))
+	want := []string{"a", "b", "", "c"}
+	if p.Len() != len(want) {
+		t.Fatalf("Len = %d, want %d", p.Len(), len(want))
+	}
+	for i, w := range want {
+		if got := string(p.Line(i)); got != w {
+			t.Errorf("Line(%d) = %q, want %q", i, got, w)
+		}
+	}
+	if n := newPlainLines([]byte("x\n")).Len(); n != 1 {
+		t.Errorf("a final newline makes %d lines, want 1", n)
+	}
+}

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// ptDeleteMsg stands for the message the root wants back on yes.
+type ptDeleteMsg struct{ Name string }
+
+func TestConfirmAnswers(t *testing.T) {
+	for _, k := range []string{"y", "Y", "enter"} {
+		d := NewConfirm(ptCommon(), `Delete profile "wrong-role"?`, ptDeleteMsg{Name: "wrong-role"})
+		if got := ptOne[ptDeleteMsg](t, d.Update(ptKey(k))); got.Name != "wrong-role" {
+			t.Errorf("%s: got %+v", k, got)
+		}
+	}
+	for _, k := range []string{"n", "N", "esc"} {
+		d := NewConfirm(ptCommon(), "Delete?", ptDeleteMsg{})
+		ptOne[closeDialogMsg](t, d.Update(ptKey(k)))
+	}
+	d := NewConfirm(ptCommon(), "Delete?", ptDeleteMsg{})
+	for _, k := range []string{"q", "d", "space", "tab"} {
+		if msgs := ptMsgs(d.Update(ptKey(k))); msgs != nil {
+			t.Errorf("%s must neither confirm nor cancel: %#v", k, msgs)
+		}
+	}
+	if !d.Capturing() {
+		t.Fatal("the dialog must keep q from quitting")
+	}
+}
+
+func TestConfirmView(t *testing.T) {
+	d := NewConfirm(ptCommon(), `Delete profile "wrong-role" from /home/dev/.config/graphtui/config.toml?`, ptDeleteMsg{})
+	d.SetSize(44, 5)
+	view := d.View()
+	ptRequireSize(t, view, 44, 5)
+	golden.RequireEqual(t, []byte(ansi.Strip(view)))
+	for w := 0; w <= 4; w++ {
+		for h := 0; h <= 4; h++ {
+			d.SetSize(w, h)
+			ptRequireSize(t, d.View(), w, h)
+		}
+	}
+}

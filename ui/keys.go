@@ -1,0 +1,25 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds the keys the root handles whatever pane has focus.
+type KeyMap struct {
+	NextPane  key.Binding
+	PrevPane  key.Binding
+	Help      key.Binding
+	Quit      key.Binding
+	ForceQuit key.Binding
+	Cancel    key.Binding
+}
+
+// DefaultKeyMap is the root's default bindings.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		NextPane:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevPane:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel request")),
+	}
+}

@@ -1,0 +1,424 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/graphtui/graphtui/history"
+	"github.com/graphtui/graphtui/profiles"
+)
+
+// focus says which pane receives keys.
+type focus int
+
+const (
+	focusPicker focus = iota
+	focusRequest
+	focusViewer
+	paneCount
+)
+
+// Minimum terminal size; below it the view says so instead of breaking.
+const (
+	minWidth  = 60
+	minHeight = 16
+)
+
+// Options start the UI.
+type Options struct {
+	Backend *Backend
+	// Profile is selected at start ("" = the first one).
+	Profile string
+	// Title names what the UI runs against, e.g. "demo tenant".
+	Title string
+}
+
+// Model is the root: it owns layout, focus, dialogs and the in-flight
+// request, and routes messages to the panes.
+type Model struct {
+	common  *Common
+	backend *Backend
+	keys    KeyMap
+	help    help.Model
+	title   string
+
+	picker  *Picker
+	request *RequestBuilder
+	viewer  *Viewer
+	dialog  Component // profile form or confirm; nil when none
+	focus   focus
+
+	width, height int
+	fullHelp      bool
+
+	profiles    []profiles.Profile
+	current     profiles.Profile
+	wantProfile string
+	history     *history.Store
+
+	seq      int
+	inflight string // what is running ("sending /users", "fetching all pages"), "" when idle
+	started  time.Time
+	now      time.Time
+	cancel   context.CancelFunc
+	spinner  spinner.Model
+
+	status    string
+	statusErr bool
+}
+
+// New builds the root model.
+func New(o Options) *Model {
+	c := &Common{Styles: NewStyles(true)}
+	m := &Model{
+		common:      c,
+		backend:     o.Backend,
+		keys:        DefaultKeyMap(),
+		help:        help.New(),
+		title:       o.Title,
+		picker:      NewPicker(c),
+		request:     NewRequestBuilder(c),
+		viewer:      NewViewer(c),
+		focus:       focusRequest,
+		wantProfile: o.Profile,
+		spinner:     spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		now:         time.Now(),
+	}
+	m.help.Styles = c.Styles.Help
+	return m
+}
+
+// Init loads profiles and history and asks the terminal for its background.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(
+		m.backend.loadProfiles(m.wantProfile),
+		m.backend.loadHistory(),
+		tea.RequestBackgroundColor,
+		m.request.Focus(),
+	)
+}
+
+func (m *Model) panes() [paneCount]Component {
+	return [paneCount]Component{m.picker, m.request, m.viewer}
+}
+
+func (m *Model) focused() Component { return m.panes()[m.focus] }
+
+func (m *Model) setFocus(f focus) tea.Cmd {
+	m.focused().Blur()
+	m.focus = (f + paneCount) % paneCount
+	return m.focused().Focus()
+}
+
+// capturing reports whether a text input has the keyboard.
+func (m *Model) capturing() bool {
+	if m.dialog != nil {
+		return true
+	}
+	return m.focused().Capturing()
+}
+
+// Update routes messages: keys to the dialog or the focused pane, results
+// to every pane, intents to the backend.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		*m.common.Styles = *NewStyles(msg.IsDark())
+		m.help.Styles = m.common.Styles.Help
+		m.backend.Style = m.common.Styles.ChromaStyle
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case spinner.TickMsg:
+		if m.inflight == "" {
+			return m, nil
+		}
+		m.now = time.Now()
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case streamMsg:
+		cmd := m.Update1(msg.Msg)
+		if _, final := msg.Msg.(exchangeMsg); final {
+			return m, cmd
+		}
+		return m, tea.Batch(cmd, waitStream(msg.ch))
+	}
+	return m, m.Update1(msg)
+}
+
+// Update1 handles one non-key message.
+func (m *Model) Update1(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	switch msg := msg.(type) {
+	case profilesLoadedMsg:
+		cmds = append(cmds, m.onProfiles(msg))
+	case historyLoadedMsg:
+		m.history = msg.Store
+		if msg.Err != nil {
+			m.setStatus("history: "+msg.Err.Error(), true)
+		}
+		m.request.SetHistory(m.historyFor(m.current.Name))
+	case profileSelectedMsg:
+		cmds = append(cmds, m.selectProfile(msg.Name))
+	case refreshTokenMsg:
+		if p, ok := m.profile(msg.Name); ok {
+			m.picker.SetPending(p.Name)
+			m.setStatus("refreshing the token of "+p.Name+" (cache bypassed)", false)
+			cmds = append(cmds, m.backend.token(context.Background(), p, true))
+		}
+	case tokenMsg:
+		if msg.Err != nil {
+			m.setStatus(fmt.Sprintf("token for %s failed: %s", msg.Profile, m.backend.Auth.Redact(msg.Err.Error())), true)
+		} else if msg.Forced {
+			m.setStatus(fmt.Sprintf("new token for %s: %d roles, from %s", msg.Profile, len(msg.Token.Claims.Roles), msg.Token.Source), false)
+		}
+	case sendMsg:
+		cmds = append(cmds, m.send(msg))
+	case nextPageMsg:
+		cmds = append(cmds, m.nextPage())
+	case fetchAllMsg:
+		cmds = append(cmds, m.fetchAll())
+	case cancelMsg:
+		m.cancelInflight()
+	case exchangeMsg:
+		if msg.Exchange.Seq != m.seq {
+			return nil // a cancelled or superseded request
+		}
+		m.stopInflight()
+		m.reportExchange(msg.Exchange)
+		if msg.Exchange.Token != nil || msg.Exchange.TokenErr != nil {
+			m.picker.Update(tokenMsg{Profile: msg.Exchange.Profile, Token: msg.Exchange.Token, Err: msg.Exchange.TokenErr})
+		}
+	case openProfileFormMsg:
+		m.dialog = NewProfileForm(m.common, msg.Edit, m.backend.Keyring != nil)
+		m.sizeDialog()
+		cmds = append(cmds, m.dialog.Focus())
+	case confirmDeleteMsg:
+		m.dialog = NewConfirm(m.common, fmt.Sprintf("Delete profile %q from %s?", msg.Name, m.backend.ConfigPath), deleteProfileMsg{Name: msg.Name})
+		m.sizeDialog()
+	case closeDialogMsg:
+		m.dialog = nil
+	case saveProfileMsg:
+		m.setStatus("saving profile "+msg.Profile.Name+"…", false)
+		cmds = append(cmds, m.backend.saveProfile(msg))
+	case profileSavedMsg:
+		if msg.Err != nil {
+			m.setStatus("not saved: "+msg.Err.Error(), true)
+			return nil
+		}
+		m.dialog = nil
+		m.setStatus("saved profile "+msg.Loaded.Select+" to "+m.backend.ConfigPath, false)
+		return m.Update1(msg.Loaded)
+	case deleteProfileMsg:
+		m.dialog = nil
+		if p, ok := m.profile(msg.Name); ok {
+			cmds = append(cmds, m.backend.deleteProfile(p))
+		}
+	case copyMsg:
+		m.setStatus("copied the "+msg.What+" to the clipboard", false)
+		cmds = append(cmds, tea.SetClipboard(msg.Text))
+		return tea.Batch(cmds...)
+	case saveBodyMsg:
+		if x := m.viewer.Exchange(); x != nil && x.Response != nil {
+			cmds = append(cmds, saveBody(msg.Path, x.Response.Body))
+		}
+	case statusMsg:
+		m.setStatus(msg.Text, msg.Err)
+		return nil
+	}
+	// Every pane sees every result; each ignores what is not for it.
+	for _, p := range m.panes() {
+		cmds = append(cmds, p.Update(msg))
+	}
+	if m.dialog != nil {
+		cmds = append(cmds, m.dialog.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		m.cancelInflight()
+		return tea.Quit
+	}
+	if m.dialog != nil {
+		return m.dialog.Update(msg)
+	}
+	if key.Matches(msg, m.keys.Cancel) && m.inflight != "" {
+		m.cancelInflight()
+		return nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.NextPane):
+		return m.setFocus(m.focus + 1)
+	case key.Matches(msg, m.keys.PrevPane):
+		return m.setFocus(m.focus - 1)
+	}
+	if !m.capturing() {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			m.cancelInflight()
+			return tea.Quit
+		case key.Matches(msg, m.keys.Help):
+			m.fullHelp = !m.fullHelp
+			m.layout()
+			return nil
+		}
+	}
+	return m.focused().Update(msg)
+}
+
+func (m *Model) onProfiles(msg profilesLoadedMsg) tea.Cmd {
+	if msg.Err != nil {
+		m.setStatus(msg.Err.Error(), true)
+	}
+	m.profiles = msg.Profiles
+	want := msg.Select
+	if want == "" {
+		want = m.current.Name
+	}
+	if _, ok := m.profile(want); !ok && len(m.profiles) > 0 {
+		if msg.Select != "" && msg.Err == nil {
+			m.setStatus(fmt.Sprintf("no profile named %q; using %s", msg.Select, m.profiles[0].Name), true)
+		}
+		want = m.profiles[0].Name
+	}
+	m.picker.SetProfiles(m.profiles, want)
+	if len(m.profiles) == 0 {
+		m.current = profiles.Profile{}
+		if msg.Err == nil {
+			m.setStatus("no profiles yet: press tab to reach the profile list, then a to add one", false)
+		}
+		return nil
+	}
+	return m.selectProfile(want)
+}
+
+func (m *Model) profile(name string) (profiles.Profile, bool) {
+	for _, p := range m.profiles {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return profiles.Profile{}, false
+}
+
+// selectProfile makes name current and fetches its token in the
+// background so the picker's badge shows its state and roles.
+func (m *Model) selectProfile(name string) tea.Cmd {
+	p, ok := m.profile(name)
+	if !ok {
+		return nil
+	}
+	changed := p != m.current
+	m.current = p
+	m.request.SetProfile(p)
+	m.request.SetHistory(m.historyFor(p.Name))
+	if !changed || m.backend.Auth.Cached(p.Name) != nil {
+		return nil
+	}
+	m.picker.SetPending(p.Name)
+	return m.backend.token(context.Background(), p, false)
+}
+
+func (m *Model) historyFor(name string) []history.Entry {
+	if m.history == nil || name == "" {
+		return nil
+	}
+	return m.history.For(name)
+}
+
+func (m *Model) startInflight(what string) (context.Context, tea.Cmd) {
+	m.cancelInflight()
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	m.inflight = what
+	m.started = time.Now()
+	m.now = m.started
+	m.seq++
+	m.setStatus("", false)
+	return ctx, m.spinner.Tick
+}
+
+func (m *Model) stopInflight() {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel = nil
+	m.inflight = ""
+}
+
+func (m *Model) cancelInflight() {
+	if m.inflight == "" {
+		return
+	}
+	what := m.inflight
+	m.stopInflight()
+	m.seq++ // whatever arrives for the cancelled request is dropped
+	m.setStatus("cancelled: "+what, false)
+}
+
+func (m *Model) send(msg sendMsg) tea.Cmd {
+	if m.current.Name == "" {
+		m.setStatus("no profile selected: add one in the profile pane (tab, then a)", true)
+		return nil
+	}
+	ctx, tick := m.startInflight("GET " + msg.Request.Path)
+	return tea.Batch(tick,
+		m.backend.send(ctx, m.seq, m.current, msg.Request),
+		m.backend.recordHistory(m.history, m.current.Name, msg.Request))
+}
+
+func (m *Model) nextPage() tea.Cmd {
+	x := m.viewer.Exchange()
+	if x == nil || !x.More || x.Response == nil {
+		m.setStatus("there is no next page", false)
+		return nil
+	}
+	p, ok := m.profile(x.Profile)
+	if !ok {
+		return nil
+	}
+	ctx, tick := m.startInflight(fmt.Sprintf("page %d", x.Page+1))
+	return tea.Batch(tick, m.backend.next(ctx, m.seq, p, x))
+}
+
+func (m *Model) fetchAll() tea.Cmd {
+	x := m.viewer.Exchange()
+	if x == nil || x.Response == nil || (!x.More && x.Page <= 1) {
+		m.setStatus("nothing more to fetch: the response has no next page", false)
+		return nil
+	}
+	p, ok := m.profile(x.Profile)
+	if !ok {
+		return nil
+	}
+	ctx, tick := m.startInflight("fetching all pages (esc cancels)")
+	return tea.Batch(tick, m.backend.fetchAll(ctx, m.seq, p, x))
+}
+
+func (m *Model) reportExchange(x *Exchange) {
+	switch {
+	case x.TokenErr != nil:
+		m.setStatus("token request failed: see the response pane", true)
+	case x.Err != nil && x.Response == nil:
+		m.setStatus("request failed: "+m.backend.Auth.Redact(x.Err.Error()), true)
+	case x.Response != nil && x.Response.Error != nil:
+		m.setStatus(fmt.Sprintf("%d %s", x.Response.Status, x.Response.Error.Code), true)
+	}
+}
+
+func (m *Model) setStatus(s string, isErr bool) {
+	m.status, m.statusErr = s, isErr
+}

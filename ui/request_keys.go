@@ -1,0 +1,107 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// RequestKeyMap is the request builder's keys. The builder has four modes
+// (path input, rows area, row editor, history list); each has its own
+// bindings because a letter that types into the path is a command in the
+// rows area. tab is not used: the root moves between panes with it.
+type RequestKeyMap struct {
+	// Path input (captures letters).
+	Send     key.Binding
+	Version  key.Binding
+	Eventual key.Binding
+	Rows     key.Binding
+	Older    key.Binding
+	Newer    key.Binding
+	History  key.Binding
+
+	// Rows area: query options and headers (letters are commands).
+	RowUp        key.Binding
+	RowDown      key.Binding
+	Add          key.Binding
+	Edit         key.Binding
+	Delete       key.Binding
+	RowsVersion  key.Binding
+	RowsEventual key.Binding
+	RowsHistory  key.Binding
+	Back         key.Binding
+
+	// Row editor.
+	Commit key.Binding
+	Cancel key.Binding
+
+	// History list.
+	ListUp   key.Binding
+	ListDown key.Binding
+	Load     key.Binding
+	Close    key.Binding
+}
+
+// DefaultRequestKeyMap is the builder's default bindings. ctrl+b is also
+// tmux's prefix: inside tmux press it twice, or use v in the rows area.
+func DefaultRequestKeyMap() RequestKeyMap {
+	return RequestKeyMap{
+		Send:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send")),
+		Version:  key.NewBinding(key.WithKeys("ctrl+b"), key.WithHelp("ctrl+b", "v1.0/beta")),
+		Eventual: key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "ConsistencyLevel")),
+		Rows:     key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "options & headers")),
+		Older:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "older")),
+		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "newer")),
+		History:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
+
+		RowUp:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		RowDown:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Add:          key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:         key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "edit")),
+		Delete:       key.NewBinding(key.WithKeys("d", "x", "delete"), key.WithHelp("d/x", "delete")),
+		RowsVersion:  key.NewBinding(key.WithKeys("v", "ctrl+b"), key.WithHelp("v", "v1.0/beta")),
+		RowsEventual: key.NewBinding(key.WithKeys("c", "ctrl+e"), key.WithHelp("c", "ConsistencyLevel")),
+		RowsHistory:  key.NewBinding(key.WithKeys("H", "ctrl+r"), key.WithHelp("H", "history")),
+		Back:         key.NewBinding(key.WithKeys("esc", "i", "ctrl+o"), key.WithHelp("esc/i", "back to path")),
+
+		Commit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save row")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+
+		ListUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "newer")),
+		ListDown: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "older")),
+		Load:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "load")),
+		Close:    key.NewBinding(key.WithKeys("esc", "ctrl+r"), key.WithHelp("esc", "close")),
+	}
+}
+
+// ShortHelp is what the footer shows: the keys of the current mode.
+func (b *RequestBuilder) ShortHelp() []key.Binding {
+	k := b.Keys
+	switch b.mode {
+	case modeRows:
+		return []key.Binding{k.Add, k.Edit, k.Delete, k.RowsEventual, k.Back}
+	case modeEdit:
+		return []key.Binding{k.Commit, k.Cancel}
+	case modeHistory:
+		return []key.Binding{k.ListUp, k.ListDown, k.Load, k.Close}
+	}
+	return []key.Binding{k.Send, k.Version, k.Rows, k.Eventual, k.History}
+}
+
+// FullHelp lists the current mode's keys, grouped.
+func (b *RequestBuilder) FullHelp() [][]key.Binding {
+	k := b.Keys
+	switch b.mode {
+	case modeRows:
+		return [][]key.Binding{
+			{k.RowUp, k.RowDown, k.Back},
+			{k.Add, k.Edit, k.Delete},
+			{k.RowsVersion, k.RowsEventual, k.RowsHistory},
+		}
+	case modeEdit:
+		return [][]key.Binding{{k.Commit, k.Cancel}}
+	case modeHistory:
+		return [][]key.Binding{{k.ListUp, k.ListDown}, {k.Load, k.Close}}
+	}
+	return [][]key.Binding{
+		{k.Send, k.Version, k.Eventual},
+		{k.Rows},
+		{k.Older, k.Newer, k.History},
+	}
+}

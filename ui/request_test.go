@@ -1,0 +1,317 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/profiles"
+)
+
+func TestRequestTypingAPathAndEnterSends(t *testing.T) {
+	b := rbBuilder(80, 8)
+	if !b.Capturing() {
+		t.Fatal("the path input should have the keyboard at start, so q types a q")
+	}
+	rbType(b, "/users/quinn")
+	send := rbOnly[sendMsg](t, rbPress(b, "enter"))
+	if send.Request.Path != "/users/quinn" || send.Request.Version != "v1.0" || len(send.Request.Query) != 0 || send.Request.Header != nil {
+		t.Errorf("sent %+v", send.Request)
+	}
+}
+
+func TestRequestQueryTypedInThePathMovesIntoRows(t *testing.T) {
+	b := rbBuilder(80, 8)
+	rbType(b, "/users?$top=5&$select=id,displayName&$filter=startswith(displayName,'A b')")
+	before := rbURL(t, b)
+	send := rbOnly[sendMsg](t, rbPress(b, "enter"))
+	want := []graph.QueryParam{{Key: "$top", Value: "5"}, {Key: "$select", Value: "id,displayName"}, {Key: "$filter", Value: "startswith(displayName,'A b')"}}
+	if send.Request.Path != "/users" || fmt.Sprint(send.Request.Query) != fmt.Sprint(want) {
+		t.Errorf("sent %+v, want path /users and query %v", send.Request, want)
+	}
+	if b.path.Value() != "/users" || len(b.params) != 3 {
+		t.Errorf("builder shows path %q and %d rows, want /users and 3 rows", b.path.Value(), len(b.params))
+	}
+	if after := rbURL(t, b); after != before {
+		t.Errorf("moving the query changed the URL:\n%s\n%s", before, after)
+	}
+
+	// A raw '+' means something else once decoded: it stays in the path.
+	b = rbBuilder(80, 8)
+	rbType(b, "/users?$search=\"a+b\"")
+	send = rbOnly[sendMsg](t, rbPress(b, "enter"))
+	if send.Request.Path != "/users?$search=\"a+b\"" || len(send.Request.Query) != 0 {
+		t.Errorf("sent %+v, want the query left in the path", send.Request)
+	}
+}
+
+// rbURL is the URL the client will request for what the builder shows.
+func rbURL(t *testing.T, b *RequestBuilder) string {
+	t.Helper()
+	u, err := (&graph.Client{Base: b.base}).BuildURL(b.Request())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.String()
+}
+
+func TestRequestVersionToggle(t *testing.T) {
+	b := rbBuilder(80, 8)
+	rbType(b, "/users")
+	rbPress(b, "ctrl+b")
+	if got := b.Request().Version; got != "beta" {
+		t.Fatalf("after ctrl+b version = %q, want beta", got)
+	}
+	if !strings.Contains(rbView(t, b), "https://graph.microsoft.com/beta/users") {
+		t.Errorf("URL preview does not show beta:\n%s", rbView(t, b))
+	}
+	rbPress(b, "ctrl+o", "v") // v works where letters are commands
+	if got := b.Request().Version; got != "v1.0" {
+		t.Errorf("after v in the rows area version = %q, want v1.0", got)
+	}
+	if b.path.Value() != "/users" {
+		t.Errorf("toggling typed into the path: %q", b.path.Value())
+	}
+
+	// The profile's api_version is the default; a toggled version survives
+	// a profile switch.
+	b = rbBuilder(80, 8)
+	b.SetProfile(profiles.Profile{Name: "beta-app", APIVersion: "beta"})
+	if b.version != "beta" {
+		t.Errorf("profile default beta: version = %q", b.version)
+	}
+	rbPress(b, "ctrl+b")
+	b.SetProfile(profiles.Profile{Name: "other"})
+	if b.version != "v1.0" {
+		t.Errorf("toggled to v1.0 then switched profile: version = %q, want v1.0 kept", b.version)
+	}
+}
+
+func TestRequestAddEditDeleteQueryOptions(t *testing.T) {
+	b := rbBuilder(80, 10)
+	rbType(b, "/users")
+	rbPress(b, "ctrl+o")
+	if b.Capturing() {
+		t.Fatal("the rows area takes letters as commands: Capturing should be false")
+	}
+	rbPress(b, "a")
+	if !b.Capturing() {
+		t.Fatal("the row editor types text: Capturing should be true")
+	}
+	rbType(b, "select=id,displayName") // the $ may be left out, as on the command line
+	rbPress(b, "enter")
+	rbPress(b, "a")
+	rbType(b, "$top=5")
+	rbPress(b, "enter")
+	rbPress(b, "a")
+	rbType(b, "$count=true")
+	rbPress(b, "esc") // cancelling a new row drops it
+	want := []graph.QueryParam{{Key: "$select", Value: "id,displayName"}, {Key: "$top", Value: "5"}}
+	if fmt.Sprint(b.Request().Query) != fmt.Sprint(want) {
+		t.Fatalf("query = %v, want %v", b.Request().Query, want)
+	}
+
+	// Edit $top: the editor starts with the row's text.
+	rbPress(b, "enter")
+	if b.editor.Value() != "$top=5" {
+		t.Fatalf("editor holds %q, want $top=5", b.editor.Value())
+	}
+	rbPress(b, "backspace")
+	rbType(b, "10")
+	rbPress(b, "enter")
+	rbPress(b, "up", "d") // delete $select
+	want = []graph.QueryParam{{Key: "$top", Value: "10"}}
+	if fmt.Sprint(b.Request().Query) != fmt.Sprint(want) {
+		t.Fatalf("query = %v, want %v", b.Request().Query, want)
+	}
+
+	// A row without = is refused and stays open for fixing.
+	rbPress(b, "a")
+	rbType(b, "$expand")
+	st := rbOnly[statusMsg](t, rbPress(b, "enter"))
+	if !st.Err || !strings.Contains(st.Text, "NAME=VALUE") || b.mode != modeEdit {
+		t.Errorf("got %+v in mode %v, want an error naming NAME=VALUE and the editor open", st, b.mode)
+	}
+	rbType(b, "=manager")
+	rbPress(b, "enter", "esc")
+	if b.mode != modePath || !b.Capturing() {
+		t.Errorf("esc in the rows area should return to the path input")
+	}
+	send := rbOnly[sendMsg](t, rbPress(b, "enter"))
+	if got := rbURL(t, b); got != "https://graph.microsoft.com/v1.0/users?$top=10&$expand=manager" || len(send.Request.Query) != 2 {
+		t.Errorf("URL = %s, sent %+v", got, send.Request)
+	}
+}
+
+func TestRequestAddEditDeleteHeaders(t *testing.T) {
+	b := rbBuilder(80, 10)
+	rbType(b, "/users")
+	rbPress(b, "ctrl+o", "down") // from the query placeholder to the headers placeholder
+	rbPress(b, "enter")          // enter on a placeholder adds a row there
+	rbType(b, "Prefer: outlook.timezone=\"UTC\"")
+	rbPress(b, "enter", "a")
+	rbType(b, "Accept-Language: fr")
+	rbPress(b, "enter")
+	r := b.Request()
+	if r.Header.Get("Prefer") != `outlook.timezone="UTC"` || r.Header.Get("Accept-Language") != "fr" || len(r.Query) != 0 {
+		t.Fatalf("request = %+v", r)
+	}
+	rbPress(b, "x")
+	if _, ok := b.Request().Header["Accept-Language"]; ok {
+		t.Error("x did not delete the header row")
+	}
+	rbPress(b, "e")
+	if b.editor.Value() != `Prefer: outlook.timezone="UTC"` {
+		t.Errorf("editing shows %q", b.editor.Value())
+	}
+}
+
+func TestRequestConsistencyLevelToggle(t *testing.T) {
+	b := rbBuilder(80, 8)
+	rbType(b, "/users")
+	rbPress(b, "ctrl+e")
+	if got := b.Request().Header.Get("ConsistencyLevel"); got != "eventual" {
+		t.Fatalf("after ctrl+e ConsistencyLevel = %q", got)
+	}
+	if !strings.Contains(rbView(t, b), "[ConsistencyLevel: eventual]") {
+		t.Errorf("no chip in the view:\n%s", rbView(t, b))
+	}
+	if b.path.Value() != "/users" {
+		t.Errorf("ctrl+e moved or typed in the path: %q", b.path.Value())
+	}
+	rbPress(b, "ctrl+e")
+	if b.Request().Header != nil {
+		t.Errorf("after a second ctrl+e headers = %v, want none", b.Request().Header)
+	}
+
+	// Typing the header as a row turns the chip on instead of a second copy.
+	rbPress(b, "ctrl+o", "down", "a")
+	rbType(b, "consistencylevel: eventual")
+	rbPress(b, "enter")
+	if !b.eventual || len(b.headers) != 0 || len(b.Request().Header["Consistencylevel"]) != 1 {
+		t.Errorf("eventual=%v rows=%v header=%v", b.eventual, b.headers, b.Request().Header)
+	}
+	rbPress(b, "c")
+	if b.eventual {
+		t.Error("c in the rows area did not switch the chip off")
+	}
+}
+
+func TestRequestForeignHostIsRefused(t *testing.T) {
+	b := rbBuilder(100, 8)
+	rbType(b, "https://graph.evil.example/v1.0/users")
+	view := rbView(t, b)
+	if !strings.Contains(view, "not sent: graph.evil.example is not graph.microsoft.com") {
+		t.Errorf("the URL line should say why there is no URL:\n%s", view)
+	}
+	st := rbOnly[statusMsg](t, rbPress(b, "enter"))
+	if !st.Err || !strings.Contains(st.Text, "only sent to graph.microsoft.com") {
+		t.Errorf("status = %+v", st)
+	}
+
+	// The profile's own host in an absolute URL is fine.
+	b = rbBuilder(100, 8)
+	rbType(b, "https://graph.microsoft.com/beta/users?$top=1")
+	send := rbOnly[sendMsg](t, rbPress(b, "enter"))
+	if got := rbURL(t, b); got != "https://graph.microsoft.com/beta/users?$top=1" {
+		t.Errorf("sent %+v, URL %s", send.Request, got)
+	}
+}
+
+func TestRequestHeaderInjectionIsRefused(t *testing.T) {
+	b := rbBuilder(80, 8)
+	// A replayed request (history file edited by hand) can hold anything.
+	b.SetRequest(graph.Request{Path: "/users", Header: http.Header{"X-Note": {"a\r\nHost: evil.example"}}})
+	st := rbOnly[statusMsg](t, rbPress(b, "enter"))
+	if !st.Err || !strings.Contains(st.Text, "line break") {
+		t.Errorf("status = %+v, want a line-break error", st)
+	}
+	if strings.Contains(b.View(), "\r") {
+		t.Error("the CR reached the screen")
+	}
+
+	b = rbBuilder(80, 8)
+	rbType(b, "/users")
+	rbPress(b, "ctrl+o", "down", "a")
+	rbType(b, "Bad Name: x")
+	st = rbOnly[statusMsg](t, rbPress(b, "enter"))
+	if !st.Err || !strings.Contains(st.Text, "not valid") || b.mode != modeEdit {
+		t.Errorf("status = %+v mode %v, want the name refused and the editor open", st, b.mode)
+	}
+	rbPress(b, "esc", "a")
+	rbType(b, "Authorization: Bearer abc.def.ghi")
+	st = rbOnly[statusMsg](t, rbPress(b, "enter"))
+	if !st.Err || !strings.Contains(st.Text, "sets Authorization itself") {
+		t.Errorf("status = %+v", st)
+	}
+}
+
+func TestRequestNothingToSend(t *testing.T) {
+	b := rbBuilder(80, 8)
+	st := rbOnly[statusMsg](t, rbPress(b, "enter"))
+	if !st.Err || !strings.Contains(st.Text, "/users") {
+		t.Errorf("empty path: %+v", st)
+	}
+	b = NewRequestBuilder(&Common{Styles: NewStyles(true)})
+	b.SetSize(80, 8)
+	b.Focus()
+	rbType(b, "/users")
+	st = rbOnly[statusMsg](t, rbPress(b, "enter"))
+	if !st.Err || !strings.Contains(st.Text, "no profile") {
+		t.Errorf("no profile: %+v", st)
+	}
+}
+
+func TestRequestKeysAreIgnoredWhenBlurred(t *testing.T) {
+	b := rbBuilder(80, 8)
+	b.Blur()
+	rbType(b, "/users")
+	if b.path.Value() != "" || b.Capturing() {
+		t.Errorf("a blurred builder took keys: %q capturing=%v", b.path.Value(), b.Capturing())
+	}
+	b.Focus()
+	rbType(b, "q")
+	if b.path.Value() != "q" {
+		t.Errorf("path = %q, want q typed", b.path.Value())
+	}
+}
+
+func TestRequestSetRequestRoundTrip(t *testing.T) {
+	b := rbBuilder(80, 8)
+	in := graph.Request{Version: "beta", Path: "/groups", Query: []graph.QueryParam{{Key: "$top", Value: "3"}},
+		Header: http.Header{"Consistencylevel": {"eventual"}, "Prefer": {"return=minimal"}}}
+	b.SetRequest(in)
+	out := b.Request()
+	if out.Version != "beta" || out.Path != "/groups" || fmt.Sprint(out.Query) != fmt.Sprint(in.Query) ||
+		fmt.Sprint(out.Header) != fmt.Sprint(in.Header) {
+		t.Errorf("SetRequest then Request: %+v, want %+v", out, in)
+	}
+	if !b.eventual || len(b.headers) != 1 {
+		t.Errorf("ConsistencyLevel should be the chip, not a row: eventual=%v rows=%v", b.eventual, b.headers)
+	}
+}
+
+func TestRequestSuggestionsAreAcceptedWithRight(t *testing.T) {
+	b := rbBuilder(80, 8)
+	b.SetSuggestions([]string{"/users", "/users/delta", "/organization"})
+	rbType(b, "/or")
+	rbPress(b, "right")
+	if b.path.Value() != "/organization" {
+		t.Errorf("path = %q, want the suggestion accepted", b.path.Value())
+	}
+}
+
+func TestURLCutMiddle(t *testing.T) {
+	u := "https://graph.microsoft.com/v1.0/users?$select=id,displayName&$top=5"
+	for w := 0; w <= len(u)+2; w++ {
+		got := urlCutMiddle(u, w)
+		if n := len([]rune(got)); n != min(w, len(u)) {
+			t.Fatalf("w=%d: %q is %d wide", w, got, n)
+		}
+	}
+	if got := urlCutMiddle(u, 21); got != "https://gr…ame&$top=5" {
+		t.Errorf("cut = %q, want the start and the end kept", got)
+	}
+}

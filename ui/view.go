@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Pane titles, in focus order.
+var paneTitles = [paneCount]string{"Profiles", "Request", "Response"}
+
+// geometry is where each pane sits, outer sizes including borders.
+type geometry struct {
+	leftW, rightW     int
+	bodyH             int
+	requestH, viewerH int
+	helpH             int
+	tooSmall          bool
+}
+
+func (m *Model) geometry() geometry {
+	var g geometry
+	if m.width < minWidth || m.height < minHeight {
+		g.tooSmall = true
+		return g
+	}
+	g.helpH = 1
+	if m.fullHelp {
+		g.helpH = lipgloss.Height(m.helpView())
+	}
+	g.bodyH = m.height - 1 - g.helpH // status bar + help
+	if g.bodyH < 10 {
+		g.bodyH = 10
+	}
+	g.leftW = clamp(m.width*28/100, 24, 40)
+	g.rightW = m.width - g.leftW
+	g.requestH = clamp(g.bodyH/4+2, 8, 14)
+	g.viewerH = g.bodyH - g.requestH
+	return g
+}
+
+func clamp(v, lo, hi int) int {
+	return max(lo, min(v, hi))
+}
+
+// layout gives every pane its inner size.
+func (m *Model) layout() {
+	m.help.SetWidth(m.width)
+	g := m.geometry()
+	if g.tooSmall {
+		return
+	}
+	m.picker.SetSize(g.leftW-2, g.bodyH-2)
+	m.request.SetSize(g.rightW-2, g.requestH-2)
+	m.viewer.SetSize(g.rightW-2, g.viewerH-2)
+	m.sizeDialog()
+}
+
+func (m *Model) sizeDialog() {
+	if m.dialog == nil {
+		return
+	}
+	if _, small := m.dialog.(*Confirm); small {
+		m.dialog.SetSize(clamp(m.width-8, 30, 64), 3)
+		return
+	}
+	m.dialog.SetSize(clamp(m.width-8, 30, 80), clamp(m.height-6, 6, 22))
+}
+
+// View renders the whole screen. Only the root returns a tea.View.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "graphtui"
+	return v
+}
+
+func (m *Model) render() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	g := m.geometry()
+	if g.tooSmall {
+		msg := fmt.Sprintf("Terminal too small (%dx%d).\nNeed at least %dx%d.\nctrl+c quits.", m.width, m.height, minWidth, minHeight)
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
+	}
+	left := m.frame(m.picker.View(), g.leftW, g.bodyH, focusPicker)
+	right := lipgloss.JoinVertical(lipgloss.Left,
+		m.frame(m.request.View(), g.rightW, g.requestH, focusRequest),
+		m.frame(m.viewer.View(), g.rightW, g.viewerH, focusViewer),
+	)
+	body := lipgloss.JoinHorizontal(lipgloss.Top, left, right)
+	if m.dialog != nil {
+		body = m.overlay(body, g)
+	}
+	return strings.Join([]string{body, m.statusBar(), m.helpView()}, "\n")
+}
+
+// frame draws a rounded border with the pane's title in the top edge.
+func (m *Model) frame(content string, w, h int, f focus) string {
+	st := m.common.Styles
+	border, title := st.Pane, st.Title
+	if f == m.focus && m.dialog == nil {
+		border, title = st.PaneFocused, st.TitleActive
+	}
+	bs := lipgloss.NewStyle().Foreground(border.GetBorderTopForeground())
+	b := lipgloss.RoundedBorder()
+	inner := w - 2
+	name := title.Render(" " + paneTitles[f] + " ")
+	fill := max(0, inner-1-lipgloss.Width(name))
+	top := bs.Render(b.TopLeft+b.Top) + name + bs.Render(strings.Repeat(b.Top, fill)+b.TopRight)
+	if lipgloss.Width(top) > w {
+		top = bs.Render(b.TopLeft + strings.Repeat(b.Top, inner) + b.TopRight)
+	}
+	lines := strings.Split(content, "\n")
+	out := make([]string, 0, h)
+	out = append(out, top)
+	side := bs.Render(b.Left)
+	for i := 0; i < h-2; i++ {
+		line := ""
+		if i < len(lines) {
+			line = lines[i]
+		}
+		out = append(out, side+fit(line, inner)+bs.Render(b.Right))
+	}
+	out = append(out, bs.Render(b.BottomLeft+strings.Repeat(b.Bottom, inner)+b.BottomRight))
+	return strings.Join(out, "\n")
+}
+
+// fit cuts or pads a styled line to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if sw := ansi.StringWidth(s); sw > w {
+		return ansi.Truncate(s, w, "")
+	} else if sw < w {
+		return s + strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// overlay centres the dialog over the panes.
+func (m *Model) overlay(body string, g geometry) string {
+	d := m.common.Styles.Dialog.Render(m.dialog.View())
+	dw, dh := lipgloss.Width(d), lipgloss.Height(d)
+	x, y := max(0, (m.width-dw)/2), max(0, (g.bodyH-dh)/2)
+	return lipgloss.NewCompositor(
+		lipgloss.NewLayer(body),
+		lipgloss.NewLayer(d).X(x).Y(y).Z(1),
+	).Render()
+}
+
+func (m *Model) statusBar() string {
+	st := m.common.Styles
+	right := "graphtui"
+	if m.title != "" {
+		right += " · " + m.title
+	}
+	if m.current.Name != "" {
+		right += " · " + m.current.Name
+	}
+	var left string
+	switch {
+	case m.inflight != "":
+		elapsed := m.now.Sub(m.started).Truncate(100 * time.Millisecond)
+		left = m.spinner.View() + " " + m.inflight + " " + st.Dim.Render(elapsed.String()+" · esc cancels")
+	case m.status != "" && m.statusErr:
+		left = st.Error.Render(m.status)
+	default:
+		left = st.StatusBar.Render(m.status)
+	}
+	right = st.Dim.Render(right)
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
+	if gap < 1 {
+		return fit(" "+left, m.width)
+	}
+	return " " + left + strings.Repeat(" ", gap) + right
+}
+
+func (m *Model) helpView() string {
+	var k = m.focused()
+	if m.dialog != nil {
+		k = m.dialog
+	}
+	global := []key.Binding{m.keys.NextPane, m.keys.Help, m.keys.Quit}
+	if m.capturing() {
+		global = []key.Binding{m.keys.NextPane, m.keys.ForceQuit}
+	}
+	if m.inflight != "" {
+		global = append([]key.Binding{m.keys.Cancel}, global...)
+	}
+	if m.fullHelp {
+		groups := append(k.FullHelp(), global)
+		return m.help.FullHelpView(groups)
+	}
+	return " " + m.help.ShortHelpView(append(k.ShortHelp(), global...))
+}

@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// viewerTab is one of the viewer's tabs.
+type viewerTab int
+
+const (
+	tabBody viewerTab = iota
+	tabHeaders
+	tabToken
+	tabTrace
+	tabCount
+)
+
+var viewerTabNames = [tabCount]string{"Body", "Headers", "Token", "Trace"}
+
+// Viewer is the response pane: the latest exchange's status, body,
+// headers, token and trace.
+type Viewer struct {
+	c       *Common
+	keys    ViewerKeyMap
+	w, h    int
+	focused bool
+
+	x        *Exchange
+	progress *progressMsg // fetch-all under way, newer than x
+	tab      viewerTab
+	body     *bodyView
+	texts    [tabCount]textTab // Headers, Token and Trace rows (Body uses body)
+
+	// now drives the token countdown. It moves only on viewerTickMsg, which
+	// ticks once a second while the Token tab is shown, so View stays pure.
+	now     time.Time
+	tickGen int
+
+	find      bodySearch
+	searchIn  textinput.Model
+	searching bool // the search input is open
+	saveIn    textinput.Model
+	saving    bool // the save-as input is open
+
+	// Rendered once per exchange, width, or styles, not per frame.
+	status  string           // the status line, fitted to the width
+	tabRows [tabCount]string // the tab line with each tab active, fitted
+	dark    bool             // Styles.Dark when the above were rendered
+	frame   []byte           // View's buffer, reused from frame to frame
+	dimOn   string
+	dimOff  string
+}
+
+// NewViewer returns an empty viewer that hints how to send a request.
+func NewViewer(c *Common) *Viewer {
+	v := &Viewer{c: c, keys: DefaultViewerKeyMap(), body: newBodyView()}
+	v.restyle()
+	return v
+}
+
+// restyle renders again everything that holds colours. The root swaps the
+// styles in place once it knows the terminal's background.
+func (v *Viewer) restyle() {
+	st := v.c.Styles
+	v.dark = st.Dark
+	v.body.restyle(st)
+	v.dimOn, v.dimOff = styleCodes(st.Dim)
+	v.searchIn = restyledInput(v.searchIn, st, "/", "search the body")
+	v.saveIn = restyledInput(v.saveIn, st, "save body to: ", "")
+	v.SetSize(v.w, v.h)
+}
+
+// restyledInput is a themed input that keeps the old one's text and focus.
+func restyledInput(old textinput.Model, st *Styles, prompt, placeholder string) textinput.Model {
+	in := themedTextInput(st)
+	in.Prompt, in.Placeholder = prompt, placeholder
+	in.SetValue(old.Value())
+	if old.Focused() {
+		in.Focus()
+	}
+	return in
+}
+
+// Exchange is the exchange on screen (nil before the first): the root
+// pages and saves from it.
+func (v *Viewer) Exchange() *Exchange { return v.x }
+
+// SetSize gives the viewer its inner size (without border).
+func (v *Viewer) SetSize(w, h int) {
+	v.w, v.h = max(w, 0), max(h, 0)
+	v.searchIn.SetWidth(max(v.w-3, 1))
+	v.saveIn.SetWidth(max(v.w-len(v.saveIn.Prompt)-2, 1))
+	v.rebuild()
+}
+
+func (v *Viewer) Focus() tea.Cmd {
+	v.focused = true
+	return nil
+}
+
+// Blur closes the inputs: typed text is not worth keeping past a focus change.
+func (v *Viewer) Blur() {
+	v.focused = false
+	v.closeInputs()
+}
+
+// Capturing is true while the search or save input has the keyboard.
+func (v *Viewer) Capturing() bool { return v.searching || v.saving }
+
+// contentHeight is the rows left for the tab content after the status
+// line, the tab line and the footer.
+func (v *Viewer) contentHeight() int { return max(v.h-3, 0) }
+
+// Update reacts to exchanges, progress, search results, ticks and keys.
+func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case exchangeMsg:
+		return v.setExchange(msg.Exchange)
+	case progressMsg:
+		if v.x == nil || msg.Seq > v.x.Seq {
+			v.progress = &msg
+		}
+		return nil
+	case cancelMsg:
+		v.progress = nil
+		return nil
+	case searchResultMsg:
+		v.applySearch(msg)
+		return nil
+	case viewerTickMsg:
+		return v.tick(msg)
+	case tea.KeyPressMsg:
+		return v.handleKey(msg)
+	case tea.BackgroundColorMsg:
+		v.restyle()
+		return nil
+	}
+	// Paste and cursor blinks belong to whichever input is open.
+	var cmd tea.Cmd
+	switch {
+	case v.searching:
+		v.searchIn, cmd = v.searchIn.Update(msg)
+	case v.saving:
+		v.saveIn, cmd = v.saveIn.Update(msg)
+	}
+	return cmd
+}
+
+// setExchange shows a newer exchange; older ones (a cancelled request's
+// late answer) are dropped.
+func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
+	if x == nil || v.x != nil && x.Seq < v.x.Seq {
+		return nil
+	}
+	v.x = x
+	if v.progress != nil && x.Seq >= v.progress.Seq {
+		v.progress = nil
+	}
+	if !x.Trace.Started.IsZero() {
+		v.now = x.Trace.Started.Add(x.Trace.Total)
+	}
+	var src lineSource
+	sgr := false
+	switch r := x.Response; {
+	case x.Lines != nil:
+		src, sgr = x.Lines, true
+	case r != nil && len(r.Body) > 0 && !looksBinary(r.Header.Get("Content-Type"), r.Body):
+		src = newPlainLines(r.Body) // once per response, never per frame
+	}
+	v.body.setSource(src, sgr)
+	if x.TokenErr != nil || x.Err != nil && x.Response == nil || x.Response != nil && x.Response.Error != nil {
+		v.tab = tabBody // the explanation is in Body
+	}
+	for i := range v.texts {
+		v.texts[i].top = 0
+	}
+	v.keys.NextPage.SetEnabled(x.More)
+	v.rebuild()
+	// A search carries over to the new page.
+	v.find.lines, v.find.cols, v.find.cur = nil, nil, 0
+	if v.find.query != "" && src != nil {
+		return v.startSearch(v.find.query)
+	}
+	v.find.query = ""
+	return nil
+}
+
+// rebuild refits everything that depends on the exchange or the width.
+func (v *Viewer) rebuild() {
+	st, w, ch := v.c.Styles, max(v.w, 1), v.contentHeight()
+	v.status = string(appendFitted(nil, v.statusLine(), v.w))
+	for t := range tabCount {
+		v.tabRows[t] = string(appendFitted(nil, v.tabsLine(t), v.w))
+	}
+	v.body.panel = bodyPanel(v.x, st, w, v.body.src != nil)
+	v.body.setSize(v.w, ch)
+	v.texts[tabHeaders].set(headersRows(v.x, st, w), ch)
+	v.texts[tabToken].set(tokenRows(v.x, v.now, st, w), ch)
+	v.texts[tabTrace].set(traceRows(v.x, st, w), ch)
+}
+
+// viewerTickMsg moves the token countdown; gen ties it to one tick chain.
+type viewerTickMsg struct {
+	At  time.Time
+	gen int
+}
+
+// showTab switches tabs; the Token tab starts a once-a-second tick for its
+// countdown, and leaving it ends the chain (its gen goes stale).
+func (v *Viewer) showTab(t viewerTab) tea.Cmd {
+	if t == v.tab {
+		return nil
+	}
+	v.tab = t
+	v.tickGen++
+	if t != tabToken {
+		return nil
+	}
+	gen := v.tickGen
+	return func() tea.Msg { return viewerTickMsg{At: time.Now(), gen: gen} }
+}
+
+func (v *Viewer) tick(msg viewerTickMsg) tea.Cmd {
+	if msg.gen != v.tickGen || v.tab != tabToken {
+		return nil
+	}
+	v.now = msg.At
+	v.texts[tabToken].set(tokenRows(v.x, v.now, v.c.Styles, max(v.w, 1)), v.contentHeight())
+	gen := v.tickGen
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return viewerTickMsg{At: t, gen: gen} })
+}

@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// hscrollStep is how far < and > move the body sideways.
+const hscrollStep = 8
+
+func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case v.saving:
+		return v.saveKey(msg)
+	case v.searching:
+		return v.searchKey(msg)
+	}
+	k := v.keys
+	switch {
+	case key.Matches(msg, k.Close):
+		v.clearSearch()
+	case key.Matches(msg, k.NextTab):
+		return v.showTab((v.tab + 1) % tabCount)
+	case key.Matches(msg, k.PrevTab):
+		return v.showTab((v.tab + tabCount - 1) % tabCount)
+	case key.Matches(msg, k.BodyTab):
+		return v.showTab(tabBody)
+	case key.Matches(msg, k.HeadersTab):
+		return v.showTab(tabHeaders)
+	case key.Matches(msg, k.TokenTab):
+		return v.showTab(tabToken)
+	case key.Matches(msg, k.TraceTab):
+		return v.showTab(tabTrace)
+	case key.Matches(msg, k.Search):
+		return v.openSearch()
+	case key.Matches(msg, k.NextMatch):
+		v.jumpMatch(+1)
+	case key.Matches(msg, k.PrevMatch):
+		v.jumpMatch(-1)
+	case key.Matches(msg, k.Wrap):
+		v.body.setWrap(!v.body.wrap)
+	case key.Matches(msg, k.ScrollLeft):
+		v.body.scrollLeft(hscrollStep)
+	case key.Matches(msg, k.ScrollRight):
+		v.body.scrollRight(hscrollStep)
+	case slices.Contains(k.NextPage.Keys(), msg.String()): // disabled (hidden from help) without a next page
+		if v.x == nil || !v.x.More {
+			return emitIntent(statusMsg{Text: "no next page: this response has no @odata.nextLink"})
+		}
+		return emitIntent(nextPageMsg{})
+	case key.Matches(msg, k.FetchAll):
+		if v.x == nil || v.x.Response == nil {
+			return emitIntent(statusMsg{Text: "send a request first"})
+		}
+		return emitIntent(fetchAllMsg{})
+	case key.Matches(msg, k.CopyBody):
+		return v.copyBody()
+	case key.Matches(msg, k.CopyCurl):
+		if cmd := curlCommand(v.x); cmd != "" {
+			return emitIntent(copyMsg{What: "curl command", Text: cmd})
+		}
+		return emitIntent(statusMsg{Text: "no request URL to copy: nothing was sent", Err: true})
+	case key.Matches(msg, k.Save):
+		return v.openSave()
+	default:
+		v.scroll(msg)
+	}
+	return nil
+}
+
+// scroll moves the current tab by line, page or to either end.
+func (v *Viewer) scroll(msg tea.KeyPressMsg) {
+	k, page := v.keys, max(v.contentHeight(), 1)
+	var n int
+	switch {
+	case key.Matches(msg, k.Up):
+		n = -1
+	case key.Matches(msg, k.Down):
+		n = 1
+	case key.Matches(msg, k.PageUp):
+		n = -page
+	case key.Matches(msg, k.PageDown):
+		n = page
+	case key.Matches(msg, k.Top):
+		v.scrollEnd(false)
+		return
+	case key.Matches(msg, k.Bottom):
+		v.scrollEnd(true)
+		return
+	default:
+		return
+	}
+	if v.tab != tabBody {
+		v.texts[v.tab].scroll(n, v.contentHeight())
+		return
+	}
+	if n > 0 {
+		v.body.scrollDown(n)
+	} else {
+		v.body.scrollUp(-n)
+	}
+}
+
+func (v *Viewer) scrollEnd(bottom bool) {
+	switch {
+	case v.tab != tabBody && bottom:
+		v.texts[v.tab].scroll(len(v.texts[v.tab].rows), v.contentHeight())
+	case v.tab != tabBody:
+		v.texts[v.tab].top = 0
+	case bottom:
+		v.body.end()
+	default:
+		v.body.home()
+	}
+}
+
+func (v *Viewer) copyBody() tea.Cmd {
+	switch {
+	case v.x == nil || v.x.Response == nil:
+		return emitIntent(statusMsg{Text: "no response body to copy"})
+	case len(v.x.Response.Body) == 0:
+		return emitIntent(statusMsg{Text: "the response body is empty"})
+	}
+	return emitIntent(copyMsg{What: "body", Text: string(v.x.Response.Body)})
+}
+
+func (v *Viewer) closeInputs() {
+	v.searching, v.saving = false, false
+	v.searchIn.Blur()
+	v.saveIn.Blur()
+}
+
+func (v *Viewer) openSearch() tea.Cmd {
+	v.tab = tabBody
+	v.searching = true
+	v.searchIn.SetValue(v.find.query)
+	v.searchIn.CursorEnd()
+	return v.searchIn.Focus()
+}
+
+func (v *Viewer) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, v.keys.Close):
+		v.closeInputs()
+		return nil
+	case key.Matches(msg, v.keys.Submit):
+		q := v.searchIn.Value()
+		v.closeInputs()
+		if q == "" {
+			v.clearSearch()
+			return nil
+		}
+		return v.startSearch(q)
+	}
+	var cmd tea.Cmd
+	v.searchIn, cmd = v.searchIn.Update(msg)
+	return cmd
+}
+
+// startSearch runs the search as a command; its result comes back as a
+// searchResultMsg for this exchange and this run only.
+func (v *Viewer) startSearch(q string) tea.Cmd {
+	v.find = bodySearch{query: q, id: v.find.id + 1, pending: true}
+	v.body.matchLine = -1
+	if v.body.src == nil || v.x == nil {
+		v.find.pending = false
+		return nil
+	}
+	return searchCmd(v.body.src, v.x.Seq, v.find.id, q)
+}
+
+func (v *Viewer) applySearch(msg searchResultMsg) {
+	if v.x == nil || msg.Seq != v.x.Seq || msg.ID != v.find.id {
+		return // for an older body or an older query
+	}
+	v.find.pending = false
+	v.find.lines, v.find.cols, v.find.capped = msg.Lines, msg.Cols, msg.Capped
+	if v.find.count() == 0 {
+		return
+	}
+	v.find.cur = v.find.firstFrom(v.body.firstLine() - 1)
+	v.showMatch()
+}
+
+func (v *Viewer) jumpMatch(d int) {
+	if v.find.count() == 0 {
+		return
+	}
+	v.tab = tabBody
+	v.find.step(d)
+	v.showMatch()
+}
+
+// showMatch highlights the current match and scrolls to it.
+func (v *Viewer) showMatch() {
+	i := v.find.cur
+	line, col := int(v.find.lines[i]), int(v.find.cols[i])
+	v.body.matchLine = line
+	v.body.match = byteSpan{col, col + len(v.find.query)}
+	v.body.reveal(line, col, col+len(v.find.query))
+}
+
+func (v *Viewer) clearSearch() {
+	v.find = bodySearch{id: v.find.id + 1}
+	v.body.matchLine = -1
+}
+
+func (v *Viewer) openSave() tea.Cmd {
+	if v.x == nil || v.x.Response == nil {
+		return emitIntent(statusMsg{Text: "no response body to save"})
+	}
+	name := "response.json"
+	if v.x.Lines == nil {
+		name = "response.txt"
+	}
+	v.saving = true
+	v.saveIn.SetValue(name)
+	v.saveIn.CursorEnd()
+	return v.saveIn.Focus()
+}
+
+func (v *Viewer) saveKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, v.keys.Close):
+		v.closeInputs()
+		return nil
+	case key.Matches(msg, v.keys.Submit):
+		path := strings.TrimSpace(v.saveIn.Value())
+		if path == "" {
+			return emitIntent(statusMsg{Text: "type a file name to save the body to", Err: true})
+		}
+		v.closeInputs()
+		return emitIntent(saveBodyMsg{Path: path})
+	}
+	var cmd tea.Cmd
+	v.saveIn, cmd = v.saveIn.Update(msg)
+	return cmd
+}

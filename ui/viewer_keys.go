@@ -1,0 +1,77 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// ViewerKeyMap is the response viewer's keys. left/right switch tabs, so
+// horizontal scrolling of the body is on < > (or shift+left/right).
+type ViewerKeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	ScrollLeft, ScrollRight, Wrap           key.Binding
+
+	NextTab, PrevTab                        key.Binding
+	BodyTab, HeadersTab, TokenTab, TraceTab key.Binding
+
+	Search, NextMatch, PrevMatch key.Binding
+
+	NextPage, FetchAll, CopyBody, CopyCurl, Save key.Binding
+
+	Submit, Close key.Binding // in the search and save inputs; Close also clears a search
+}
+
+// DefaultViewerKeyMap is the viewer's default bindings.
+func DefaultViewerKeyMap() ViewerKeyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return ViewerKeyMap{
+		Up:          b([]string{"up", "k"}, "↑/k", "up"),
+		Down:        b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:      b([]string{"pgup", "ctrl+b", "ctrl+u"}, "pgup", "page up"),
+		PageDown:    b([]string{"pgdown", "space", "ctrl+f", "ctrl+d"}, "pgdn/space", "page down"),
+		Top:         b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:      b([]string{"G", "end"}, "G/end", "bottom"),
+		ScrollLeft:  b([]string{"<", "shift+left"}, "<", "scroll left"),
+		ScrollRight: b([]string{">", "shift+right"}, ">", "scroll right"),
+		Wrap:        b([]string{"w"}, "w", "wrap"),
+
+		NextTab:    b([]string{"right"}, "→", "next tab"),
+		PrevTab:    b([]string{"left"}, "←", "prev tab"),
+		BodyTab:    b([]string{"b"}, "b", "body"),
+		HeadersTab: b([]string{"h"}, "h", "headers"),
+		TokenTab:   b([]string{"t"}, "t", "token"),
+		TraceTab:   b([]string{"r"}, "r", "trace"),
+
+		Search:    b([]string{"/"}, "/", "search"),
+		NextMatch: b([]string{"n"}, "n", "next match"),
+		PrevMatch: b([]string{"N"}, "N", "prev match"),
+
+		NextPage: b([]string{"]"}, "]", "next page"),
+		FetchAll: b([]string{"A"}, "A", "fetch all pages"),
+		CopyBody: b([]string{"y"}, "y", "copy body"),
+		CopyCurl: b([]string{"c"}, "c", "copy as curl"),
+		Save:     b([]string{"s"}, "s", "save body"),
+
+		Submit: b([]string{"enter"}, "enter", "run"),
+		Close:  b([]string{"esc"}, "esc", "close"),
+	}
+}
+
+// ShortHelp is the footer line when the viewer has focus.
+func (v *Viewer) ShortHelp() []key.Binding {
+	k := v.keys
+	if v.Capturing() {
+		return []key.Binding{k.Submit, k.Close}
+	}
+	return []key.Binding{k.PrevTab, k.NextTab, k.Search, k.NextMatch, k.NextPage, k.CopyCurl, k.Wrap}
+}
+
+// FullHelp is every binding, grouped.
+func (v *Viewer) FullHelp() [][]key.Binding {
+	k := v.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Search, k.NextMatch, k.PrevMatch},
+		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab},
+		{k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Close},
+	}
+}

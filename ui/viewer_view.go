@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/graph"
+)
+
+// View draws exactly w x h cells: the status line, the tabs, the current
+// tab and a footer (position, search, progress or an open input). Small
+// panes keep the status line first.
+func (v *Viewer) View() string {
+	if v.h <= 0 {
+		return ""
+	}
+	if v.w <= 0 {
+		return strings.Repeat("\n", v.h-1)
+	}
+	if v.c.Styles.Dark != v.dark {
+		v.restyle() // the root changed the styles without telling the panes
+	}
+	buf := append(v.frame[:0], v.status...)
+	if v.h >= 3 {
+		buf = append(append(buf, '\n'), v.tabRows[v.tab]...)
+	}
+	if ch := v.contentHeight(); ch > 0 {
+		buf = append(buf, '\n')
+		if v.tab == tabBody {
+			buf = v.body.render(buf)
+		} else {
+			rows := v.texts[v.tab].visible(ch)
+			for i := range ch {
+				if i > 0 {
+					buf = append(buf, '\n')
+				}
+				s := ""
+				if i < len(rows) {
+					s = rows[i]
+				}
+				buf = appendFitted(buf, s, v.w)
+			}
+		}
+	}
+	if v.h >= 2 {
+		buf = v.appendFooter(append(buf, '\n'))
+	}
+	v.frame = buf
+	return string(buf)
+}
+
+// statusLine sums the exchange up in one line; it is rebuilt only when the
+// exchange or the width changes.
+func (v *Viewer) statusLine() string {
+	st, x := v.c.Styles, v.x
+	switch {
+	case x == nil:
+		return st.Dim.Render("type a path and press enter")
+	case x.TokenErr != nil:
+		s := "token request failed"
+		var te *auth.TokenError
+		if errors.As(x.TokenErr, &te) && te.Code != 0 {
+			s += fmt.Sprintf(" · AADSTS%d", te.Code)
+		}
+		return st.ErrorTitle.Render(s) + st.Dim.Render(" · see below")
+	case x.Response == nil && errors.Is(x.Err, context.Canceled):
+		return st.Dim.Render("cancelled")
+	case x.Response == nil:
+		return st.ErrorTitle.Render("request failed") + st.Dim.Render(" · see below")
+	}
+	r := x.Response
+	code := lipgloss.NewStyle().Bold(true).Foreground(st.StatusColor(r.Status)).Render(strconv.Itoa(r.Status))
+	parts := []string{code + " " + st.Value.Render(http.StatusText(r.Status))}
+	parts = append(parts, shortDuration(r.Duration), byteSize(len(r.Body)))
+	if pages := pagesFetched(x); pages > 1 && !x.More && x.Page == pages {
+		parts = append(parts, fmt.Sprintf("%d pages", pages))
+	} else {
+		parts = append(parts, fmt.Sprintf("page %d", max(x.Page, 1)))
+	}
+	if x.More {
+		parts = append(parts, st.BadgeOK.Render("more"))
+	}
+	if r.Truncated {
+		parts = append(parts, st.BadgeWarn.Render("cut"))
+	}
+	line := strings.Join(parts, st.Dim.Render(" · "))
+	if r.RequestID != "" {
+		line += st.Dim.Render(" · request-id " + escapeControls(r.RequestID))
+	}
+	return line
+}
+
+// pagesFetched counts the pages in the trace: more than one means the body
+// is a fetch-all merge.
+func pagesFetched(x *Exchange) int {
+	n := 0
+	for _, ev := range x.Trace.Events {
+		if ev.Kind == graph.EventPage {
+			n++
+		}
+	}
+	return n
+}
+
+// tabsLine is the tab names with active highlighted.
+func (v *Viewer) tabsLine(active viewerTab) string {
+	st := v.c.Styles
+	var b strings.Builder
+	for t, name := range viewerTabNames {
+		if viewerTab(t) == active {
+			b.WriteString(st.TabActive.Render(name))
+		} else {
+			b.WriteString(st.Tab.Render(name))
+		}
+	}
+	return b.String()
+}
+
+// appendFooter writes the open input, fetch-all progress, or the search
+// state and the position in the tab.
+func (v *Viewer) appendFooter(dst []byte) []byte {
+	switch {
+	case v.saving:
+		return appendFitted(dst, v.saveIn.View(), v.w)
+	case v.searching:
+		return appendFitted(dst, v.searchIn.View(), v.w)
+	case v.progress != nil:
+		p := v.progress
+		return appendFitted(dst, v.c.Styles.BadgeWarn.Render(fmt.Sprintf("fetching all pages… %d pages · %d items · %s · esc cancels", p.Pages, p.Items, byteSize(p.Bytes))), v.w)
+	}
+	var left, right string
+	if v.tab == tabBody {
+		left, right = v.searchState(), v.bodyPosition()
+		if left == "" && v.x != nil && v.x.More {
+			left = "] next page · A all pages"
+		}
+	} else if t := &v.texts[v.tab]; len(t.rows) > v.contentHeight() {
+		right = fmt.Sprintf("%d/%d", t.top+1, len(t.rows))
+	}
+	// Plain text, measured before it is coloured: cheaper than fitting a
+	// styled line on every frame.
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if lw+rw >= v.w {
+		left, lw = ansi.Truncate(left, max(v.w-rw-1, 0), "…"), max(v.w-rw-1, 0)
+	}
+	line := left + strings.Repeat(" ", max(v.w-lw-rw, 0)) + right
+	if lw+rw >= v.w {
+		line = ansi.Truncate(line, v.w, "")
+		line += strings.Repeat(" ", max(v.w-ansi.StringWidth(line), 0))
+	}
+	dst = append(dst, v.dimOn...)
+	dst = append(dst, line...)
+	return append(dst, v.dimOff...)
+}
+
+func (v *Viewer) searchState() string {
+	f := &v.find
+	switch {
+	case f.query == "":
+		return ""
+	case f.pending:
+		return fmt.Sprintf("searching %q…", f.query)
+	case f.count() == 0:
+		return fmt.Sprintf("no match for %q", f.query)
+	}
+	more := ""
+	if f.capped {
+		more = "+"
+	}
+	return fmt.Sprintf("match %d/%d%s %q · n/N", f.cur+1, f.count(), more, f.query)
+}
+
+func (v *Viewer) bodyPosition() string {
+	b := v.body
+	if b.lines() == 0 {
+		return ""
+	}
+	s := "ln " + strconv.Itoa(b.firstLine()) + "/" + strconv.Itoa(b.lines())
+	if b.wrap {
+		s += " · wrap"
+	}
+	if b.hoff > 0 {
+		s += " · col " + strconv.Itoa(b.hoff+1)
+	}
+	return s
+}
