@@ -49,3 +49,32 @@ func BenchmarkViewerFrame(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkViewerFrameWrapLongLine scrolls, wrapping, through one 10 MB
+// JSON string (a base64 attachment): a keypress must not walk the line
+// from its start.
+func BenchmarkViewerFrameWrapLongLine(b *testing.B) {
+	chunk := []byte("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=")
+	body := append([]byte(`{"name":"report.pdf","contentBytes":"`), bytes.Repeat(chunk, 10<<20/len(chunk))...)
+	body = append(body, `"}`...)
+	x := vwUsersExchange(b, 1, false)
+	x.Response.Body = body
+	x.Lines = vwHighlight(b, body)
+	v := vwViewer(120, 50)
+	vwShow(v, x)
+	v.Update(vwKey("w"))
+	for range 5000 { // well inside the line
+		v.Update(vwKey("down"))
+	}
+	down, up := vwKey("down"), vwKey("up")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 {
+			v.Update(down)
+		} else {
+			v.Update(up)
+		}
+		_ = v.View()
+	}
+}

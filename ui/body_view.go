@@ -28,12 +28,13 @@ type bodyView struct {
 	matchLine int      // body line of the current match; -1 for none
 
 	walk cellWalker
+	wc   wrapCache
 	rs   rowStyle
 	// Colour sequences of the gutter, cut once from the lipgloss styles.
 	gutterOn, gutterOff string
 }
 
-func newBodyView() *bodyView { return &bodyView{matchLine: -1} }
+func newBodyView() *bodyView { return &bodyView{matchLine: -1, wc: wrapCache{line: -1}} }
 
 func (b *bodyView) restyle(s *Styles) {
 	b.gutterOn, b.gutterOff = styleCodes(s.LineNumber)
@@ -52,6 +53,7 @@ func (b *bodyView) setSource(src lineSource, sgr bool) {
 	b.src, b.sgr = src, sgr
 	b.top, b.topRow, b.hoff = 0, 0, 0
 	b.matchLine = -1
+	b.resetWrap()
 }
 
 func (b *bodyView) lines() int {
@@ -71,6 +73,7 @@ func (b *bodyView) setSize(w, h int) {
 func (b *bodyView) setWrap(on bool) {
 	b.wrap = on
 	b.topRow, b.hoff = 0, 0
+	b.resetWrap()
 	b.clamp()
 }
 
@@ -89,23 +92,6 @@ func (b *bodyView) gutterWidth() int {
 }
 
 func (b *bodyView) contentWidth() int { return max(b.w-b.gutterWidth(), 1) }
-
-// rowsOf is how many rows line i takes: one unless wrapping, when it walks
-// that one line.
-func (b *bodyView) rowsOf(i int) int {
-	if !b.wrap || i < len(b.panel) {
-		return 1
-	}
-	b.walk.reset(b.src.Line(i-len(b.panel)), b.sgr)
-	cw, rows := b.contentWidth(), 0
-	for {
-		b.walk.appendRow(nil, cw, 0, true, false, nil)
-		rows++
-		if b.walk.done() {
-			return rows
-		}
-	}
-}
 
 // lastTop is the top position that shows the end of the body on the last
 // row. Wrapping, it counts rows back from the end, one screen at most.
@@ -281,8 +267,8 @@ func (b *bodyView) render(dst []byte) []byte {
 			dst = appendSpaces(dst, cw-used)
 			continue
 		}
-		for ; skip > 0 && !b.walk.done(); skip-- {
-			b.walk.appendRow(nil, cw, 0, true, false, nil)
+		if skip > 0 {
+			b.seekRow(i, skip)
 		}
 		for first := b.topRow == 0 || i > b.top; rows < b.h; first = false {
 			newRow()

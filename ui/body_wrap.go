@@ -1,0 +1,91 @@
+package ui
+
+import "sort"
+
+// wrapCache keeps what is costly to learn about long lines in wrap mode:
+// how many rows each line takes, and where rows start in the line at the
+// top. Without it every keypress deep inside a multi-megabyte line (a
+// base64 attachment) would walk that line from its start.
+type wrapCache struct {
+	width  int         // content width the cache holds for
+	rows   map[int]int // line (panel rows first) -> rows it wraps to
+	line   int         // the line the checkpoints belong to; -1 for none
+	points []walkMark  // walker state at row 0 and every markEvery rows, ascending
+}
+
+// markEvery bounds a seek inside a line to that many rows of walking.
+const markEvery = 64
+
+// maxCachedRows bounds the row counts kept; beyond it the cache restarts.
+const maxCachedRows = 1 << 14
+
+type walkMark struct {
+	row, i, col, plain int
+	styles             []byteSpan
+}
+
+// resetWrap forgets everything: the body, the width or the wrap mode changed.
+func (b *bodyView) resetWrap() {
+	b.wc.width = b.contentWidth()
+	clear(b.wc.rows)
+	b.wc.line, b.wc.points = -1, b.wc.points[:0]
+}
+
+func (b *bodyView) checkWrapWidth() {
+	if b.wc.width != b.contentWidth() || b.wc.rows == nil {
+		if b.wc.rows == nil {
+			b.wc.rows = map[int]int{}
+		}
+		b.resetWrap()
+	}
+}
+
+// rowsOf is how many rows line i takes: one unless wrapping, when it walks
+// that one line, once.
+func (b *bodyView) rowsOf(i int) int {
+	if !b.wrap || i < len(b.panel) {
+		return 1
+	}
+	b.checkWrapWidth()
+	if n, ok := b.wc.rows[i]; ok {
+		return n
+	}
+	b.walk.reset(b.src.Line(i-len(b.panel)), b.sgr)
+	cw, rows := b.contentWidth(), 0
+	for {
+		b.walk.appendRow(nil, cw, 0, true, false, nil)
+		rows++
+		if b.walk.done() {
+			break
+		}
+	}
+	if len(b.wc.rows) >= maxCachedRows {
+		clear(b.wc.rows)
+	}
+	b.wc.rows[i] = rows
+	return rows
+}
+
+// seekRow puts the walker at the start of row `row` of line i (a body
+// line), starting from the nearest checkpoint at or before it.
+func (b *bodyView) seekRow(i, row int) {
+	b.checkWrapWidth()
+	b.walk.reset(b.src.Line(i-len(b.panel)), b.sgr)
+	if b.wc.line != i {
+		b.wc.line = i
+		b.wc.points = append(b.wc.points[:0], walkMark{})
+	}
+	k := sort.Search(len(b.wc.points), func(k int) bool { return b.wc.points[k].row > row }) - 1
+	m := &b.wc.points[k]
+	b.walk.i, b.walk.col, b.walk.plain = m.i, m.col, m.plain
+	b.walk.styles = append(b.walk.styles[:0], m.styles...)
+	cw := b.contentWidth()
+	for r := m.row; r < row && !b.walk.done(); {
+		b.walk.appendRow(nil, cw, 0, true, false, nil)
+		r++
+		if last := b.wc.points[len(b.wc.points)-1].row; r%markEvery == 0 && r > last {
+			w := &b.walk
+			b.wc.points = append(b.wc.points, walkMark{row: r, i: w.i, col: w.col, plain: w.plain, styles: append([]byteSpan(nil), w.styles...)})
+		}
+	}
+}
