@@ -173,3 +173,19 @@ func equal32(a, b []int32) bool {
 	}
 	return true
 }
+
+func TestBodySearchRevealsAMatchDeepInAWrappedLine(t *testing.T) {
+	body := []byte(`{"contentBytes":"` + strings.Repeat("QUJD", 5000) + `needle` + strings.Repeat("QUJD", 100) + `"}`)
+	for _, wrap := range []bool{false, true} {
+		v := vwViewer(54, 12)
+		vwShow(v, bodyExchange(t, "application/json", body, vwHighlight(t, body)))
+		if wrap {
+			v.Update(vwKey("w"))
+		}
+		searchFor(t, v, "NEEDLE")
+		// Wrapped, the match may straddle two rows: read the rows as one.
+		if got := vwView(t, v); !strings.Contains(strings.Join(strings.Fields(got), ""), "needle") {
+			t.Fatalf("wrap %v: the match is not on screen:\n%s", wrap, got)
+		}
+	}
+}

@@ -191,15 +191,23 @@ func (b *bodyView) firstLine() int {
 }
 
 // reveal scrolls so that plain bytes [start, end) of body line n are on
-// screen, a third of the way down when the line was off screen.
+// screen, a third of the way down when they were off screen.
 func (b *bodyView) reveal(n, start, end int) {
-	vi := len(b.panel) + n
-	if !b.onScreen(vi) {
-		b.top, b.topRow = max(vi-b.h/3, 0), 0
-		b.clamp()
-	}
-	if b.wrap || b.src == nil {
+	if b.src == nil {
 		return
+	}
+	vi := len(b.panel) + n
+	if b.wrap {
+		if r := b.rowAt(vi, start); !b.rowOnScreen(vi, r) {
+			b.top, b.topRow = vi, r
+			b.scrollUp(b.h / 3)
+			b.clamp()
+		}
+		return
+	}
+	if !b.rowOnScreen(vi, 0) {
+		b.top = max(vi-b.h/3, 0)
+		b.clamp()
 	}
 	b.walk.reset(b.src.Line(n), b.sgr)
 	from, to := b.cellOf(start), b.cellOf(end)
@@ -210,22 +218,30 @@ func (b *bodyView) reveal(n, start, end int) {
 
 // cellOf advances the walker to plain byte p and returns its cell.
 func (b *bodyView) cellOf(p int) int {
-	for b.walk.plain < p {
-		u := b.walk.peek()
+	w := &b.walk
+	for w.plain < p {
+		u := w.peek()
 		if u.kind == unitEnd {
 			break
 		}
-		b.walk.advance(u)
+		if u.kind == unitText && u.n == 1 { // a run of ASCII in one step
+			j := w.i
+			for j < len(w.line) && j-w.i < p-w.plain && w.line[j] >= 0x20 && w.line[j] < 0x7f {
+				j++
+			}
+			n := j - w.i
+			w.i, w.col, w.plain = j, w.col+n, w.plain+n
+			continue
+		}
+		w.advance(u)
 	}
-	return b.walk.col
+	return w.col
 }
 
-func (b *bodyView) onScreen(vi int) bool {
-	if vi < b.top {
+// rowOnScreen reports whether row r of line vi is among the visible rows.
+func (b *bodyView) rowOnScreen(vi, r int) bool {
+	if before(vi, r, b.top, b.topRow) {
 		return false
-	}
-	if !b.wrap {
-		return vi < b.top+b.h
 	}
 	rows := -b.topRow
 	for i := b.top; i < vi; i++ {
@@ -233,7 +249,7 @@ func (b *bodyView) onScreen(vi int) bool {
 			return false
 		}
 	}
-	return true
+	return rows+r < b.h
 }
 
 // render appends the visible rows, each exactly w cells, joined by "\n".

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -120,5 +121,42 @@ func TestPlainLinesSplitsOnce(t *testing.T) {
 	}
 	if n := newPlainLines([]byte("x\n")).Len(); n != 1 {
 		t.Errorf("a final newline makes %d lines, want 1", n)
+	}
+}
+
+// Deep inside a long wrapped line, rows come from checkpoints; they must
+// be the same rows a walk from the line's start gives, going down or up.
+func TestBodyWrapSeeksInsideALongLine(t *testing.T) {
+	var s strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&s, "<%06d>", i)
+	}
+	body := []byte(`{"a":"` + s.String() + `"}`)
+	v := vwViewer(50, 10)
+	x := bodyExchange(t, "application/json", body, vwHighlight(t, body))
+	vwShow(v, x)
+	v.Update(vwKey("w"))
+	plain := string(x.Lines.Plain(1))
+	cw := v.body.contentWidth()
+	check := func(row int) {
+		t.Helper()
+		if v.body.top != 1 || v.body.topRow != row {
+			t.Fatalf("top is line %d row %d, want line 2 row %d", v.body.top+1, v.body.topRow, row)
+		}
+		first := strings.Split(vwView(t, v), "\n")[2]
+		want := plain[row*cw : (row+1)*cw]
+		if !strings.HasSuffix(first, want) {
+			t.Fatalf("row %d shows %q, want %q", row, first, want)
+		}
+	}
+	v.Update(vwKey("down"))
+	for _, step := range []struct {
+		key    string
+		n, row int
+	}{{"down", 200, 200}, {"up", 70, 130}, {"pgdown", 3, 151}, {"up", 151, 0}} {
+		for range step.n {
+			v.Update(vwKey(step.key))
+		}
+		check(step.row)
 	}
 }

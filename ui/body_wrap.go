@@ -69,23 +69,49 @@ func (b *bodyView) rowsOf(i int) int {
 // seekRow puts the walker at the start of row `row` of line i (a body
 // line), starting from the nearest checkpoint at or before it.
 func (b *bodyView) seekRow(i, row int) {
+	m := b.checkpoint(i, func(m *walkMark) bool { return m.row > row })
+	for r := m.row; r < row && !b.walk.done(); {
+		r = b.nextRow(r)
+	}
+}
+
+// rowAt is the row of line i (a body line) that holds plain byte p.
+func (b *bodyView) rowAt(i, p int) int {
+	m := b.checkpoint(i, func(m *walkMark) bool { return m.plain > p })
+	r := m.row
+	for !b.walk.done() {
+		next := b.nextRow(r)
+		if b.walk.plain > p {
+			return r
+		}
+		r = next
+	}
+	return r
+}
+
+// checkpoint restores the walker to the last checkpoint of line i for
+// which after is false, and returns it.
+func (b *bodyView) checkpoint(i int, after func(*walkMark) bool) walkMark {
 	b.checkWrapWidth()
 	b.walk.reset(b.src.Line(i-len(b.panel)), b.sgr)
 	if b.wc.line != i {
 		b.wc.line = i
 		b.wc.points = append(b.wc.points[:0], walkMark{})
 	}
-	k := sort.Search(len(b.wc.points), func(k int) bool { return b.wc.points[k].row > row }) - 1
-	m := &b.wc.points[k]
+	k := sort.Search(len(b.wc.points), func(k int) bool { return after(&b.wc.points[k]) }) - 1
+	m := b.wc.points[max(k, 0)]
 	b.walk.i, b.walk.col, b.walk.plain = m.i, m.col, m.plain
 	b.walk.styles = append(b.walk.styles[:0], m.styles...)
-	cw := b.contentWidth()
-	for r := m.row; r < row && !b.walk.done(); {
-		b.walk.appendRow(nil, cw, 0, true, false, nil)
-		r++
-		if last := b.wc.points[len(b.wc.points)-1].row; r%markEvery == 0 && r > last {
-			w := &b.walk
-			b.wc.points = append(b.wc.points, walkMark{row: r, i: w.i, col: w.col, plain: w.plain, styles: append([]byteSpan(nil), w.styles...)})
-		}
+	return m
+}
+
+// nextRow walks past row r and records a checkpoint every markEvery rows.
+func (b *bodyView) nextRow(r int) int {
+	b.walk.appendRow(nil, b.contentWidth(), 0, true, false, nil)
+	r++
+	if last := b.wc.points[len(b.wc.points)-1].row; r%markEvery == 0 && r > last {
+		w := &b.walk
+		b.wc.points = append(b.wc.points, walkMark{row: r, i: w.i, col: w.col, plain: w.plain, styles: append([]byteSpan(nil), w.styles...)})
 	}
+	return r
 }

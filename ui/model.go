@@ -136,7 +136,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		*m.common.Styles = *NewStyles(msg.IsDark())
 		m.help.Styles = m.common.Styles.Help
 		m.backend.Style = m.common.Styles.ChromaStyle
-		return m, nil
+		return m, m.Update1(msg) // panes rebuild what they cached
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case spinner.TickMsg:
@@ -256,8 +256,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.dialog.Update(msg)
 	}
 	if key.Matches(msg, m.keys.Cancel) && m.inflight != "" {
-		m.cancelInflight()
-		return nil
+		return m.Update1(cancelMsg{}) // panes drop their progress too
 	}
 	switch {
 	case key.Matches(msg, m.keys.NextPane):

@@ -23,10 +23,9 @@ var viewerTabNames = [tabCount]string{"Body", "Headers", "Token", "Trace"}
 // Viewer is the response pane: the latest exchange's status, body,
 // headers, token and trace.
 type Viewer struct {
-	c       *Common
-	keys    ViewerKeyMap
-	w, h    int
-	focused bool
+	c    *Common
+	keys ViewerKeyMap
+	w, h int
 
 	x        *Exchange
 	progress *progressMsg // fetch-all under way, newer than x
@@ -96,14 +95,11 @@ func (v *Viewer) SetSize(w, h int) {
 	v.rebuild()
 }
 
-func (v *Viewer) Focus() tea.Cmd {
-	v.focused = true
-	return nil
-}
+// Focus needs nothing: the inputs take focus when they open.
+func (v *Viewer) Focus() tea.Cmd { return nil }
 
 // Blur closes the inputs: typed text is not worth keeping past a focus change.
 func (v *Viewer) Blur() {
-	v.focused = false
 	v.closeInputs()
 }
 
@@ -124,8 +120,8 @@ func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
 			v.progress = &msg
 		}
 		return nil
-	case cancelMsg:
-		v.progress = nil
+	case cancelMsg, sendMsg, nextPageMsg, fetchAllMsg:
+		v.progress = nil // cancelled or superseded by a new request
 		return nil
 	case searchResultMsg:
 		v.applySearch(msg)

@@ -73,9 +73,11 @@ func tokenErrorFields(f *fieldLayout, err error) {
 		case te.OAuthError != "":
 			f.field("code", te.OAuthError, st.ErrorTitle)
 		}
-		optionalField(f, "description", te.Description)
+		// What to do first; the identity platform's own words and the IDs
+		// for the sign-in logs after.
 		optionalField(f, "cause", te.Cause)
 		optionalField(f, "next step", te.NextStep)
+		optionalField(f, "description", te.Description)
 		if te.Status != 0 {
 			f.field("HTTP status", fmt.Sprintf("%d %s", te.Status, http.StatusText(te.Status)), st.Value)
 		}
@@ -118,9 +120,15 @@ func graphErrorFields(f *fieldLayout, e *graph.GraphError, tok *auth.Token) {
 		}
 		f.field("detail", text, st.Value)
 	}
+	graphErrorAdvice(f, e, tok)
 	optionalField(f, "request-id", e.RequestID)
 	optionalField(f, "client-req", e.ClientRequestID)
 	optionalField(f, "date", e.Date)
+}
+
+// graphErrorAdvice explains a 401 or 403 from the token that was sent.
+func graphErrorAdvice(f *fieldLayout, e *graph.GraphError, tok *auth.Token) {
+	st := f.st
 	if (e.Status != http.StatusUnauthorized && e.Status != http.StatusForbidden) || tok == nil {
 		return
 	}

@@ -296,3 +296,19 @@ func TestViewerPasteGoesToTheOpenInput(t *testing.T) {
 		t.Fatalf("pasted search is %q", got)
 	}
 }
+
+// The root swaps the styles in place when it learns the terminal is light;
+// the viewer's pre-rendered colours must follow.
+func TestViewerFollowsAStyleSwap(t *testing.T) {
+	v := vwViewer(54, 12)
+	vwShow(v, vwUsersExchange(t, 3, false))
+	darkOn, _ := styleCodes(v.c.Styles.LineNumber)
+	*v.c.Styles = *NewStyles(false)
+	lightOn, _ := styleCodes(v.c.Styles.LineNumber)
+	if darkOn == lightOn {
+		t.Skip("line numbers look the same on both backgrounds")
+	}
+	if out := v.View(); !strings.Contains(out, lightOn+"1") || strings.Contains(out, darkOn) {
+		t.Fatal("line numbers keep the dark colours after the switch to light")
+	}
+}

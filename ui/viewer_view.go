@@ -181,6 +181,9 @@ func (v *Viewer) searchState() string {
 func (v *Viewer) bodyPosition() string {
 	b := v.body
 	if b.lines() == 0 {
+		if b.total() > b.h { // a long error panel: say there is more below
+			return strconv.Itoa(b.top+1) + "/" + strconv.Itoa(b.total())
+		}
 		return ""
 	}
 	s := "ln " + strconv.Itoa(b.firstLine()) + "/" + strconv.Itoa(b.lines())

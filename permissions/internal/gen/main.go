@@ -1,0 +1,67 @@
+// Command gen writes the permissions package's embedded index from the
+// Microsoft Graph permissions reference. Run it with 'go generate' in the
+// permissions directory; the reference lives beside the repository, in
+// ../shared/data, and is never copied into it.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	in := flag.String("in", "../../shared/data/msgraph-permissions/permissions.json", "permissions reference (JSON)")
+	out := flag.String("out", "index.gen.txt.gz", "index to write (gzip-compressed text)")
+	flag.Parse()
+	if err := run(*in, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(in, out string) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return fmt.Errorf("%w (the reference data is expected beside the repository, in ../shared/data)", err)
+	}
+	defer f.Close()
+	ref, err := readReference(f)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	st, err := write(&buf, ref)
+	if err != nil {
+		return err
+	}
+	packed, err := compress(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, packed, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gen: %s: %d GET patterns, %d callable app-only (%d without an Application least flag), %d with a query skipped; %d bytes, %d compressed\n",
+		out, st.patterns, st.appOnly, st.noLeastFlag, st.skipped, buf.Len(), len(packed))
+	return nil
+}
+
+// compress gzips the index: a tenth of the text's size in the binary. The
+// header carries no name or time, so the bytes depend on the text only.
+func compress(text []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(text); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
