@@ -170,7 +170,13 @@ func (m *Model) Update1(msg tea.Msg) tea.Cmd {
 		}
 		m.request.SetHistory(m.historyFor(m.current.Name))
 	case profileSelectedMsg:
-		cmds = append(cmds, m.selectProfile(msg.Name))
+		// Intents run as concurrent commands, so two quick moves can arrive
+		// out of order: the picker's selection now is the truth.
+		name := msg.Name
+		if p, ok := m.picker.Selected(); ok {
+			name = p.Name
+		}
+		cmds = append(cmds, m.selectProfile(name))
 	case refreshTokenMsg:
 		if p, ok := m.profile(msg.Name); ok {
 			m.picker.SetPending(p.Name)

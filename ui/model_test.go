@@ -194,3 +194,13 @@ func TestRootDeleteAsksFirst(t *testing.T) {
 		t.Error("n did not close the dialog")
 	}
 }
+
+func TestRootSelectionFollowsPickerNotMessageOrder(t *testing.T) {
+	m := newRootForTest(t, 80, 24)
+	m.picker.SetProfiles(m.profiles, "wrong-role")
+	// A stale intent from an earlier cursor position arrives last.
+	m.Update1(profileSelectedMsg{Name: "no-consent"})
+	if m.current.Name != "wrong-role" {
+		t.Fatalf("current profile %q, want the picker's selection wrong-role", m.current.Name)
+	}
+}

@@ -50,7 +50,7 @@ func clamp(v, lo, hi int) int {
 
 // layout gives every pane its inner size.
 func (m *Model) layout() {
-	m.help.SetWidth(m.width)
+	m.help.SetWidth(max(m.width-1, 0)) // the footer starts with a space
 	g := m.geometry()
 	if g.tooSmall {
 		return
