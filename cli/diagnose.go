@@ -2,59 +2,86 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
 )
 
-type diagnosis struct{ cause, next string }
+// diagnoseResponse runs the doctor on a failed Graph response.
+func diagnoseResponse(r *graph.Response, tok *auth.Token, p profiles.Profile) *doctor.Diagnosis {
+	in := doctor.Input{Profile: p, URL: r.URL, Status: r.Status, GraphError: r.Error, Now: time.Now()}
+	if tok != nil {
+		c := tok.Claims
+		in.Claims = &c
+	}
+	return doctor.Diagnose(in)
+}
 
-// diagnose explains the common app-only failures from the token's claims
-// and the error body. The 403 doctor builds on this with the permission
-// reference; these are the cases that need no reference at all.
-func diagnose(r *graph.Response, tok *auth.Token, p profiles.Profile) diagnosis {
-	e := r.Error
-	if e == nil || tok == nil {
-		return diagnosis{}
+// printDiagnosis writes a diagnosis on stderr: title, cause, the evidence
+// and numbered next steps. Every value goes through redact, and control
+// characters are dropped, because some of it is server text.
+// Labels already printed on the line above (omit) are left out.
+func (a *App) printDiagnosis(d *doctor.Diagnosis, omit ...string) {
+	if d == nil {
+		return
 	}
-	c := tok.Claims
-	path := strings.ToLower(r.URL)
-	switch {
-	case strings.Contains(path, "/me/") || strings.HasSuffix(path, "/me") || strings.Contains(path, "/me?"):
-		return diagnosis{
-			"/me means the signed-in user, and an app-only token has no user.",
-			"Name the user instead: /users/{id or userPrincipalName}/...",
-		}
-	case r.Status == 401 && !c.HasRoles():
-		return diagnosis{
-			"the token carries no roles claim: none of the app's application permissions has admin consent in this tenant (or permissions were added without consenting again).",
-			fmt.Sprintf("An admin grants consent at %s , then run 'graphtui token --refresh -p %s' and check that roles are listed.", p.AdminConsentURL(), p.Name),
-		}
-	case r.Status == 401 && !c.ExpiresAt.IsZero() && time.Now().After(c.ExpiresAt):
-		return diagnosis{"the token has expired.", "Run 'graphtui token --refresh' and send the request again."}
-	case r.Status == 401:
-		return diagnosis{
-			fmt.Sprintf("Graph rejected the token itself (audience %q, tenant %s).", c.Audience, c.TenantID),
-			fmt.Sprintf("Check that scope is %s/.default and that the profile's cloud matches the Graph host.", p.GraphBase()),
-		}
-	case r.Status == 403 && strings.EqualFold(e.Code, "ErrorAccessDenied") && c.HasRoles():
-		return diagnosis{
-			"the token has roles (" + strings.Join(c.Roles, ", ") + ") but Exchange refused this mailbox: an application access policy or RBAC for Applications limits which mailboxes the app may read.",
-			"Ask an Exchange admin to add this mailbox to the policy's group, and check with Test-ServicePrincipalAuthorization / Test-ApplicationAccessPolicy.",
-		}
-	case r.Status == 403 && c.HasRoles():
-		return diagnosis{
-			"the token's roles (" + strings.Join(c.Roles, ", ") + ") do not include one this endpoint accepts.",
-			"Add the application permission the endpoint needs (see its Permissions section in the Graph docs), grant admin consent, then 'graphtui token --refresh'.",
-		}
-	case r.Status == 403:
-		return diagnosis{
-			"the token carries no roles claim: no application permission has admin consent.",
-			fmt.Sprintf("An admin grants consent at %s , then run 'graphtui token --refresh -p %s'.", p.AdminConsentURL(), p.Name),
+	w := a.Err
+	clean := func(s string) string { return oneLine(a.redact(s)) }
+	fmt.Fprintf(w, "Diagnosis: %s [%s]\n", clean(d.Title), d.Kind)
+	fmt.Fprintf(w, "Cause: %s\n", sentence(clean(d.Cause)))
+	var evidence []doctor.Evidence
+	width := 0
+	for _, e := range d.Evidence {
+		if !slices.Contains(omit, e.Label) {
+			evidence = append(evidence, e)
+			width = max(width, utf8.RuneCountInString(e.Label)+1)
 		}
 	}
-	return diagnosis{}
+	if len(evidence) > 0 {
+		fmt.Fprintln(w, "Evidence:")
+		for _, e := range evidence {
+			fmt.Fprintf(w, "  %-*s %s\n", width, clean(e.Label)+":", clean(e.Value))
+		}
+	}
+	if len(d.Next) > 0 {
+		fmt.Fprintln(w, "Next:")
+		for i, s := range d.Next {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, clean(s))
+		}
+	}
+}
+
+// sentence starts with a capital and ends with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+// oneLine drops control characters so that a value cannot move the cursor
+// or start an escape sequence; line breaks become spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
 }

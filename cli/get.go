@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -185,7 +186,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	}
 	resp, err := client.Get(ctx, req, events)
 	if err != nil {
-		fmt.Fprintf(a.Err, "Request failed: %s\n", a.redact(err.Error()))
+		a.printRequestError("Request failed", err, p)
 		return &exitError{exitFailure, errReported}
 	}
 	a.printStatus(resp)
@@ -278,14 +279,16 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 		return &exitError{exitFailure, errReported}
 	}
 	if err != nil {
-		fmt.Fprintf(a.Err, "Paging stopped: %s\n", a.redact(err.Error()))
+		a.printRequestError("Paging stopped", err, p)
 		return &exitError{exitFailure, errReported}
 	}
 	fmt.Fprintf(a.Err, "%d items in %d pages\n", d.Items, d.Pages)
 	return nil
 }
 
-// printGraphError shows the parsed Graph error and what graphtui makes of it.
+// printGraphError shows the parsed Graph error and the diagnosis. The
+// diagnosis's evidence carries the request IDs, so they are printed here
+// only when there is no diagnosis; Graph's message is on the first line.
 func (a *App) printGraphError(r *graph.Response, tok *auth.Token, p profiles.Profile) {
 	w := a.Err
 	e := r.Error
@@ -294,13 +297,25 @@ func (a *App) printGraphError(r *graph.Response, tok *auth.Token, p profiles.Pro
 	} else {
 		fmt.Fprintf(w, "Graph error: HTTP %d: %s\n", e.Status, a.redact(e.Raw))
 	}
+	if d := diagnoseResponse(r, tok, p); d != nil {
+		a.printDiagnosis(d, "message", "body")
+		return
+	}
 	for _, kv := range [][2]string{{"request-id", e.RequestID}, {"client-request-id", e.ClientRequestID}, {"date", e.Date}} {
 		if kv[1] != "" {
 			fmt.Fprintf(w, "  %-18s %s\n", kv[0]+":", kv[1])
 		}
 	}
-	if d := diagnose(r, tok, p); d.cause != "" {
-		fmt.Fprintf(w, "Cause: %s\n", d.cause)
-		fmt.Fprintf(w, "Next:  %s\n", d.next)
+}
+
+// printRequestError reports a request that got no response. A token that
+// could not be refreshed along the way gets the token diagnosis.
+func (a *App) printRequestError(what string, err error, p profiles.Profile) {
+	var te *auth.TokenError
+	var ce *auth.CredentialError
+	if errors.As(err, &te) || errors.As(err, &ce) {
+		a.printAuthError(err, p)
+		return
 	}
+	fmt.Fprintf(a.Err, "%s: %s\n", what, a.redact(err.Error()))
 }

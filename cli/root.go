@@ -132,6 +132,8 @@ built-in demo tenant.`,
 		a.profilesCommand(),
 		a.consentURLCommand(),
 		a.demoCommand(),
+		a.matrixCommand(),
+		a.permissionsCommand(),
 	)
 	return root
 }

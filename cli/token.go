@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -114,47 +114,19 @@ func untilText(exp, now time.Time) string {
 	return "in " + d.String()
 }
 
-// printAuthError explains a failed token acquisition on stderr.
+// printAuthError explains a failed token acquisition on stderr: a header
+// line, then the diagnosis, whose evidence holds the AADSTS code, the
+// description and the trace and correlation IDs.
 func (a *App) printAuthError(err error, p profiles.Profile) {
-	w := a.Err
 	var te *auth.TokenError
 	var ce *auth.CredentialError
 	switch {
-	case errors.As(err, &te):
-		fmt.Fprintf(w, "Token request failed for profile %q", p.Name)
-		if te.Status != 0 {
-			fmt.Fprintf(w, " (HTTP %d)", te.Status)
-		}
-		fmt.Fprintln(w)
-		if te.Code != 0 {
-			fmt.Fprintf(w, "  error:       AADSTS%d %s\n", te.Code, te.OAuthError)
-		} else if te.OAuthError != "" {
-			fmt.Fprintf(w, "  error:       %s\n", te.OAuthError)
-		}
-		if te.Description != "" {
-			fmt.Fprintf(w, "  description: %s\n", a.redact(te.Description))
-		}
-		if te.Err != nil {
-			fmt.Fprintf(w, "  detail:      %s\n", a.redact(te.Err.Error()))
-		}
-		for _, kv := range [][2]string{{"trace id", te.TraceID}, {"correlation", te.CorrelationID}, {"timestamp", te.Timestamp}} {
-			if kv[1] != "" {
-				fmt.Fprintf(w, "  %-12s %s\n", kv[0]+":", kv[1])
-			}
-		}
-		if te.Cause != "" {
-			fmt.Fprintf(w, "Cause: %s.\n", strings.TrimSuffix(te.Cause, "."))
-		}
-		if te.NextStep != "" {
-			fmt.Fprintf(w, "Next:  %s\n", te.NextStep)
-		}
-		if te.Code == 700016 || te.Code == 7000112 {
-			fmt.Fprintf(w, "Admin consent URL: %s\n", p.AdminConsentURL())
-		}
+	case errors.As(err, &te) && te.Status != 0:
+		fmt.Fprintf(a.Err, "Token request failed for profile %q (HTTP %d)\n", p.Name, te.Status)
 	case errors.As(err, &ce):
-		fmt.Fprintf(w, "Could not load the credential of profile %q: %s\n", p.Name, a.redact(ce.Err.Error()))
-		fmt.Fprintln(w, "Nothing was sent to the identity platform. Fix the profile's client_secret reference or certificate and try again.")
+		fmt.Fprintf(a.Err, "Could not load the credential of profile %q\n", p.Name)
 	default:
-		fmt.Fprintf(w, "Token request failed for profile %q: %s\n", p.Name, a.redact(err.Error()))
+		fmt.Fprintf(a.Err, "Token request failed for profile %q\n", p.Name)
 	}
+	a.printDiagnosis(doctor.Diagnose(doctor.Input{Profile: p, TokenErr: err, Now: time.Now()}))
 }

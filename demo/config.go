@@ -99,7 +99,7 @@ func (t *Tenant) ClientID(profile string) string {
 func (t *Tenant) Roles(profile string) []string {
 	if p := t.profile(profile); p != nil {
 		if a := t.apps.app(p.clientID); a != nil {
-			return append([]string(nil), a.granted...)
+			return a.grantedRoles()
 		}
 	}
 	return nil

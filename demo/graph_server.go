@@ -175,6 +175,7 @@ const (
 	workloadDirectory workload = iota
 	workloadMail
 	workloadSites
+	workloadTeams
 )
 
 type route struct {
@@ -232,6 +233,8 @@ var routes = []route{
 	{pattern: "sites/{}", workload: workloadSites, roles: rolesSites, sitesSelected: true, handle: getSite},
 	{pattern: "sites/{}/lists", workload: workloadSites, roles: rolesSites, sitesSelected: true, handle: listSiteLists},
 	{pattern: "auditLogs/signIns", roles: rolesAuditLog, handle: listSignIns},
+	{pattern: "teams/{}", workload: workloadTeams, roles: rolesTeam, handle: getTeam},
+	{pattern: "teams/{}/channels", workload: workloadTeams, roles: rolesChannels, handle: listChannels},
 }
 
 // matchRoute finds the route for the segments after the version, and the
@@ -297,6 +300,8 @@ func (c *call) authorize(rt *route) *graphError {
 		e = errMailNoPermission()
 	case workloadSites:
 		e = errSiteAccessDenied()
+	case workloadTeams:
+		e = errTeamsMissingRole(rt.roles, c.token.roles)
 	default:
 		e = errInsufficientPrivileges()
 	}

@@ -153,9 +153,13 @@ func (t *Tenant) adminConsent(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "graphtui demo tenant: no app with client ID %q is registered here.\n", clientID)
 		return
 	}
-	fmt.Fprintf(w, "graphtui demo tenant: admin consent for %s (%s)\n\nPermissions configured: %s\nPermissions granted:    %s\n\n"+
-		"The demo tenant is fixed; consent cannot be granted here. In a real tenant an administrator grants the configured permissions on this page.\n",
-		a.displayName, a.clientID, listOrNone(a.requested), listOrNone(a.granted))
+	// Visiting the page plays the admin clicking Accept: in a real tenant
+	// this is where the configured permissions get consented.
+	before := a.grantedRoles()
+	t.GrantConsent(a.clientID)
+	fmt.Fprintf(w, "graphtui demo tenant: admin consent granted for %s (%s)\n\nPermissions configured: %s\nGranted before:         %s\nGranted now:            %s\n\n"+
+		"Tokens issued from now on carry these roles. In graphtui press R (or run 'graphtui token --refresh') to get one.\n",
+		a.displayName, a.clientID, listOrNone(a.requested), listOrNone(before), listOrNone(a.grantedRoles()))
 }
 
 func listOrNone(s []string) string {

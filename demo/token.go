@@ -284,8 +284,8 @@ func (t *Tenant) issueToken(a *app, res *resource, aud string, viaCert bool) (st
 		{"oid", a.spID},
 		{"rh", "0.A" + randomB64(36) + "AA."},
 	}
-	if res.appID == GraphAppID && len(a.granted) > 0 {
-		claims = append(claims, kv{"roles", a.granted})
+	if granted := a.grantedRoles(); res.appID == GraphAppID && len(granted) > 0 {
+		claims = append(claims, kv{"roles", granted})
 	}
 	claims = append(claims,
 		kv{"sub", a.spID},

@@ -9,9 +9,9 @@ import (
 	"github.com/graphtui/graphtui/profiles"
 )
 
-// GraphAppID is Microsoft Graph's application ID, a valid token audience
+// graphAppID is Microsoft Graph's application ID, a valid token audience
 // in every cloud.
-const GraphAppID = "00000003-0000-0000-c000-000000000000"
+const graphAppID = "00000003-0000-0000-c000-000000000000"
 
 // tokenValidity explains a 401 by the token's own claims: it expired, was
 // issued in another cloud, or for another API. nil when the claims look
@@ -49,7 +49,7 @@ func (f *facts) tokenValidity() *Diagnosis {
 		return &Diagnosis{
 			Kind:  KindWrongAudience,
 			Title: "The token was issued for another API, not Microsoft Graph",
-			Cause: fmt.Sprintf("the token's audience is %q; Graph at %s accepts only tokens whose audience is %s or %s.", c.Audience, p.GraphBase(), p.GraphBase(), GraphAppID),
+			Cause: fmt.Sprintf("the token's audience is %q; Graph at %s accepts only tokens whose audience is %s or %s.", c.Audience, p.GraphBase(), p.GraphBase(), graphAppID),
 			Next: []string{
 				fmt.Sprintf("Request tokens for Graph: remove the profile's scope override, or set scope = %q.", p.GraphBase()+"/.default"),
 				"Get a new token: " + command(p.Name, "token", "--refresh") + ".",
@@ -78,7 +78,7 @@ func (f *facts) invalidToken() *Diagnosis {
 // Graph host of the profile's cloud (graph_host may be a proxy in front of it).
 func (f *facts) audienceIsGraph() bool {
 	p := f.in.Profile
-	want := []string{p.GraphBase(), GraphAppID, profiles.Clouds[p.CloudName()].Graph}
+	want := []string{p.GraphBase(), graphAppID, profiles.Clouds[p.CloudName()].Graph}
 	for _, aud := range strings.Fields(f.claims.Audience) {
 		aud = strings.TrimRight(aud, "/")
 		for _, w := range want {

@@ -82,17 +82,28 @@ func namesAfter(msg, lower string, markers []string) []string {
 	return out
 }
 
-// listAfter returns the list that starts s: a quoted string, or the text up
-// to the end of the sentence.
+// listAfter returns the list that starts s: one or more quoted strings
+// ('A, B' or "A" or "B"), or the text up to the end of the sentence.
 func listAfter(s string) string {
 	s = strings.TrimLeft(s, " \t:")
-	for _, q := range []struct{ open, close string }{{"'", "'"}, {`"`, `"`}, {"‘", "’"}, {"“", "”"}, {"`", "`"}, {"[", "]"}} {
-		if rest, ok := strings.CutPrefix(s, q.open); ok {
-			if end := strings.Index(rest, q.close); end >= 0 {
-				return rest[:end]
-			}
-			return rest
+	var quoted []string
+	for {
+		item, rest, ok := cutQuoted(s)
+		if !ok {
+			break
 		}
+		quoted = append(quoted, item)
+		joiner := strings.TrimLeft(rest, " \t")
+		for _, j := range []string{",", "or ", "and "} {
+			joiner = strings.TrimLeft(strings.TrimPrefix(joiner, j), " \t")
+		}
+		if len(joiner) == len(strings.TrimLeft(rest, " \t")) {
+			break // nothing joins another quoted item
+		}
+		s = joiner
+	}
+	if len(quoted) > 0 {
+		return strings.Join(quoted, ",")
 	}
 	for _, stop := range []string{". ", ".\n", ";", "\n"} {
 		if end := strings.Index(s, stop); end >= 0 {
@@ -100,6 +111,21 @@ func listAfter(s string) string {
 		}
 	}
 	return s
+}
+
+var quotes = []struct{ open, close string }{{"'", "'"}, {`"`, `"`}, {"‘", "’"}, {"“", "”"}, {"`", "`"}, {"[", "]"}}
+
+// cutQuoted reads a quoted string at the start of s.
+func cutQuoted(s string) (item, rest string, ok bool) {
+	for _, q := range quotes {
+		if after, found := strings.CutPrefix(s, q.open); found {
+			if end := strings.Index(after, q.close); end >= 0 {
+				return after[:end], after[end+len(q.close):], true
+			}
+			return after, "", true
+		}
+	}
+	return "", "", false
 }
 
 func isListSeparator(r rune) bool {

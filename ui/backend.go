@@ -116,6 +116,7 @@ func (b *Backend) send(ctx context.Context, seq int, p profiles.Profile, r graph
 		tok, err := b.Auth.Token(ctx, p)
 		if err != nil {
 			x.TokenErr = err
+			diagnose(x, p)
 			return exchangeMsg{x}
 		}
 		x.Token = tok
@@ -127,6 +128,7 @@ func (b *Backend) send(ctx context.Context, seq int, p profiles.Profile, r graph
 		}
 		resp, err := c.Get(ctx, r, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
 		b.finish(x, resp, err)
+		diagnose(x, p)
 		return exchangeMsg{x}
 	}
 }
@@ -151,6 +153,7 @@ func (b *Backend) next(ctx context.Context, seq int, p profiles.Profile, prev *E
 		}
 		resp, err := c.Next(ctx, prev.Response, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
 		b.finish(x, resp, err)
+		diagnose(x, p)
 		return exchangeMsg{x}
 	}
 }
@@ -221,6 +224,7 @@ func (b *Backend) fetchAllRun(ctx context.Context, seq int, p profiles.Profile, 
 		x.Page = m.Pages
 		if last != nil && last.Error != nil {
 			b.finish(x, last, nil)
+			diagnose(x, p)
 			return exchangeMsg{x}
 		}
 		if last == nil {

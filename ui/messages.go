@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
 )
@@ -90,6 +91,41 @@ type Exchange struct {
 	Trace    Trace
 	Page     int  // 1-based page number of Response
 	More     bool // a nextLink exists
+
+	// The 403 doctor's findings, computed in the command on failures.
+	Diagnosis  *doctor.Diagnosis
+	ConsentURL string
+	// RolesDiff is set on a replay after a forced token refresh (recheck).
+	RolesDiff *RolesDiff
+}
+
+// RolesDiff is how a forced token refresh changed the token's roles.
+type RolesDiff struct {
+	Before, After  []string
+	Added, Removed []string
+}
+
+// recheckMsg asks the root to force a new token for the shown exchange's
+// profile, then replay its request: the end of the consent round trip.
+type recheckMsg struct{}
+
+// matrixMsg asks the root to run the shown request under every profile.
+type matrixMsg struct{}
+
+// MatrixRow is one profile's outcome for the matrix.
+type MatrixRow struct {
+	Profile string
+	Status  int    // 0: no response (token failure)
+	Code    string // Graph error code or AADSTS code
+	Roles   int    // roles in the token; -1 without a token
+	Missing []string
+	Kind    string // diagnosis kind, "" on success
+}
+
+// matrixResultMsg carries the finished matrix.
+type matrixResultMsg struct {
+	Path string
+	Rows []MatrixRow
 }
 
 // Trace is the timeline of one exchange: token, attempts, retries, pages.

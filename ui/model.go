@@ -242,6 +242,17 @@ func (m *Model) Update1(msg tea.Msg) tea.Cmd {
 	case statusMsg:
 		m.setStatus(msg.Text, msg.Err)
 		return nil
+	case pathEditedMsg:
+		return suggestPaths(msg.Value)
+	case recheckMsg:
+		cmds = append(cmds, m.recheck())
+	case matrixMsg:
+		cmds = append(cmds, m.matrix())
+	case matrixResultMsg:
+		m.stopInflight()
+		m.dialog = NewMatrix(m.common, msg)
+		m.sizeDialog()
+		return nil
 	}
 	// Every pane sees every result; each ignores what is not for it.
 	for _, p := range m.panes() {
@@ -413,6 +424,32 @@ func (m *Model) fetchAll() tea.Cmd {
 	return tea.Batch(tick, m.backend.fetchAll(ctx, m.seq, p, x))
 }
 
+// recheck is the end of the consent round trip: a forced token refresh,
+// the roles diff, and the failed request replayed.
+func (m *Model) recheck() tea.Cmd {
+	x := m.viewer.Exchange()
+	if x == nil {
+		return nil
+	}
+	p, ok := m.profile(x.Profile)
+	if !ok {
+		return nil
+	}
+	m.picker.SetPending(p.Name)
+	ctx, tick := m.startInflight("new token for " + p.Name + ", then GET " + x.Request.Path)
+	return tea.Batch(tick, m.backend.recheck(ctx, m.seq, p, x))
+}
+
+// matrix runs the shown request under every profile.
+func (m *Model) matrix() tea.Cmd {
+	x := m.viewer.Exchange()
+	if x == nil || len(m.profiles) == 0 {
+		return nil
+	}
+	ctx, tick := m.startInflight(fmt.Sprintf("GET %s under %d profiles", x.Request.Path, len(m.profiles)))
+	return tea.Batch(tick, m.backend.matrix(ctx, m.profiles, x.Request))
+}
+
 func (m *Model) reportExchange(x *Exchange) {
 	switch {
 	case x.TokenErr != nil:
@@ -421,6 +458,8 @@ func (m *Model) reportExchange(x *Exchange) {
 		m.setStatus("request failed: "+m.backend.Auth.Redact(x.Err.Error()), true)
 	case x.Response != nil && x.Response.Error != nil:
 		m.setStatus(fmt.Sprintf("%d %s", x.Response.Status, x.Response.Error.Code), true)
+	case x.RolesDiff != nil:
+		m.setStatus(fmt.Sprintf("fresh token: %d roles added, %d removed; the request now succeeds", len(x.RolesDiff.Added), len(x.RolesDiff.Removed)), false)
 	}
 }
 

@@ -15,6 +15,12 @@ import (
 // Update handles keys for the current mode; other messages (paste, the
 // inputs' own commands) go to the input that has the keyboard.
 func (b *RequestBuilder) Update(msg tea.Msg) tea.Cmd {
+	if s, ok := msg.(pathSuggestionsMsg); ok {
+		if s.For == b.path.Value() { // answers for older keystrokes are stale
+			b.SetSuggestions(s.Paths)
+		}
+		return nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if !b.focused {
 			return nil
@@ -70,8 +76,13 @@ func (b *RequestBuilder) pathKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.History):
 		return b.openList()
 	}
+	before := b.path.Value()
 	var cmd tea.Cmd
 	b.path, cmd = b.path.Update(k)
+	if v := b.path.Value(); v != before && strings.HasPrefix(v, "/") {
+		// Completions come from the permission reference, in a command.
+		return tea.Batch(cmd, emitIntent(pathEditedMsg{Value: v}))
+	}
 	return cmd
 }
 

@@ -15,10 +15,11 @@ const (
 	tabHeaders
 	tabToken
 	tabTrace
+	tabDiagnosis
 	tabCount
 )
 
-var viewerTabNames = [tabCount]string{"Body", "Headers", "Token", "Trace"}
+var viewerTabNames = [tabCount]string{"Body", "Headers", "Token", "Trace", "Diagnosis"}
 
 // Viewer is the response pane: the latest exchange's status, body,
 // headers, token and trace.
@@ -170,6 +171,11 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 	if x.TokenErr != nil || x.Err != nil && x.Response == nil || x.Response != nil && x.Response.Error != nil {
 		v.tab = tabBody // the explanation is in Body
 	}
+	if x.Diagnosis != nil || x.RolesDiff != nil {
+		v.tab = tabDiagnosis // a failure opens the doctor's explanation by itself
+	} else if v.tab == tabDiagnosis {
+		v.tab = tabBody
+	}
 	for i := range v.texts {
 		v.texts[i].top = 0
 	}
@@ -196,6 +202,7 @@ func (v *Viewer) rebuild() {
 	v.texts[tabHeaders].set(headersRows(v.x, st, w), ch)
 	v.texts[tabToken].set(tokenRows(v.x, v.now, st, w), ch)
 	v.texts[tabTrace].set(traceRows(v.x, st, w), ch)
+	v.texts[tabDiagnosis].set(diagnosisRows(v.x, st, w), ch)
 }
 
 // viewerTickMsg moves the token countdown; gen ties it to one tick chain.

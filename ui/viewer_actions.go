@@ -23,9 +23,9 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Close):
 		v.clearSearch()
 	case key.Matches(msg, k.NextTab):
-		return v.showTab((v.tab + 1) % tabCount)
+		return v.showTab(v.cycleTab(1))
 	case key.Matches(msg, k.PrevTab):
-		return v.showTab((v.tab + tabCount - 1) % tabCount)
+		return v.showTab(v.cycleTab(-1))
 	case key.Matches(msg, k.BodyTab):
 		return v.showTab(tabBody)
 	case key.Matches(msg, k.HeadersTab):
@@ -34,6 +34,26 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return v.showTab(tabToken)
 	case key.Matches(msg, k.TraceTab):
 		return v.showTab(tabTrace)
+	case key.Matches(msg, k.DiagnosisTab):
+		if !v.hasTab(tabDiagnosis) {
+			return emitIntent(statusMsg{Text: "nothing to diagnose: the last request succeeded"})
+		}
+		return v.showTab(tabDiagnosis)
+	case key.Matches(msg, k.Recheck):
+		if v.x == nil {
+			return emitIntent(statusMsg{Text: "send a request first"})
+		}
+		return emitIntent(recheckMsg{})
+	case key.Matches(msg, k.CopyConsentURL):
+		if v.x == nil || v.x.ConsentURL == "" {
+			return emitIntent(statusMsg{Text: "no consent URL for this response"})
+		}
+		return emitIntent(copyMsg{What: "admin-consent URL", Text: v.x.ConsentURL})
+	case key.Matches(msg, k.Matrix):
+		if v.x == nil {
+			return emitIntent(statusMsg{Text: "send a request first"})
+		}
+		return emitIntent(matrixMsg{})
 	case key.Matches(msg, k.Search):
 		return v.openSearch()
 	case key.Matches(msg, k.NextMatch):

@@ -10,6 +10,10 @@ type ViewerKeyMap struct {
 
 	NextTab, PrevTab                        key.Binding
 	BodyTab, HeadersTab, TokenTab, TraceTab key.Binding
+	DiagnosisTab                            key.Binding
+
+	// The 403 doctor's actions.
+	Recheck, CopyConsentURL, Matrix key.Binding
 
 	Search, NextMatch, PrevMatch key.Binding
 
@@ -41,6 +45,11 @@ func DefaultViewerKeyMap() ViewerKeyMap {
 		TokenTab:   b([]string{"t"}, "t", "token"),
 		TraceTab:   b([]string{"r"}, "r", "trace"),
 
+		DiagnosisTab:   b([]string{"d"}, "d", "diagnosis"),
+		Recheck:        b([]string{"R"}, "R", "new token + retry"),
+		CopyConsentURL: b([]string{"u"}, "u", "copy consent URL"),
+		Matrix:         b([]string{"M"}, "M", "profile matrix"),
+
 		Search:    b([]string{"/"}, "/", "search"),
 		NextMatch: b([]string{"n"}, "n", "next match"),
 		PrevMatch: b([]string{"N"}, "N", "prev match"),
@@ -62,6 +71,9 @@ func (v *Viewer) ShortHelp() []key.Binding {
 	if v.Capturing() {
 		return []key.Binding{k.Submit, k.Close}
 	}
+	if v.x != nil && v.x.Diagnosis != nil && v.tab == tabDiagnosis {
+		return []key.Binding{k.PrevTab, k.NextTab, k.Recheck, k.CopyConsentURL, k.Matrix}
+	}
 	return []key.Binding{k.PrevTab, k.NextTab, k.Search, k.NextMatch, k.NextPage, k.CopyCurl, k.Wrap}
 }
 
@@ -71,7 +83,8 @@ func (v *Viewer) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Search, k.NextMatch, k.PrevMatch},
-		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab},
+		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab},
+		{k.Recheck, k.CopyConsentURL, k.Matrix},
 		{k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Close},
 	}
 }

@@ -115,6 +115,9 @@ func (v *Viewer) tabsLine(active viewerTab) string {
 	st := v.c.Styles
 	var b strings.Builder
 	for t, name := range viewerTabNames {
+		if !v.hasTab(viewerTab(t)) {
+			continue
+		}
 		if viewerTab(t) == active {
 			b.WriteString(st.TabActive.Render(name))
 		} else {

@@ -25,14 +25,24 @@ func canonical(p string) string {
 	return placeholder.ReplaceAllString(strings.ToLower(p), "{}")
 }
 
-// tidy removes what only makes a spelling differ: spaces inside function
-// parameter lists and a trailing slash.
+var (
+	// "/subjectrightsrequests{id}/getfinalreport": a slash lost before a
+	// placeholder (not after "=" or "(", where a value belongs).
+	lostSlashBefore = regexp.MustCompile(`([A-Za-z0-9_])(\{[^}]*\})(/|$)`)
+	// "/rows/itemat(index={value})range": a slash lost after a call.
+	lostSlashAfter = regexp.MustCompile(`\)([A-Za-z])`)
+)
+
+// tidy removes what only makes a spelling differ (spaces inside function
+// parameter lists, a trailing slash) and restores slashes the reference
+// lost in a few patterns, so that real URLs match them.
 func tidy(p string) string {
 	p = strings.ReplaceAll(p, " ", "")
 	if len(p) > 1 {
 		p = strings.TrimSuffix(p, "/")
 	}
-	return p
+	p = lostSlashBefore.ReplaceAllString(p, "$1/$2$3")
+	return lostSlashAfter.ReplaceAllString(p, ")/$1")
 }
 
 // display picks the spelling shown to users: the most camelCase one (the

@@ -1,0 +1,135 @@
+package permissions
+
+import "unicode"
+
+// scorer rates how well a typed query matches a pattern as a subsequence,
+// the way fuzzy finders do: characters at the start of a segment or a
+// camelCase word and runs of consecutive characters score, gaps cost.
+// It keeps its rows between calls to spare allocations.
+type scorer struct{ prev, cur []int }
+
+const (
+	scoreChar        = 1
+	scoreBoundary    = 8 // after "/", "(", ".", or an upper-case letter
+	scoreConsecutive = 5
+	scoreStart       = 8 // the query's first character starts the pattern
+	gapPenalty       = 1
+	noMatch          = -1 << 30
+)
+
+// score reports the best score of q (lower case) in s, and false when q is
+// not a subsequence of s.
+func (sc *scorer) score(q, s string) (int, bool) {
+	if q == "" || len(q) > len(s) {
+		return 0, false
+	}
+	sc.prev, sc.cur = grow(sc.prev, len(s)), grow(sc.cur, len(s))
+	for i := 0; i < len(q); i++ {
+		// gap: the best previous row score ending at least two characters
+		// back, minus what the skipped characters cost.
+		gap := noMatch
+		for j := 0; j < len(s); j++ {
+			if j >= 2 && sc.prev[j-2] > noMatch {
+				gap = max(gap, sc.prev[j-2])
+			}
+			if gap > noMatch {
+				gap -= gapPenalty
+			}
+			best := noMatch
+			if lower(s[j]) == q[i] {
+				bonus := scoreChar
+				if j == 0 || boundary(s[j-1], s[j]) {
+					bonus += scoreBoundary
+				}
+				switch {
+				case i == 0:
+					if j == 0 || j == 1 && s[0] == '/' {
+						bonus += scoreStart
+					}
+					best = bonus - j*gapPenalty/4 // a later start costs a little
+				default:
+					if j >= 1 && sc.prev[j-1] > noMatch {
+						best = sc.prev[j-1] + bonus + scoreConsecutive
+					}
+					if gap > noMatch {
+						best = max(best, gap+bonus)
+					}
+				}
+			}
+			sc.cur[j] = best
+		}
+		sc.prev, sc.cur = sc.cur, sc.prev
+	}
+	// What follows the last match costs too, less than a gap: shorter
+	// patterns rank first.
+	top := noMatch
+	for j, v := range sc.prev[:len(s)] {
+		if v > noMatch {
+			top = max(top, v-(len(s)-1-j)*gapPenalty/4)
+		}
+	}
+	return top, top > noMatch
+}
+
+func boundary(prev, c byte) bool {
+	return prev == '/' || prev == '(' || prev == '.' ||
+		unicode.IsUpper(rune(c)) && !unicode.IsUpper(rune(prev))
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func grow(row []int, n int) []int {
+	if cap(row) < n {
+		return make([]int, n)
+	}
+	return row[:n]
+}
+
+// typo reports whether s is key mistyped: one edit (a letter missing,
+// extra, wrong or two swapped) in a short word, two in a longer one.
+func typo(s, key string) bool {
+	limit := 1
+	if len(key) > 5 {
+		limit = 2
+	}
+	if d := len(s) - len(key); d > limit || -d > limit {
+		return false
+	}
+	return editDistance(s, key, limit) <= limit
+}
+
+// editDistance is the optimal-string-alignment distance (insert, delete,
+// substitute, swap neighbours), stopping early once it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return rowMin
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

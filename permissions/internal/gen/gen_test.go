@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+const (
+	referenceFile = "../../../../shared/data/msgraph-permissions/permissions.json"
+	committed     = "../../index.gen.txt.gz"
+)
+
+// The committed index is what the generator makes of the reference: no
+// hand edits, no stale index after the reference moved.
+func TestCommittedIndexIsGenerated(t *testing.T) {
+	f, err := os.Open(referenceFile)
+	if os.IsNotExist(err) {
+		t.Skipf("reference data not found: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ref, err := readReference(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if _, err := write(&got, ref); err != nil {
+		t.Fatal(err)
+	}
+	packed, err := os.ReadFile(committed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(packed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Fatalf("index.gen.txt.gz is stale or hand-edited: run 'go generate ./permissions' (generated %d bytes, committed %d)", got.Len(), len(want))
+	}
+	again, err := compress(got.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, packed) {
+		t.Errorf("compressing the same text gave different bytes than committed; regenerate with this toolchain")
+	}
+}
+
+// A small reference covering each ranking rule.
+const sample = `{"permissions": {
+ "Foo.Read.All": {"authorizationType": "oAuth2",
+  "schemes": {"Application": {"privilegeLevel": 3}, "DelegatedWork": {"privilegeLevel": 3}},
+  "pathSets": [{"schemeKeys": ["DelegatedWork", "Application"], "methods": ["GET"],
+   "paths": {"/foos": "", "/foos/{id}": "least=DelegatedWork", "/Foos/{foo-id}/bars": "least=Application"}}]},
+ "Foo.ReadWrite.All": {"authorizationType": "oAuth2",
+  "schemes": {"Application": {"privilegeLevel": 4}},
+  "pathSets": [{"schemeKeys": ["Application"], "methods": ["GET", "POST"],
+   "paths": {"/foos": "least=Application", "/foos/{id}": "least=Application"}}]},
+ "Foo.ReadBasic.All": {"authorizationType": "oAuth2",
+  "schemes": {"Application": {"privilegeLevel": 2}},
+  "pathSets": [{"schemeKeys": ["Application"], "methods": ["GET"],
+   "paths": {"/foos/{id}/bars": "least=Application", "/foos?$filter=x eq '{id}'": "least=Application"}}]},
+ "Foo.Read.Group": {"authorizationType": "RSC",
+  "schemes": {"Application": {"privilegeLevel": 1}},
+  "pathSets": [{"schemeKeys": ["Application"], "methods": ["GET"], "paths": {"/foos/{id}/bars": "least=Application"}}]},
+ "Foo.Read": {"authorizationType": "oAuth2",
+  "schemes": {"DelegatedWork": {"privilegeLevel": 1}},
+  "pathSets": [{"schemeKeys": ["DelegatedWork"], "methods": ["GET"], "paths": {"/me/foos": "least=DelegatedWork", "/reports{id}/x": ""}}]}
+}}`
+
+func generateSample(t *testing.T) string {
+	t.Helper()
+	ref, err := readReference(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := write(&buf, ref); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestRankingRules(t *testing.T) {
+	lines := map[string]string{}
+	for _, l := range strings.Split(generateSample(t), "\n") {
+		if strings.HasPrefix(l, "/") {
+			pattern, perms, _ := strings.Cut(l, "\t")
+			lines[pattern] = perms
+		}
+	}
+	// Permission lines are sorted: Foo.Read.All 0, Foo.Read.Group 1,
+	// Foo.ReadBasic.All 2, Foo.ReadWrite.All 3 (Foo.Read has no
+	// Application scheme).
+	for pattern, want := range map[string]string{
+		// The only Application flag is on a [GET, POST] pathSet for a write
+		// name: it is about POST. The GET-only read name wins.
+		"/foos": "0*\t3",
+		// Same, and the delegated flag agrees.
+		"/foos/{id}": "0*\t3",
+		// Both flagged on GET-only pathSets: lower privilege wins; RSC
+		// comes after tenant-wide whatever its level. The two spellings
+		// are one pattern, shown in camelCase.
+		"/Foos/{foo-id}/bars": "2*\t0\t1",
+		// Delegated only: kept, not callable app-only.
+		"/me/foos": "",
+		// A slash the reference lost before a placeholder is restored.
+		"/reports/{id}/x": "",
+	} {
+		got, ok := lines[pattern]
+		if !ok {
+			t.Errorf("pattern %s missing; have %v", pattern, lines)
+			continue
+		}
+		if got != want {
+			t.Errorf("%s: permissions %q, want %q", pattern, got, want)
+		}
+	}
+	if len(lines) != 5 {
+		t.Errorf("got %d patterns, want 5 (a pattern with a query is left out): %v", len(lines), lines)
+	}
+}
+
+// Map order differs between runs; the output must not.
+func TestOutputIsDeterministic(t *testing.T) {
+	first := generateSample(t)
+	for range 20 {
+		if got := generateSample(t); got != first {
+			t.Fatalf("two runs differ:\n%s\n---\n%s", first, got)
+		}
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	for name, want := range map[string]bool{
+		"User.Read.All": true, "User.ReadBasic.All": true, "Mail.Read": true,
+		"User.ReadWrite.All": false, "Sites.Manage.All": false, "Mail.Send": false,
+		"Sites.Selected": false, "Sites.FullControl.All": false, "Group.Create": false,
+		"TeamsAppInstallation.ReadWriteSelfForChat": false, "Weird": false,
+	} {
+		if got := readOnly(name); got != want {
+			t.Errorf("readOnly(%s) = %v, want %v", name, got, want)
+		}
+	}
+}

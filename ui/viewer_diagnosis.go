@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+)
+
+// diagnosisRows explains a failure: title, cause, evidence, next steps, and
+// after a recheck the roles diff.
+func diagnosisRows(x *Exchange, st *Styles, w int) []string {
+	f := &fieldLayout{st: st, w: w, labelW: 12}
+	if x == nil || x.Diagnosis == nil && x.RolesDiff == nil {
+		f.text("Nothing to diagnose: the doctor speaks up when a request or token fails.", 0, st.Dim)
+		return f.rows
+	}
+	if d := x.RolesDiff; d != nil {
+		f.heading("After a fresh token", st.Title)
+		f.field("added", listOrNone(d.Added), st.BadgeOK)
+		f.field("removed", listOrNone(d.Removed), st.BadgeErr)
+		f.field("roles now", listOrNone(d.After), st.Value)
+		f.blank()
+	}
+	d := x.Diagnosis
+	if d == nil {
+		f.text("The replayed request succeeded.", 0, st.BadgeOK)
+		return f.rows
+	}
+	f.heading(d.Title, st.ErrorTitle)
+	f.field("kind", string(d.Kind), st.Dim)
+	f.field("cause", d.Cause, st.Value)
+	if len(d.Missing) > 0 {
+		f.field("missing", strings.Join(d.Missing, ", "), st.BadgeWarn)
+	}
+	if len(d.Has) > 0 {
+		f.field("token has", strings.Join(d.Has, ", "), st.Value)
+	}
+	if m := d.Endpoint; m != nil {
+		f.field("endpoint", m.Pattern, st.Value)
+		if m.AppOnly {
+			f.field("least", listOrNone(m.Least), st.Value)
+			f.field("accepted", listOrNone(m.All), st.Dim)
+		} else {
+			f.field("accepted", "no application permission: not callable app-only", st.BadgeErr)
+		}
+	}
+	if len(d.Next) > 0 {
+		f.blank()
+		f.heading("Next steps", st.Title)
+		for i, n := range d.Next {
+			f.field(fmt.Sprintf("%d.", i+1), n, st.Value)
+		}
+	}
+	if len(d.Evidence) > 0 {
+		f.blank()
+		f.heading("Evidence", st.Title)
+		for _, e := range d.Evidence {
+			f.field(e.Label, escapeControls(e.Value), st.Dim)
+		}
+	}
+	f.blank()
+	f.text("R: fresh token + retry (after consent) · u: copy consent URL · M: run under every profile", 0, st.Dim)
+	return f.rows
+}
+
+func listOrNone(list []string) string {
+	if len(list) == 0 {
+		return "none"
+	}
+	return strings.Join(list, ", ")
+}
+
+// hasTab says whether a tab is shown: Diagnosis only when there is
+// something to explain.
+func (v *Viewer) hasTab(t viewerTab) bool {
+	if t != tabDiagnosis {
+		return true
+	}
+	return v.x != nil && (v.x.Diagnosis != nil || v.x.RolesDiff != nil)
+}
+
+// cycleTab is the next shown tab in direction d (+1 or -1).
+func (v *Viewer) cycleTab(d int) viewerTab {
+	t := v.tab
+	for range tabCount {
+		t = viewerTab((int(t) + d + int(tabCount)) % int(tabCount))
+		if v.hasTab(t) {
+			return t
+		}
+	}
+	return v.tab
+}
