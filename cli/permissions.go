@@ -46,11 +46,17 @@ app-only), 1 when it is not.`,
 	return cmd
 }
 
-// unknownPath says so and offers the closest patterns to try instead.
+// unknownPath says so and offers the closest patterns to try instead:
+// completions of what was typed, else of its longest known parent.
 func unknownPath(path, typed string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "no such path in the reference: %s (GET)", path)
-	if s := permissions.Suggest(typed, 5); len(s) > 0 {
+	s := permissions.Suggest(typed, 5)
+	for parent := path; len(s) == 0 && strings.Count(parent, "/") > 1; {
+		parent = parent[:strings.LastIndexByte(parent, '/')]
+		s = permissions.Suggest(parent+"/", 5)
+	}
+	if len(s) > 0 {
 		b.WriteString("\nClosest paths:\n  " + strings.Join(s, "\n  "))
 	}
 	return &exitError{exitFailure, errors.New(b.String())}

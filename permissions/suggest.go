@@ -173,7 +173,9 @@ func (ix *index) fuzzy(at []reached, q string, skip []int32, n int) []string {
 			if !isSubsequence(q, e.lower[len(e.pattern)-len(rest):]) {
 				return
 			}
-			if score, ok := sc.score(q, rest); ok {
+			// Below one point a character, the match is scattered over
+			// long names: noise, not a suggestion.
+			if score, ok := sc.score(q, rest); ok && score >= len(q) {
 				c.add(id, r.wild, score)
 			}
 		})

@@ -172,3 +172,63 @@ func TestFlowTooSmallAndResize(t *testing.T) {
 	f.tm.Send(tea.WindowSizeMsg{Width: 200, Height: 60})
 	f.waitFor("Profiles", "Response")
 }
+
+func TestFlowConsentRoundTrip(t *testing.T) {
+	f := startFlow(t, 120, 40)
+	f.waitFor("contoso-reader")
+	f.key(tea.KeyTab) // request → response
+	f.key(tea.KeyTab) // response → profiles
+	f.key(tea.KeyDown)
+	f.key(tea.KeyDown)
+	f.waitFor("no roles")
+	f.key(tea.KeyTab) // → request
+	f.typeText("/users")
+	f.key(tea.KeyEnter)
+	// The Diagnosis tab opens by itself and names the cause.
+	f.waitFor("401", "no-roles", "Next steps", "admin consent at https://")
+
+	// The admin approves on the consent page; then R in the viewer.
+	consent := f.tenant.LoginURL() + "/" + f.tenant.TenantID() + "/adminconsent?client_id=" + f.tenant.ClientID(demo.ProfileNoConsent)
+	resp, err := f.tenant.HTTPClient().Get(consent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	f.key(tea.KeyTab) // → response
+	f.typeText("R")
+	s := f.waitFor("After a fresh token", "User.Read.All", "200 OK")
+	if !strings.Contains(s, "added") {
+		t.Errorf("the roles diff is missing:\n%s", s)
+	}
+	if n := f.tenant.Stats().TokenRequests[f.tenant.ClientID(demo.ProfileNoConsent)].Total(); n != 2 {
+		t.Errorf("no-consent token requests = %d, want 2 (first + forced)", n)
+	}
+}
+
+func TestFlowProfileMatrix(t *testing.T) {
+	f := startFlow(t, 120, 40)
+	f.waitFor("contoso-reader", "8 roles")
+	f.typeText("/users")
+	f.key(tea.KeyEnter)
+	f.waitFor("200 OK")
+	f.key(tea.KeyTab)
+	f.typeText("M")
+	s := f.waitFor("under every profile", "wrong-secret", "AADSTS7000215", "needs User")
+	for _, p := range []string{demo.ProfileReader, demo.ProfileCert, demo.ProfileNoConsent, demo.ProfileWrongRole, demo.ProfileMailBlocked} {
+		if !strings.Contains(s, p) {
+			t.Errorf("matrix lacks %s:\n%s", p, s)
+		}
+	}
+	f.key(tea.KeyEscape)
+	f.waitFor("Ava Thompson") // the dialog closed, the response is back
+}
+
+func TestFlowPathSuggestions(t *testing.T) {
+	f := startFlow(t, 120, 40)
+	f.waitFor("contoso-reader")
+	f.typeText("/users/del")
+	f.waitFor("/users/delta") // completion shown greyed after the cursor
+	f.key(tea.KeyRight)       // accept
+	f.key(tea.KeyEnter)
+	f.waitFor("GET /users/delta")
+}

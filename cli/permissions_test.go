@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The reference is built in: no config, no profile, no network.
+var noConfig = map[string]string{"GRAPHTUI_CONFIG": "/nonexistent/graphtui/config.toml"}
+
+func TestPermissionsText(t *testing.T) {
+	r := run(t, noConfig, "permissions", "https://graph.microsoft.com/v1.0/users/adele@contoso.com/messages?$top=5")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	for _, want := range []string{
+		"path     /users/adele@contoso.com/messages",
+		"pattern  /users/{id}/messages",
+		"Least-privileged application permission for GET:\n  Mail.ReadBasic.All  privilege 3",
+		"Also allowed", "Mail.Read ", "Mail.ReadWrite",
+	} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.out)
+		}
+	}
+	if r.err != "" {
+		t.Errorf("stderr: %s", r.err)
+	}
+}
+
+func TestPermissionsMarksResourceSpecificConsent(t *testing.T) {
+	r := run(t, noConfig, "permissions", "/teams/t/channels/c/messages")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	line := lineWith(r.out, "ChannelMessage.Read.Group")
+	if !strings.Contains(line, "resource-specific consent") {
+		t.Errorf("RSC permission not marked: %q\n%s", line, r.out)
+	}
+	if strings.Contains(lineWith(r.out, "ChannelMessage.Read.All"), "resource-specific") {
+		t.Errorf("tenant-wide permission marked RSC:\n%s", r.out)
+	}
+}
+
+func lineWith(s, sub string) string {
+	for l := range strings.Lines(s) {
+		if strings.Contains(l, sub) {
+			return l
+		}
+	}
+	return ""
+}
+
+func TestPermissionsJSON(t *testing.T) {
+	for _, c := range []struct {
+		path, pattern string
+		least         []string
+	}{
+		{"/users/delta", "/users/delta", []string{"User.Read.All"}},
+		{"/v1.0/users('x')", "/users/{id}", []string{"User.ReadBasic.All"}},
+		{"/me/messages", "/me/messages", []string{}},
+		{"/users/x/pendingAccessReviewInstances", "/users/{id}/pendingaccessreviewinstances", []string{}},
+	} {
+		r := run(t, noConfig, "permissions", c.path, "--json")
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.path, r.code, r.err)
+		}
+		if strings.Count(r.out, "\n") != 1 {
+			t.Errorf("%s: want one line of JSON, got %q", c.path, r.out)
+		}
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(r.out), &raw); err != nil {
+			t.Fatalf("%s: not JSON: %v\n%s", c.path, err, r.out)
+		}
+		keys := slices.Sorted(maps.Keys(raw))
+		if !slices.Equal(keys, []string{"all", "least", "path", "pattern"}) {
+			t.Errorf("%s: keys %v, want exactly path, pattern, least, all", c.path, keys)
+		}
+		var got struct {
+			Path, Pattern string
+			Least, All    []string
+		}
+		json.Unmarshal([]byte(r.out), &got)
+		if got.Pattern != c.pattern || !slices.Equal(got.Least, c.least) {
+			t.Errorf("%s: pattern %q least %v, want %q %v", c.path, got.Pattern, got.Least, c.pattern, c.least)
+		}
+		if string(raw["least"]) == "null" || string(raw["all"]) == "null" {
+			t.Errorf("%s: arrays must never be null: %s", c.path, r.out)
+		}
+		if len(c.least) > 0 && (len(got.All) <= len(got.Least) || got.All[0] != c.least[0]) {
+			t.Errorf("%s: all %v should start with least and list the others", c.path, got.All)
+		}
+	}
+}
+
+func TestPermissionsNotCallableAppOnly(t *testing.T) {
+	r := run(t, noConfig, "permissions", "/me/messages")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	for _, want := range []string{"Not callable app-only", "/users/{id}/messages needs Mail.ReadBasic.All"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.out)
+		}
+	}
+	r = run(t, noConfig, "permissions", "/users/x/pendingAccessReviewInstances")
+	if r.code != 0 || !strings.Contains(r.out, "Not callable app-only") || !strings.Contains(r.out, "delegated") {
+		t.Errorf("exit %d:\n%s", r.code, r.out)
+	}
+}
+
+func TestPermissionsUnknownPath(t *testing.T) {
+	for _, args := range [][]string{{"/userz/x"}, {"/userz/x", "--json"}} {
+		r := run(t, noConfig, append([]string{"permissions"}, args...)...)
+		if r.code != 1 {
+			t.Errorf("%v: exit %d, want 1", args, r.code)
+		}
+		if r.out != "" {
+			t.Errorf("%v: stdout %q, want nothing", args, r.out)
+		}
+		if !strings.Contains(r.err, "no such path in the reference: /userz/x") ||
+			!strings.Contains(r.err, "Closest paths:\n  /users/{id}") {
+			t.Errorf("%v: stderr:\n%s", args, r.err)
+		}
+	}
+}
+
+func TestPermissionsUsage(t *testing.T) {
+	if r := run(t, noConfig, "permissions"); r.code != 2 {
+		t.Errorf("no path: exit %d, want 2: %s", r.code, r.err)
+	}
+	if r := run(t, noConfig, "permissions", "/users", "/groups"); r.code != 2 {
+		t.Errorf("two paths: exit %d, want 2: %s", r.code, r.err)
+	}
+}
