@@ -133,3 +133,55 @@ func editDistance(a, b string, limit int) int {
 	}
 	return prev[len(b)]
 }
+
+// fuzzy ranks the patterns below the reached nodes, not suggested yet
+// (skip), whose remaining segments contain q as a subsequence: best score
+// first, but /me ones last as everywhere.
+func (ix *index) fuzzy(at []reached, q string, skip []int32, n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	c := ix.newCollector()
+	var sc scorer
+	for _, r := range at {
+		r.n.each(func(id int32) {
+			if skip[id] > 0 || c.pos[id] > 0 {
+				return
+			}
+			e := &ix.entries[id]
+			rest := afterSegments(e.pattern, int(r.n.depth))
+			// Most patterns fail the cheap test; only the rest are scored.
+			if !isSubsequence(q, e.lower[len(e.pattern)-len(rest):]) {
+				return
+			}
+			// Below one point a character, the match is scattered over
+			// long names: noise, not a suggestion.
+			if score, ok := sc.score(q, rest); ok && score >= len(q) {
+				c.add(id, r.wild, score)
+			}
+		})
+	}
+	return c.top(n, func(a, b candidate) bool {
+		ea, eb := ix.entries[a.id], ix.entries[b.id]
+		switch aMe, bMe := ea.class == classMe, eb.class == classMe; {
+		case aMe != bMe:
+			return bMe
+		case a.score != b.score:
+			return a.score > b.score
+		case a.wild != b.wild:
+			return a.wild < b.wild
+		}
+		return ea.before(eb)
+	})
+}
+
+// isSubsequence reports whether q's characters appear in s in order.
+func isSubsequence(q, s string) bool {
+	j := 0
+	for i := 0; i < len(s) && j < len(q); i++ {
+		if s[i] == q[j] {
+			j++
+		}
+	}
+	return j == len(q)
+}

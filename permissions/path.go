@@ -82,15 +82,3 @@ func matchSegments(segs []string) []string {
 	}
 	return out
 }
-
-// patternSegments splits a reference pattern. Patterns never hold a slash
-// inside a segment (the generator leaves out the few with a query).
-func patternSegments(p string) []string {
-	var segs []string
-	for _, s := range strings.Split(p, "/") {
-		if s != "" {
-			segs = append(segs, s)
-		}
-	}
-	return segs
-}

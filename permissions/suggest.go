@@ -6,16 +6,23 @@ import (
 	"strings"
 )
 
-// suggestClass ranks patterns an app-only caller can use first, then those
-// with no Application permission, then /me ones (an app token has no user).
+// Suggestion classes: patterns an app-only caller can use first, then
+// those with no Application permission, then /me ones (an app token has
+// no user).
+const (
+	classAppOnly = iota
+	classDelegated
+	classMe
+)
+
 func suggestClass(e entry) int {
 	switch {
 	case isMe(e.lower):
-		return 2
+		return classMe
 	case len(e.perms) == 0:
-		return 1
+		return classDelegated
 	}
-	return 0
+	return classAppOnly
 }
 
 // reached is a trie node the typed segments lead to, and how many of them
@@ -151,203 +158,6 @@ func (e entry) before(o entry) bool {
 		return len(e.pattern) < len(o.pattern)
 	}
 	return e.lower < o.lower
-}
-
-// fuzzy ranks the patterns below the reached nodes, not suggested yet
-// (skip), whose remaining segments contain q as a subsequence: best score
-// first, but /me ones last as everywhere.
-func (ix *index) fuzzy(at []reached, q string, skip []int32, n int) []string {
-	if n <= 0 {
-		return nil
-	}
-	c := ix.newCollector()
-	var sc scorer
-	for _, r := range at {
-		r.n.each(func(id int32) {
-			if skip[id] > 0 || c.pos[id] > 0 {
-				return
-			}
-			e := &ix.entries[id]
-			rest := afterSegments(e.pattern, int(r.n.depth))
-			// Most patterns fail the cheap test; only the rest are scored.
-			if !isSubsequence(q, e.lower[len(e.pattern)-len(rest):]) {
-				return
-			}
-			// Below one point a character, the match is scattered over
-			// long names: noise, not a suggestion.
-			if score, ok := sc.score(q, rest); ok && score >= len(q) {
-				c.add(id, r.wild, score)
-			}
-		})
-	}
-	return c.top(n, func(a, b candidate) bool {
-		ea, eb := ix.entries[a.id], ix.entries[b.id]
-		switch aMe, bMe := ea.class == 2, eb.class == 2; {
-		case aMe != bMe:
-			return bMe
-		case a.score != b.score:
-			return a.score > b.score
-		case a.wild != b.wild:
-			return a.wild < b.wild
-		}
-		return ea.before(eb)
-	})
-}
-
-// afterSegments is what follows the first k segments of a pattern: the
-// whole pattern for k = 0, else without the slash ("{id}/messages").
-func afterSegments(pattern string, k int) string {
-	if k == 0 {
-		return pattern
-	}
-	for i := 0; i < len(pattern); i++ {
-		if pattern[i] == '/' {
-			if k == 0 {
-				return pattern[i+1:]
-			}
-			k--
-		}
-	}
-	return ""
-}
-
-// children yields the nodes one typed segment leads to; wild: only a
-// placeholder matched it.
-func (n *node) children(s string, yield func(c *node, wild bool)) {
-	if c := n.lit(s); c != nil {
-		yield(c, false)
-	}
-	if name, _, ok := parseCall(s); ok {
-		for _, c := range named(n.calls, name) {
-			yield(c.next, false)
-		}
-		if c := n.lit(name); c != nil {
-			if v := keyValue(s); v != "" {
-				c.children(v, yield)
-			} else {
-				yield(c, false)
-			}
-		}
-	}
-	if !isValue(s) {
-		return
-	}
-	for _, t := range n.tmpls {
-		if strings.HasPrefix(s, t.prefix) && strings.HasSuffix(s, t.suffix) {
-			yield(t.next, true)
-		}
-	}
-	if n.param != nil {
-		yield(n.param, true)
-	}
-}
-
-// fuzzyChildren yields the literal children s is a subsequence or a typo
-// of, and the placeholders.
-func (n *node) fuzzyChildren(s string, yield func(c *node)) {
-	for _, e := range n.lits {
-		if isSubsequence(s, e.key) || typo(s, e.key) {
-			yield(e.next)
-		}
-	}
-	if !isValue(s) {
-		return
-	}
-	for _, t := range n.tmpls {
-		yield(t.next)
-	}
-	if n.param != nil {
-		yield(n.param)
-	}
-}
-
-func isSubsequence(q, s string) bool {
-	j := 0
-	for i := 0; i < len(s) && j < len(q); i++ {
-		if s[i] == q[j] {
-			j++
-		}
-	}
-	return j == len(q)
-}
-
-// completions yields the children whose segment could complete the
-// partial one. When no literal or function starts with it, the user is
-// typing an id: placeholders complete it.
-func (n *node) completions(partial string, yield func(c *node, wild bool)) {
-	name, _, isCall := strings.Cut(partial, "(")
-	found := false
-	for _, e := range n.lits {
-		if !isCall && strings.HasPrefix(e.key, partial) {
-			yield(e.next, false)
-			found = true
-		}
-	}
-	for _, e := range n.calls {
-		if isCall && e.key == name || !isCall && strings.HasPrefix(e.key, partial) {
-			yield(e.next, false)
-			found = true
-		}
-	}
-	if partial != "" && !found {
-		// A finished word with a typo: /usres, /users/x/mesages.
-		for _, e := range n.lits {
-			if typo(partial, e.key) {
-				yield(e.next, true)
-			}
-		}
-	}
-	if found && partial != "" || !isValue(partial) && partial != "" {
-		return
-	}
-	for _, t := range n.tmpls {
-		if strings.HasPrefix(partial, t.prefix) || strings.HasPrefix(t.prefix, partial) {
-			yield(t.next, partial != "")
-		}
-	}
-	if n.param != nil {
-		yield(n.param, partial != "")
-	}
-}
-
-// each calls f for every pattern at or below n.
-func (n *node) each(f func(id int32)) {
-	if n.entry >= 0 {
-		f(n.entry)
-	}
-	for _, e := range n.lits {
-		e.next.each(f)
-	}
-	for _, e := range n.calls {
-		e.next.each(f)
-	}
-	for _, t := range n.tmpls {
-		t.next.each(f)
-	}
-	if n.param != nil {
-		n.param.each(f)
-	}
-}
-
-// dedupe keeps each node once, with its fewest placeholders, so that
-// alternative routes do not multiply from segment to segment.
-func dedupe(rs []reached) []reached {
-	best := map[*node]int{}
-	out := rs[:0]
-	for _, r := range rs {
-		if w, ok := best[r.n]; ok {
-			if r.wild < w {
-				best[r.n] = r.wild
-			}
-			continue
-		}
-		best[r.n] = r.wild
-		out = append(out, r)
-	}
-	for i := range out {
-		out[i].wild = best[out[i].n]
-	}
-	return out
 }
 
 func b2i(v bool) int {

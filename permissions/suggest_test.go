@@ -26,6 +26,9 @@ func TestSuggestRanking(t *testing.T) {
 		{"fuzzy: a letter dropped", "/grp", "/groups", nil},
 		{"fuzzy: a typo in the last segment", "/users/x/mesages", "/users/{id}/messages", nil},
 		{"fuzzy: a typo in the middle", "/sits/x/lsts", "/sites/{id}/lists", nil},
+		{"typo: letters swapped", "/usres", "/users", nil},
+		{"typo: a wrong letter, then an id", "/userz/x", "/users/{id}", nil},
+		{"typo in a finished word", "/grups/x/membrs", "/groups/{id}/members", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.input, func(t *testing.T) {
