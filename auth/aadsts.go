@@ -3,6 +3,7 @@ package auth
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -67,7 +68,7 @@ func parseTokenError(profile string, status int, body []byte) *TokenError {
 	te := &TokenError{Profile: profile, Status: status}
 	var ie identityError
 	if err := json.Unmarshal(body, &ie); err != nil || (ie.Error == "" && ie.Description == "") {
-		te.Description = excerpt(body, 200)
+		te.Description = excerpt(htmlWords(body), 200)
 		if te.Description == "" {
 			te.Description = fmt.Sprintf("HTTP %d with an empty body", status)
 		}
@@ -161,6 +162,23 @@ func firstLine(s string) string {
 		return strings.TrimSpace(s[:i])
 	}
 	return strings.TrimSpace(s)
+}
+
+var (
+	htmlHidden = regexp.MustCompile(`(?is)<head\b.*?</head\s*>|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->`)
+	htmlTag    = regexp.MustCompile(`(?s)<[^>]*>`)
+)
+
+// htmlWords reduces an HTML page (a proxy's or gateway's error page) to its
+// text, so the message says "502 Bad Gateway", not "<html><head>...". Other
+// bodies are returned as they are.
+func htmlWords(body []byte) []byte {
+	head := strings.ToLower(strings.TrimSpace(string(body[:min(len(body), 512)])))
+	if !strings.HasPrefix(head, "<!doctype html") && !strings.HasPrefix(head, "<html") && !strings.Contains(head, "<body") {
+		return body
+	}
+	text := htmlHidden.ReplaceAll(body, []byte(" "))
+	return []byte(html.UnescapeString(string(htmlTag.ReplaceAll(text, []byte(" ")))))
 }
 
 // excerpt returns up to n printable characters of a body, for messages.

@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,6 +22,10 @@ import (
 
 // RefreshMargin is how long before expiry a cached token stops being used.
 const RefreshMargin = 5 * time.Minute
+
+// DefaultTimeout bounds one token request (discovery and token call) when
+// Options.Timeout is 0. It matches MSAL's own default for a call.
+const DefaultTimeout = 30 * time.Second
 
 // Source says where a token came from.
 type Source int
@@ -46,6 +53,9 @@ type Token struct {
 	Source    Source
 	Took      time.Duration // time spent acquiring (or looking up) this token
 	Claims    Claims
+	// ClaimsErr says why Claims is empty: the identity platform issued
+	// something that is not a JWT, so nothing can be said about its roles.
+	ClaimsErr error
 }
 
 // Raw is the bearer token itself. Call it only to send the token to the
@@ -71,6 +81,10 @@ type Options struct {
 	// HTTPClient builds the client for a profile's login host.
 	HTTPClient func(profiles.Profile) (*http.Client, error)
 	Now        func() time.Time
+	// Timeout bounds each request to the identity platform; 0 means
+	// DefaultTimeout. Resolving the secret is not included: a cmd: or
+	// keyring: reference has its own bound.
+	Timeout time.Duration
 }
 
 // Manager holds one MSAL confidential client and one cached token per
@@ -85,10 +99,27 @@ type Manager struct {
 }
 
 type entry struct {
-	mu     sync.Mutex // serialises acquisition for one profile
+	// lock serialises acquisition for one profile. It is a channel so that
+	// a caller waiting behind a slow acquisition can give up when its
+	// context ends (the TUI's esc) instead of waiting for the other one.
+	lock   chan struct{}
 	config profiles.Profile
 	client *confidential.Client
-	token  *Token
+
+	mu    sync.Mutex // guards token alone, so Cached never waits for IO
+	token *Token
+}
+
+func (e *entry) cached() *Token {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.token
+}
+
+func (e *entry) setToken(t *Token) {
+	e.mu.Lock()
+	e.token = t
+	e.mu.Unlock()
 }
 
 // NewManager returns a Manager with no tokens yet.
@@ -122,9 +153,7 @@ func (m *Manager) Cached(name string) *Token {
 	if e == nil {
 		return nil
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.token
+	return e.cached()
 }
 
 // Forget drops everything held for a profile (it was edited or removed).
@@ -147,20 +176,45 @@ func (m *Manager) entryFor(p profiles.Profile) *entry {
 	e := m.entries[p.Name]
 	if e == nil || e.config != p {
 		// A changed profile gets a fresh MSAL client and no cached token.
-		e = &entry{config: p}
+		e = &entry{config: p, lock: make(chan struct{}, 1)}
 		m.entries[p.Name] = e
 	}
 	return e
 }
 
+func (e *entry) acquire(ctx context.Context) error {
+	select {
+	case e.lock <- struct{}{}:
+		return nil
+	default:
+	}
+	select {
+	case e.lock <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (e *entry) release() { <-e.lock }
+
+func (m *Manager) timeout() time.Duration {
+	if m.opts.Timeout > 0 {
+		return m.opts.Timeout
+	}
+	return DefaultTimeout
+}
+
 func (m *Manager) token(ctx context.Context, p profiles.Profile, force bool) (*Token, error) {
 	start := time.Now()
 	e := m.entryFor(p)
-	e.mu.Lock()
-	defer e.mu.Unlock()
+	if err := e.acquire(ctx); err != nil {
+		return nil, &TokenError{Profile: p.Name, Cause: "cancelled", Err: err}
+	}
+	defer e.release()
 
-	if !force && e.token != nil && m.opts.Now().Before(e.token.ExpiresOn.Add(-RefreshMargin)) {
-		t := *e.token
+	if cached := e.cached(); !force && cached != nil && m.opts.Now().Before(cached.ExpiresOn.Add(-RefreshMargin)) {
+		t := *cached
 		t.Source = SourceCache
 		t.Took = time.Since(start)
 		return &t, nil
@@ -174,9 +228,14 @@ func (m *Manager) token(ctx context.Context, p profiles.Profile, force bool) (*T
 		}
 		e.client = c
 	}
-	res, err := e.client.AcquireTokenByCredential(ctx, []string{p.EffectiveScope()})
+	actx, cancel := context.WithTimeout(ctx, m.timeout())
+	res, err := e.client.AcquireTokenByCredential(actx, []string{p.EffectiveScope()})
+	cancel()
 	if err != nil {
-		e.token = nil
+		e.setToken(nil)
+		if ctx.Err() != nil {
+			err = ctx.Err() // the caller gave up: not the identity platform's fault
+		}
 		return nil, m.tokenError(p, err)
 	}
 	m.mu.Lock()
@@ -195,8 +254,10 @@ func (m *Manager) token(ctx context.Context, p profiles.Profile, force bool) (*T
 	}
 	if c, err := DecodeClaims(res.AccessToken); err == nil {
 		t.Claims = c
+	} else {
+		t.ClaimsErr = fmt.Errorf("the access token is not a readable JWT (%v), so its claims and roles cannot be shown", err)
 	}
-	e.token = t
+	e.setToken(t)
 	out := *t
 	return &out, nil
 }
@@ -265,7 +326,8 @@ func (e *CredentialError) Error() string {
 func (e *CredentialError) Unwrap() error { return e.Err }
 
 // tokenError turns an MSAL failure into a TokenError, reading the identity
-// platform's error body when there is one.
+// platform's error body when there is one. Every text it keeps is redacted
+// and flattened to one line: MSAL's messages carry URLs and whole bodies.
 func (m *Manager) tokenError(p profiles.Profile, err error) error {
 	var call msalerrors.CallErr
 	if errors.As(err, &call) && call.Resp != nil {
@@ -273,23 +335,40 @@ func (m *Manager) tokenError(p profiles.Profile, err error) error {
 		if call.Resp.Body != nil {
 			body, _ = io.ReadAll(io.LimitReader(call.Resp.Body, 64<<10))
 		}
-		te := parseTokenError(p.Name, call.Resp.StatusCode, body)
-		te.Description = m.Redact(te.Description)
-		return te
+		// Scrub before excerpting: a cut could leave half a secret unmatched.
+		return parseTokenError(p.Name, call.Resp.StatusCode, []byte(m.Redact(string(body))))
 	}
-	te := &TokenError{
-		Profile: p.Name,
-		Err:     errors.New(m.Redact(err.Error())),
-	}
+	te := &TokenError{Profile: p.Name}
+	first, rest, _ := strings.Cut(err.Error(), "\n")
+	var badJSON msalerrors.InvalidJsonErr
 	switch {
 	case errors.Is(err, context.Canceled):
 		te.Cause = "cancelled"
 	case errors.Is(err, context.DeadlineExceeded):
-		te.Cause = "the identity platform did not answer in time"
+		te.Cause = fmt.Sprintf("the identity platform did not answer within %s", m.timeout())
 		te.NextStep = "Check the network path to " + p.LoginBase() + " (proxy, VPN, firewall) and try again."
+	case errors.As(err, &badJSON):
+		// MSAL puts the body it could not decode after the first line.
+		_, body, _ := strings.Cut(rest, ": ")
+		te.Description = excerpt(htmlWords([]byte(m.Redact(body))), 200)
+		te.Cause = "the token endpoint answered with something that is not a token response (an HTML page or broken JSON)"
+		te.NextStep = "Check authority_host/cloud (" + p.LoginBase() + "): a proxy, captive portal or wrong host answered instead of the identity platform."
+		rest = ""
+	case isTransportError(err):
+		te.Cause = "the identity platform could not be reached"
+		te.NextStep = "Check authority_host/cloud (" + p.LoginBase() + ") and the network path to it (proxy, VPN, firewall)."
 	default:
-		te.Cause = "the identity platform could not be reached or gave an unusable answer"
-		te.NextStep = "Check authority_host/cloud (" + p.LoginBase() + ") and the network path to it."
+		te.Cause = "the identity platform gave an unusable answer"
+		te.NextStep = "Check authority_host/cloud (" + p.LoginBase() + "): it must point at a Microsoft identity platform."
 	}
+	te.Err = errors.New(strings.Join(strings.Fields(m.Redact(first+" "+rest)), " "))
 	return te
+}
+
+// isTransportError reports a failure to connect or to read an answer, as
+// opposed to an answer MSAL did not like.
+func isTransportError(err error) bool {
+	var ue *url.Error
+	var ne net.Error
+	return errors.As(err, &ue) || errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF)
 }

@@ -84,7 +84,8 @@ or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or try 'graphtu
 func (a *App) authManager() *auth.Manager {
 	if a.auth == nil {
 		a.auth = auth.NewManager(auth.Options{
-			Secrets: profiles.Secrets{LookupEnv: a.LookupEnv, Keyring: a.Keyring},
+			Secrets: profiles.Secrets{LookupEnv: a.LookupEnv, Keyring: a.Keyring, CmdTimeout: a.SecretTimeout, KeyringTimeout: a.SecretTimeout},
+			Timeout: a.TokenTimeout,
 		})
 	}
 	return a.auth

@@ -17,7 +17,7 @@ import (
 // diagnoseResponse runs the doctor on a failed Graph response.
 func diagnoseResponse(r *graph.Response, tok *auth.Token, p profiles.Profile) *doctor.Diagnosis {
 	in := doctor.Input{Profile: p, URL: r.URL, Status: r.Status, GraphError: r.Error, Now: time.Now()}
-	if tok != nil {
+	if tok != nil && tok.ClaimsErr == nil { // unreadable claims are no evidence of missing roles
 		c := tok.Claims
 		in.Claims = &c
 	}

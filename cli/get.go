@@ -150,22 +150,9 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		a.printAuthError(err, p)
 		return &exitError{exitFailure, errReported}
 	}
-	hc, err := profiles.HTTPClient(p)
+	client, err := a.newGraphClient(p, m, o.timeout)
 	if err != nil {
 		return &exitError{exitUsage, err}
-	}
-	client := &graph.Client{
-		HTTP:      hc,
-		Base:      p.GraphBase(),
-		UserAgent: a.Build.UserAgent(),
-		Timeout:   o.timeout,
-		Token: func(ctx context.Context) (string, error) {
-			t, err := m.Token(ctx, p)
-			if err != nil {
-				return "", err
-			}
-			return t.Raw(), nil
-		},
 	}
 	if _, err := client.BuildURL(req); err != nil {
 		return usageError("%v", err)
@@ -194,7 +181,12 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		a.printGraphError(resp, tok, p)
 		return &exitError{exitFailure, errReported}
 	}
-	return a.writeBody(resp.Body, resp.Header.Get("Content-Type"), o.output)
+	if err := a.writeBody(resp.Body, resp.Header.Get("Content-Type"), o.output); err != nil {
+		// A body that cannot be shown (binary) or written (closed pipe) is
+		// a failure of this run, not a usage error.
+		return &exitError{exitFailure, err}
+	}
+	return nil
 }
 
 // printStatus writes the one-line summary of a response to stderr.
@@ -292,10 +284,13 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 func (a *App) printGraphError(r *graph.Response, tok *auth.Token, p profiles.Profile) {
 	w := a.Err
 	e := r.Error
-	if e.Code != "" {
+	switch {
+	case e.Code != "":
 		fmt.Fprintf(w, "Graph error: %s: %s\n", e.Code, a.redact(e.Message))
-	} else {
+	case e.Raw != "":
 		fmt.Fprintf(w, "Graph error: HTTP %d: %s\n", e.Status, a.redact(e.Raw))
+	default:
+		fmt.Fprintf(w, "Graph error: HTTP %d %s, with an empty body\n", e.Status, http.StatusText(e.Status))
 	}
 	if d := diagnoseResponse(r, tok, p); d != nil {
 		a.printDiagnosis(d, "message", "body")
@@ -315,6 +310,10 @@ func (a *App) printRequestError(what string, err error, p profiles.Profile) {
 	var ce *auth.CredentialError
 	if errors.As(err, &te) || errors.As(err, &ce) {
 		a.printAuthError(err, p)
+		return
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(a.Err, "%s: cancelled\n", what)
 		return
 	}
 	fmt.Fprintf(a.Err, "%s: %s\n", what, a.redact(err.Error()))

@@ -161,23 +161,10 @@ func (a *App) matrixRun(ctx context.Context, m *auth.Manager, p profiles.Profile
 	}
 	n := len(tok.Claims.Roles)
 	row.Roles = &n
-	hc, err := profiles.HTTPClient(p)
+	client, err := a.newGraphClient(p, m, o.timeout)
 	if err != nil {
 		row.Error = "config: " + a.redact(err.Error())
 		return row
-	}
-	client := &graph.Client{
-		HTTP:      hc,
-		Base:      p.GraphBase(),
-		UserAgent: a.Build.UserAgent(),
-		Timeout:   o.timeout,
-		Token: func(ctx context.Context) (string, error) {
-			t, err := m.Token(ctx, p)
-			if err != nil {
-				return "", err
-			}
-			return t.Raw(), nil
-		},
 	}
 	resp, err := client.Get(ctx, req, nil)
 	var fh *graph.ForeignHostError

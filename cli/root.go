@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -35,6 +36,13 @@ type App struct {
 	IsTerminal func(w io.Writer) bool
 	// Keyring backs keyring: secret references.
 	Keyring profiles.Keyring
+	// TokenTimeout bounds each token request and SecretTimeout each cmd:
+	// or keyring: secret reference; zero means the packages' defaults.
+	TokenTimeout, SecretTimeout time.Duration
+
+	// tuneClient adjusts every Graph client before use (tests: retry
+	// sleeps, the body cap).
+	tuneClient func(*graph.Client)
 
 	configFlag  string
 	profileFlag string
@@ -136,6 +144,31 @@ built-in demo tenant.`,
 		a.permissionsCommand(),
 	)
 	return root
+}
+
+// newGraphClient is the Graph client for profile p, whose tokens come from m.
+func (a *App) newGraphClient(p profiles.Profile, m *auth.Manager, timeout time.Duration) (*graph.Client, error) {
+	hc, err := profiles.HTTPClient(p)
+	if err != nil {
+		return nil, err
+	}
+	c := &graph.Client{
+		HTTP:      hc,
+		Base:      p.GraphBase(),
+		UserAgent: a.Build.UserAgent(),
+		Timeout:   timeout,
+		Token: func(ctx context.Context) (string, error) {
+			t, err := m.Token(ctx, p)
+			if err != nil {
+				return "", err
+			}
+			return t.Raw(), nil
+		},
+	}
+	if a.tuneClient != nil {
+		a.tuneClient(c)
+	}
+	return c, nil
 }
 
 func (a *App) redact(s string) string {

@@ -64,6 +64,11 @@ func writeClaims(w io.Writer, t *auth.Token, now time.Time) {
 	row("profile", t.Profile)
 	row("source", fmt.Sprintf("%s (%s)", t.Source, t.Took.Round(time.Millisecond)))
 	row("expires", fmt.Sprintf("%s (%s)", t.ExpiresOn.Local().Format("2006-01-02 15:04:05 MST"), untilText(t.ExpiresOn, now)))
+	if t.ClaimsErr != nil {
+		tw.Flush()
+		fmt.Fprintf(w, "\nclaims: %v. Microsoft Graph tokens are JWTs: check that authority_host points at the Microsoft identity platform.\n", t.ClaimsErr)
+		return
+	}
 	row("aud", c.Audience)
 	row("iss", c.Issuer)
 	row("tid", c.TenantID)

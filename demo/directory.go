@@ -3,6 +3,7 @@ package demo
 import (
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -62,23 +63,29 @@ var (
 
 // directory is everything Graph serves, built once per tenant.
 type directory struct {
-	users     []record
-	userByKey map[string]record // by lower-case id and userPrincipalName
+	users     []record          // the story users; the generated ones follow them in lists
+	gen       *generatedUsers   // made on demand from their index (generated.go)
+	userByKey map[string]record // story users by lower-case id and userPrincipalName
 	managerOf map[string]string // user id -> manager's user id
 	groups    []record
 	groupByID map[string]record
-	members   map[string][]string // group id -> user ids, in order
-	memberOf  map[string][]string // user id -> group ids
-	apps      []record
-	sps       []record
-	spByID    map[string]record
-	assigned  map[string][]record // service principal id -> appRoleAssignments
-	org       record
-	mailboxes map[string]*mailbox // user id -> mailbox
-	sites     []record
-	siteByID  map[string]record
-	siteLists map[string][]record
-	signIns   []record
+	members   map[string][]string // group id -> story user ids, in order
+	memberOf  map[string][]string // story user id -> group ids
+	// Generated users' memberships follow from their index: which groups
+	// (in the order of groups) take generated user i, and each group's
+	// generated members, in order, after its story members.
+	genRules   []genRule
+	genMembers map[string][]int32
+	apps       []record
+	sps        []record
+	spByID     map[string]record
+	assigned   map[string][]record // service principal id -> appRoleAssignments
+	org        record
+	mailboxes  map[string]*mailbox // user id -> mailbox
+	sites      []record
+	siteByID   map[string]record
+	siteLists  map[string][]record
+	signIns    []record
 }
 
 // Fixed IDs other files and tests refer to.
@@ -121,16 +128,17 @@ var (
 
 func newDirectory(reg *registry, generated int) *directory {
 	d := &directory{
-		userByKey: map[string]record{},
-		managerOf: map[string]string{},
-		groupByID: map[string]record{},
-		members:   map[string][]string{},
-		memberOf:  map[string][]string{},
-		spByID:    map[string]record{},
-		assigned:  map[string][]record{},
-		mailboxes: map[string]*mailbox{},
-		siteByID:  map[string]record{},
-		siteLists: map[string][]record{},
+		userByKey:  map[string]record{},
+		managerOf:  map[string]string{},
+		groupByID:  map[string]record{},
+		members:    map[string][]string{},
+		memberOf:   map[string][]string{},
+		genMembers: map[string][]int32{},
+		spByID:     map[string]record{},
+		assigned:   map[string][]record{},
+		mailboxes:  map[string]*mailbox{},
+		siteByID:   map[string]record{},
+		siteLists:  map[string][]record{},
 	}
 	d.addUsers(generated)
 	d.addGroups()
@@ -188,24 +196,7 @@ func (d *directory) addUsers(generated int) {
 			d.managerOf[userIDOf(s.nick)] = userIDOf(s.manager)
 		}
 	}
-	for i := 0; i < generated; i++ {
-		first := generatedFirst[i%len(generatedFirst)]
-		last := generatedLast[(i*7+3)%len(generatedLast)]
-		role := generatedDept[i%len(generatedDept)]
-		office := offices[i%len(offices)]
-		nick := fmt.Sprintf("%s.%s%d", strings.ToLower(first), strings.ToLower(last), i+1)
-		upn := nick + "@" + CompanyDomain
-		city, country := officeCity(office)
-		d.addUser(record{
-			"id": userIDOf(nick), "displayName": first + " " + last, "userPrincipalName": upn, "mail": upn,
-			"givenName": first, "surname": last, "jobTitle": role.title, "department": role.dept,
-			"officeLocation": office, "mobilePhone": nil, "businessPhones": []string{fmt.Sprintf("+44 20 7946 %04d", 3000+i)},
-			"preferredLanguage": "en-GB", "accountEnabled": i%23 != 22, "city": city, "country": country,
-			"companyName": "Contoso", "createdDateTime": iso(tenantCreated.Add(time.Duration(30+i*3) * 24 * time.Hour)),
-			"employeeId": fmt.Sprintf("C%04d", 2001+i), "mailNickname": strings.ReplaceAll(nick, ".", ""),
-			"usageLocation": "GB", "userType": "Member",
-		})
-	}
+	d.gen = &generatedUsers{n: generated}
 }
 
 func officeCity(office string) (any, any) {
@@ -232,25 +223,25 @@ func (d *directory) addGroups() {
 		id, name, nick, description             string
 		unified, security, mail, roleAssignable bool
 		member                                  func(u record) bool
+		generated                               func(i int) bool // nil: no generated user is a member
 	}
-	dept := func(names ...string) func(record) bool {
-		return func(u record) bool {
-			for _, n := range names {
-				if u["department"] == n {
-					return true
-				}
-			}
-			return false
-		}
+	dept := func(name string) (func(record) bool, func(int) bool) {
+		return func(u record) bool { return u["department"] == name },
+			func(i int) bool { d, _ := generatedRole(i); return d == name }
 	}
+	engineering, engineeringGen := dept("Engineering")
+	finance, financeGen := dept("Finance")
+	sales, salesGen := dept("Sales")
 	specs := []spec{
 		{id: groupAllCompanyID, name: "All Company", nick: "allcompany", description: "Everyone at Contoso",
-			unified: true, mail: true, member: func(u record) bool { return u["userType"] == "Member" && u["accountEnabled"] == true }},
+			unified: true, mail: true, member: func(u record) bool { return u["userType"] == "Member" && u["accountEnabled"] == true },
+			generated: generatedEnabled},
 		{id: stableID("group/engineering"), name: "Engineering", nick: "engineering", description: "Engineering department",
-			security: true, member: dept("Engineering")},
+			security: true, member: engineering, generated: engineeringGen},
 		{id: stableID("group/finance"), name: "Finance", nick: "finance", description: "Finance department",
-			security: true, mail: true, member: dept("Finance")},
-		{id: stableID("group/sales"), name: "Sales", nick: "sales", description: "Sales team", security: true, member: dept("Sales")},
+			security: true, mail: true, member: finance, generated: financeGen},
+		{id: stableID("group/sales"), name: "Sales", nick: "sales", description: "Sales team", security: true,
+			member: sales, generated: salesGen},
 		{id: groupMailAccessID, name: "Mail Access - Support", nick: "mailaccess-support",
 			description: "Mailboxes the support triage app may read (application access policy scope)",
 			security:    true, mail: true, member: func(u record) bool {
@@ -288,7 +279,23 @@ func (d *directory) addGroups() {
 				d.memberOf[uid] = append(d.memberOf[uid], s.id)
 			}
 		}
+		if s.generated != nil {
+			d.genRules = append(d.genRules, genRule{s.id, s.generated})
+			var idx []int32
+			for i := range d.gen.n {
+				if s.generated(i) {
+					idx = append(idx, int32(i))
+				}
+			}
+			d.genMembers[s.id] = idx
+		}
 	}
+}
+
+// genRule says which generated users a group has.
+type genRule struct {
+	groupID string
+	member  func(i int) bool
 }
 
 func (d *directory) addApps(reg *registry) {
@@ -409,7 +416,15 @@ func (d *directory) addSignIns() {
 }
 
 // user finds a user by id or userPrincipalName, case-insensitively.
-func (d *directory) user(key string) record { return d.userByKey[strings.ToLower(key)] }
+func (d *directory) user(key string) record {
+	if u := d.userByKey[strings.ToLower(key)]; u != nil {
+		return u
+	}
+	if i, ok := d.gen.indexOf(key); ok {
+		return d.gen.user(i, nil)
+	}
+	return nil
+}
 
 func (d *directory) usersByID(ids []string) []record {
 	out := make([]record, 0, len(ids))
@@ -419,14 +434,44 @@ func (d *directory) usersByID(ids []string) []record {
 	return out
 }
 
-// isMember says whether a user belongs to a group.
-func (d *directory) isMember(groupID, userID string) bool {
-	for _, id := range d.members[groupID] {
-		if id == userID {
-			return true
+// allUsers is /users: the story users, then the generated ones.
+func (d *directory) allUsers(ctx string) collection {
+	col := directoryCollection(userType, ctx, d.users)
+	col.more, col.moreLen = d.gen.user, d.gen.n
+	return col
+}
+
+// groupMembers is a group's members: story users, then generated ones.
+func (d *directory) groupMembers(groupID string) collection {
+	col := directoryCollection(userType, "directoryObjects", d.usersByID(d.members[groupID]))
+	idx := d.genMembers[groupID]
+	col.more = func(k int, props []string) record { return d.gen.user(int(idx[k]), props) }
+	col.moreLen = len(idx)
+	col.withType = true
+	return col
+}
+
+// groupsOf lists the ids of the groups a user (by id) belongs to.
+func (d *directory) groupsOf(userID string) []string {
+	if _, story := d.userByKey[strings.ToLower(userID)]; story {
+		return d.memberOf[userID]
+	}
+	i, ok := d.gen.indexOf(userID)
+	if !ok {
+		return nil
+	}
+	var ids []string
+	for _, r := range d.genRules {
+		if r.member(i) {
+			ids = append(ids, r.groupID)
 		}
 	}
-	return false
+	return ids
+}
+
+// isMember says whether a user belongs to a group.
+func (d *directory) isMember(groupID, userID string) bool {
+	return slices.Contains(d.groupsOf(userID), groupID)
 }
 
 func findByID(list []record, id string) record {

@@ -33,6 +33,21 @@ type (
 	}
 )
 
+// filterProps appends the properties a filter looks at to props.
+func filterProps(n filterNode, props []string) []string {
+	switch n := n.(type) {
+	case andNode:
+		return filterProps(n.right, filterProps(n.left, props))
+	case orNode:
+		return filterProps(n.right, filterProps(n.left, props))
+	case compareNode:
+		return append(props, n.path[0])
+	case startsWithNode:
+		return append(props, n.path[0])
+	}
+	return props
+}
+
 func (n andNode) match(r record) bool { return n.left.match(r) && n.right.match(r) }
 func (n orNode) match(r record) bool  { return n.left.match(r) || n.right.match(r) }
 

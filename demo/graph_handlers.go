@@ -18,11 +18,11 @@ func mailCollection(t *entityType, ctx string, items []record) collection {
 }
 
 func listUsers(c *call, _ []string) {
-	c.list(directoryCollection(userType, "users", c.t.dir.users))
+	c.list(c.t.dir.allUsers("users"))
 }
 
 func countUsers(c *call, _ []string) {
-	c.count(directoryCollection(userType, "users", c.t.dir.users))
+	c.count(c.t.dir.allUsers("users"))
 }
 
 func getUser(c *call, ids []string) {
@@ -55,7 +55,7 @@ func listMemberOf(c *call, ids []string) {
 		return
 	}
 	var groups []record
-	for _, id := range c.t.dir.memberOf[u["id"].(string)] {
+	for _, id := range c.t.dir.groupsOf(u["id"].(string)) {
 		groups = append(groups, c.t.dir.groupByID[id])
 	}
 	col := directoryCollection(groupType, "directoryObjects", groups)
@@ -86,9 +86,7 @@ func groupMembers(c *call, id string) (collection, bool) {
 		c.fail(errObjectNotFound(id))
 		return collection{}, false
 	}
-	col := directoryCollection(userType, "directoryObjects", c.t.dir.usersByID(c.t.dir.members[g["id"].(string)]))
-	col.withType = true
-	return col, true
+	return c.t.dir.groupMembers(g["id"].(string)), true
 }
 
 func listMembers(c *call, ids []string) {

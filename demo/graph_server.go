@@ -235,6 +235,7 @@ var routes = []route{
 	{pattern: "auditLogs/signIns", roles: rolesAuditLog, handle: listSignIns},
 	{pattern: "teams/{}", workload: workloadTeams, roles: rolesTeam, handle: getTeam},
 	{pattern: "teams/{}/channels", workload: workloadTeams, roles: rolesChannels, handle: listChannels},
+	{pattern: "demo/largePage", roles: rolesUsers, handle: getLargePage}, // not Graph: see large_page.go
 }
 
 // matchRoute finds the route for the segments after the version, and the

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // OData query options as the demo Graph understands them: $select, $top,
@@ -25,9 +26,14 @@ const (
 
 // collection is a list Graph can return, with the rules it pages by.
 type collection struct {
-	typ      *entityType
-	context  string // what follows "$metadata#", e.g. "users" or "users('id')/messages"
-	items    []record
+	typ     *entityType
+	context string // what follows "$metadata#", e.g. "users" or "users('id')/messages"
+	items   []record
+	// more makes items on demand, after items: the generated users, of
+	// which there may be 100,000. It makes only props, or all properties
+	// for nil. moreLen is how many.
+	more     func(i int, props []string) record
+	moreLen  int
 	pageSize int // page size without $top
 	maxTop   int
 	paging   pagingStyle
@@ -192,25 +198,55 @@ func decodeSkipToken(tok string) (int, bool) {
 // apply filters, sorts and pages items. It returns the page, the total
 // after filtering, and the offset of the next page (-1 if none).
 func (q queryOptions) apply(col *collection) (page []record, total, next int) {
-	items := make([]record, 0, len(col.items))
-	for _, it := range col.items {
-		if q.filter == nil || q.filter.match(it) {
-			items = append(items, it)
+	size := col.pageSize
+	if q.top > 0 {
+		size = q.top
+	}
+	n := len(col.items) + col.moreLen
+	if q.filter == nil && len(q.orderBy) == 0 {
+		// Only the page is made, so that paging through a large directory
+		// costs a page per request.
+		start := min(q.offset, n)
+		end := min(start+size, n)
+		page = make([]record, 0, end-start)
+		for k := start; k < end; k++ {
+			page = append(page, col.at(k))
+		}
+		next = -1
+		if end < n {
+			next = end
+		}
+		return page, n, next
+	}
+	// Filtering and sorting look at every item. Made items are made with
+	// just the properties looked at, and in full only if on the page.
+	var props []string
+	if col.more != nil {
+		props = filterProps(q.filter, nil)
+		for _, k := range q.orderBy {
+			props = append(props, k.prop)
+		}
+	}
+	type candidate struct {
+		k int
+		r record
+	}
+	items := make([]candidate, 0, n)
+	for k := range n {
+		r := col.peek(k, props)
+		if q.filter == nil || q.filter.match(r) {
+			items = append(items, candidate{k, r})
 		}
 	}
 	for i := len(q.orderBy) - 1; i >= 0; i-- {
 		k := q.orderBy[i]
 		sort.SliceStable(items, func(a, b int) bool {
-			c := compareValues(items[a][k.prop], items[b][k.prop])
+			c := compareValues(items[a].r[k.prop], items[b].r[k.prop])
 			if k.desc {
 				return c > 0
 			}
 			return c < 0
 		})
-	}
-	size := col.pageSize
-	if q.top > 0 {
-		size = q.top
 	}
 	start := min(q.offset, len(items))
 	end := min(start+size, len(items))
@@ -218,7 +254,21 @@ func (q queryOptions) apply(col *collection) (page []record, total, next int) {
 	if end < len(items) {
 		next = end
 	}
-	return items[start:end], len(items), next
+	for _, it := range items[start:end] {
+		page = append(page, col.at(it.k))
+	}
+	return page, len(items), next
+}
+
+// at is item k of the collection, stored or made.
+func (col *collection) at(k int) record { return col.peek(k, nil) }
+
+// peek is item k with at least props (all properties for nil).
+func (col *collection) peek(k int, props []string) record {
+	if k < len(col.items) {
+		return col.items[k]
+	}
+	return col.more(k-len(col.items), props)
 }
 
 // compareValues orders strings case-insensitively, numbers numerically and
@@ -232,6 +282,11 @@ func compareValues(a, b any) int {
 	case b == nil:
 		return 1
 	}
+	if sa, ok := a.(string); ok {
+		if sb, ok := b.(string); ok {
+			return compareFold(sa, sb)
+		}
+	}
 	if fa, ok := toFloat(a); ok {
 		if fb, ok := toFloat(b); ok {
 			switch {
@@ -244,6 +299,31 @@ func compareValues(a, b any) int {
 		}
 	}
 	return strings.Compare(strings.ToLower(fmt.Sprint(a)), strings.ToLower(fmt.Sprint(b)))
+}
+
+// compareFold is strings.Compare of the lower-cased strings, without
+// lower-casing them all when they differ in ASCII first: sorting 100,000
+// users compares a few million times.
+func compareFold(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := a[i], b[i]
+		if ca == cb {
+			continue
+		}
+		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
+			return strings.Compare(strings.ToLower(a[i:]), strings.ToLower(b[i:]))
+		}
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return int(ca) - int(cb)
+		}
+	}
+	return len(a) - len(b)
 }
 
 func toFloat(v any) (float64, bool) {

@@ -48,7 +48,8 @@ type Options struct {
 	ThrottleRetryAfter time.Duration
 	// Users is the number of generated users added to the ~10 story users.
 	// Default 120, so that /users needs two pages at Graph's default page
-	// size of 100. A negative value generates none.
+	// size of 100. A negative value generates none. `graphtui demo` asks
+	// for LargeDirectoryUsers; they are made on demand, so it starts as fast.
 	Users int
 }
 
@@ -91,6 +92,8 @@ type Tenant struct {
 
 	throttleMu sync.Mutex
 	throttle   map[string]int // calls to the throttling path, per app id
+
+	large largePages // the last page made for the large-page path
 }
 
 // Start runs a new demo tenant on two fresh loopback ports with a freshly

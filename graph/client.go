@@ -6,11 +6,17 @@ package graph
 
 import (
 	"context"
+	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -57,7 +63,11 @@ type Response struct {
 	Notices         []string    // things the user should know: redirects, truncation, retries given up
 	Error           *GraphError // set for non-2xx
 	Page            int         // 1 for Get, +1 for each Next
-	request         Request
+	// JSONError is set when a complete 2xx body declared as JSON does not
+	// parse (cut short by the server, an HTML page, nesting deeper than
+	// 10,000 levels); the body is kept as received and a notice says so.
+	JSONError error
+	request   Request
 }
 
 // OK reports a 2xx status.
@@ -202,8 +212,50 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, hdr http.Header, n int
 	if note != "" {
 		resp.Notices = append(resp.Notices, note)
 	}
+	if resp.OK() && !truncated && declaresJSON(hresp.Header.Get("Content-Type")) {
+		if resp.JSONError = checkJSON(body); resp.JSONError != nil {
+			resp.Notices = append(resp.Notices, fmt.Sprintf("the body is declared as JSON but is not valid JSON (%v); it is shown as received", resp.JSONError))
+		}
+	}
 	emit(Event{Kind: EventResponse, URL: resp.URL, Attempt: n, Status: resp.Status, Duration: resp.Duration, Bytes: len(body), ClientRequestID: id})
 	return resp, nil
+}
+
+// declaresJSON reports a JSON content type (application/json, ...+json).
+func declaresJSON(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && (mt == "application/json" || strings.HasSuffix(mt, "+json"))
+}
+
+// checkJSON says why body is not JSON, or nil. json.Valid has the same
+// nesting limit as the highlighter, so the two agree on what is shown raw.
+func checkJSON(body []byte) error {
+	if len(body) == 0 || json.Valid(body) {
+		return nil
+	}
+	var v struct{}
+	err := json.Unmarshal(body, &v) // fails in its validity scan, before decoding anything
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%v at byte %d of %d", se, se.Offset, len(body))
+	}
+	return errors.New("invalid JSON")
+}
+
+// checkHeaders refuses header names and values that cannot be sent as
+// one header line: a line break would let a value add headers of its own.
+func checkHeaders(h http.Header) error {
+	for name, values := range h {
+		if name == "" || strings.ContainsAny(name, " \t\r\n\x00:") {
+			return fmt.Errorf("invalid header name %q: a name is one word such as ConsistencyLevel", name)
+		}
+		for _, v := range values {
+			if strings.ContainsAny(v, "\r\n\x00") {
+				return fmt.Errorf("the value of header %s contains a line break or NUL; header values must be one line", name)
+			}
+		}
+	}
+	return nil
 }
 
 // isOwnHeader lists headers the client sets itself. A caller's Authorization
@@ -217,7 +269,8 @@ func isOwnHeader(k string) bool {
 }
 
 // transportError explains a failed attempt without ever including request
-// headers (the token): url.Error carries only the method and URL.
+// headers (the token): url.Error carries only the method and URL. Common
+// network failures get a hint saying what to check.
 func transportError(ctx context.Context, u *url.URL, timeout time.Duration, err error) error {
 	switch {
 	case ctx.Err() != nil:
@@ -226,8 +279,31 @@ func transportError(ctx context.Context, u *url.URL, timeout time.Duration, err 
 		return fmt.Errorf("GET %s: no complete response within %s (the per-request timeout): %w", u.Redacted(), timeout, err)
 	}
 	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue
+	if !errors.As(err, &ue) {
+		err = fmt.Errorf("GET %s: %w", u.Redacted(), err)
 	}
-	return fmt.Errorf("GET %s: %w", u.Redacted(), err)
+	if hint := networkHint(err, u.Host); hint != "" {
+		return fmt.Errorf("%w; %s", err, hint)
+	}
+	return err
+}
+
+// networkHint names what to check for the usual ways a connection fails.
+func networkHint(err error, host string) string {
+	var dns *net.DNSError
+	var unknownCA x509.UnknownAuthorityError
+	var badHost x509.HostnameError
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "nothing accepts connections at " + host + ": check graph_host and that the server is running"
+	case errors.As(err, &dns):
+		return "the host name does not resolve: check graph_host and your DNS or VPN"
+	case errors.As(err, &unknownCA):
+		return "the server's certificate is not signed by a trusted authority: if it uses a private CA, set ca_file in the profile"
+	case errors.As(err, &badHost):
+		return "the server's certificate is for another host name: check graph_host"
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF):
+		return "the connection was closed before the response was complete; try again, and check any proxy in between"
+	}
+	return ""
 }

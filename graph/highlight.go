@@ -1,5 +1,30 @@
 package graph
 
+// JSON highlighting, all at once or a screen at a time.
+//
+// Whole body (the CLI, and any body that is quick to do):
+//
+//	var lines graph.Lines
+//	err := graph.Highlight(&lines, body, palette) // palette nil: no colours
+//
+// Top first, rest later (the TUI, for large bodies):
+//
+//	h := graph.NewHighlighter(body, palette)
+//	done, err := h.Next(50)   // until at least 50 more lines are finished, or the end
+//	top := h.Lines()          // snapshot of the finished lines: show it now
+//	...                       // later, e.g. in a tea.Cmd:
+//	done, err = h.Next(math.MaxInt) // or in steps, with h.Consumed() for progress
+//	all := h.Lines()
+//
+// Next and Lines are for one goroutine at a time, but a snapshot returned by
+// Lines may be read by any goroutine while Next runs: Next only ever writes
+// after the snapshot's end, so the snapshot never changes.
+//
+// An error from Next is final. *SyntaxError means the body is not JSON after
+// all and ErrTooLarge that indenting it would be unreasonable: show the body
+// as text instead. Lines already handed out were checked as they were made,
+// so they hold nothing that could drive a terminal; they are only incomplete.
+
 import (
 	"errors"
 	"fmt"
@@ -29,240 +54,364 @@ const maxDepth = 10000
 // are copied as written, so an escaped \u001b stays escaped text. dst's
 // memory is reused.
 func Highlight(dst *Lines, body []byte, p *Palette) error {
-	h := highlighter{src: body, p: p, out: dst.buf[:0], ends: dst.ends[:0], maxDepth: maxDepth}
-	h.limit = min(max(64<<20, 32*len(body)), math.MaxUint32)
-	grow := 2 * len(body)
-	if p != nil {
-		grow = 4 * len(body)
-	}
-	if cap(h.out) < grow {
-		h.out = make([]byte, 0, grow)
-	}
-	err := h.run()
-	if err != nil {
+	h := newHighlighter(body, p, dst.buf, dst.ends)
+	if _, err := h.Next(math.MaxInt); err != nil {
 		dst.buf, dst.ends = h.out[:0], h.ends[:0]
 		return err
 	}
-	dst.buf, dst.ends = h.out, h.ends
+	*dst = Lines{buf: h.out[:h.w], ends: h.ends}
 	return nil
 }
 
-type highlighter struct {
-	src   []byte
-	p     *Palette
-	out   []byte
-	ends  []uint32
+// Highlighter is Highlight in steps, so that the first screen of a large
+// body can be shown before the rest is done. See the top of this file.
+type Highlighter struct {
+	src []byte
+	sw  *switchTable // colour switches; nil when there are no colours
+
+	// The output is written at out[w]; len(out) is all the room there is.
+	// Writing by index into room reserved ahead (reserve) rather than
+	// appending keeps the per-token cost to a few moves.
+	out  []byte
+	w    int
+	ends []uint32 // offset of each finished line's '\n'
+
+	stack []byte // '{' or '[' per open container
+	i     int    // next byte of src to read
+	state hlState
 	open  tokenKind // colour currently on
-	stack []byte    // '{' or '[' per open container
+	err   error     // sticky: the first error ends the work
 
 	limit    int // output bytes
 	maxDepth int
 }
 
-func (h *highlighter) fail(at int, format string, args ...any) error {
+// hlState is what the highlighter expects next.
+type hlState uint8
+
+const (
+	wantValue  hlState = iota
+	wantKey            // after '{' or a comma in an object
+	afterValue         // a comma or the closer of the innermost container
+	trailing           // whitespace after the top-level value
+	finished
+)
+
+// NewHighlighter prepares to highlight body with p (nil means no colours).
+// No work is done until Next. body must not change until the work is done.
+func NewHighlighter(body []byte, p *Palette) *Highlighter {
+	return newHighlighter(body, p, nil, nil)
+}
+
+// newHighlighter reuses buf's and ends' memory for the output.
+func newHighlighter(body []byte, p *Palette, buf []byte, ends []uint32) *Highlighter {
+	h := &Highlighter{src: body, out: buf[:cap(buf)], ends: ends[:0], maxDepth: maxDepth}
+	if p != nil {
+		h.sw = &p.switchTo
+	}
+	// Line offsets are uint32; one step can add a token and an indent
+	// beyond the limit before it is checked, hence the margin.
+	h.limit = min(max(64<<20, 32*len(body)), math.MaxUint32-len(body)-1<<20)
+	return h
+}
+
+// Next works until at least n more lines are finished (fewer only at the
+// end of the body) and reports whether the whole body is done.
+func (h *Highlighter) Next(n int) (done bool, err error) {
+	if h.err == nil && h.state != finished {
+		stop := math.MaxInt
+		if n < math.MaxInt-len(h.ends) {
+			stop = len(h.ends) + n
+		}
+		h.err = h.run(stop)
+	}
+	return h.err == nil && h.state == finished, h.err
+}
+
+// Lines returns the lines finished so far. Later calls to Next do not
+// change what it returns (see the top of this file).
+func (h *Highlighter) Lines() *Lines {
+	n, end := len(h.ends), 0
+	if n > 0 {
+		end = int(h.ends[n-1]) + 1
+	}
+	return &Lines{buf: h.out[:end:end], ends: h.ends[:n:n]}
+}
+
+// Consumed is how many bytes of the body have been read, for progress.
+func (h *Highlighter) Consumed() int { return h.i }
+
+// stepRoom is the output room one step needs beyond its indentation and
+// any string or number: colour switches, punctuation, a literal.
+const stepRoom = 256
+
+// run takes steps until stop lines are finished or the body ends. A step
+// is a member or element: key (in an object), value, then the comma or
+// closer after it, falling through from one to the next; the state says
+// where the next step starts. This is the hot loop: the state lives in
+// locals, kept in registers, and goes back into h at the end.
+func (h *Highlighter) run(stop int) error {
+	src, sw := h.src, h.sw
+	out, w, ends, stack := h.out, h.w, h.ends, h.stack
+	i, state, open := h.i, h.state, h.open
+	var err error
+	for err == nil && len(ends) < stop && state != finished {
+		if w > h.limit {
+			err = ErrTooLarge
+			break
+		}
+		room := stepRoom + 2*len(stack)
+		if len(out)-w < room {
+			out = h.grow(out, w, i, room)
+		}
+		switch state {
+		case wantKey: // "name": with the space json.Indent puts after the colon
+			if i = skipSpace(src, i); i >= len(src) {
+				err = h.fail(i, "unexpected end of JSON input")
+				break
+			}
+			if src[i] != '"' {
+				err = h.fail(i, "invalid character %q looking for beginning of object key string", src[i])
+				break
+			}
+			w, open = switchColour(out, w, sw, open, kindKey)
+			if out, w, i, err = h.copyString(out, w, i, room); err != nil {
+				break
+			}
+			if i = skipSpace(src, i); i >= len(src) {
+				err = h.fail(i, "unexpected end of JSON input")
+				break
+			}
+			if src[i] != ':' {
+				err = h.fail(i, "invalid character %q after object key", src[i])
+				break
+			}
+			w, open = switchColour(out, w, sw, open, kindPunct)
+			out[w], out[w+1] = ':', ' '
+			w, i = w+2, i+1
+			fallthrough
+
+		case wantValue:
+			if i = skipSpace(src, i); i >= len(src) {
+				err = h.fail(i, "unexpected end of JSON input")
+				break
+			}
+			switch c := src[i]; {
+			case c == '{' || c == '[':
+				if len(stack) >= h.maxDepth {
+					err = h.fail(i, "exceeded max depth")
+					break
+				}
+				w, open = switchColour(out, w, sw, open, kindPunct)
+				out[w] = c
+				w++
+				i = skipSpace(src, i+1)
+				if closer := c + 2; i < len(src) && src[i] == closer { // '{'+2 == '}', '['+2 == ']'
+					out[w] = closer // {} and [] stay on one line, as in json.Indent
+					w, i = w+1, i+1
+					break
+				}
+				stack = append(stack, c)
+				w, open = switchColour(out, w, sw, open, kindNone)
+				w, ends = h.lineBreak(out, w, ends, i, len(stack))
+				state = wantValue
+				if c == '{' {
+					state = wantKey
+				}
+				continue // the container's first member is the next step
+			case c == '"':
+				w, open = switchColour(out, w, sw, open, kindString)
+				out, w, i, err = h.copyString(out, w, i, room)
+			default: // a number or a literal: check it, then copy it
+				var end int
+				kind := kindConstant
+				switch {
+				case c == '-' || c >= '0' && c <= '9':
+					kind = kindNumber
+					end, err = scanNumber(src, i)
+				case c == 't':
+					end, err = literal(src, i, "true")
+				case c == 'f':
+					end, err = literal(src, i, "false")
+				case c == 'n':
+					end, err = literal(src, i, "null")
+				default:
+					err = h.fail(i, "invalid character %q looking for beginning of value", c)
+				}
+				if err != nil {
+					break
+				}
+				if len(out)-w < end-i+room {
+					out = h.grow(out, w, i, end-i+room)
+				}
+				w, open = switchColour(out, w, sw, open, kind)
+				w += copy(out[w:], src[i:end])
+				i = end
+			}
+			if err != nil {
+				break
+			}
+			if len(stack) == 0 {
+				state = trailing
+				continue
+			}
+			fallthrough
+
+		case afterValue: // a comma or the closer of the innermost container
+			if i = skipSpace(src, i); i >= len(src) {
+				err = h.fail(i, "unexpected end of JSON input")
+				break
+			}
+			switch c, top := src[i], stack[len(stack)-1]; {
+			case c == ',':
+				w, open = switchColour(out, w, sw, open, kindPunct)
+				out[w] = ','
+				w, open = switchColour(out, w+1, sw, open, kindNone)
+				w, ends = h.lineBreak(out, w, ends, i, len(stack))
+				i++
+				state = wantValue
+				if top == '{' {
+					state = wantKey
+				}
+			case c == top+2:
+				stack = stack[:len(stack)-1]
+				w, open = switchColour(out, w, sw, open, kindNone)
+				w, ends = h.lineBreak(out, w, ends, i, len(stack))
+				w, open = switchColour(out, w, sw, open, kindPunct)
+				out[w] = c
+				w, i = w+1, i+1
+				state = afterValue
+				if len(stack) == 0 {
+					state = trailing
+				}
+			case top == '{':
+				err = h.fail(i, "invalid character %q after object key:value pair", c)
+			default:
+				err = h.fail(i, "invalid character %q after array element", c)
+			}
+
+		case trailing:
+			// json.Indent keeps the whitespace after the top-level value,
+			// so a body ending in "\n" ends with an empty line.
+			w, open = switchColour(out, w, sw, open, kindNone)
+			if need := len(src) - i + stepRoom; len(out)-w < need {
+				out = h.grow(out, w, i, need)
+			}
+			for ; i < len(src) && err == nil; i++ {
+				switch c := src[i]; c {
+				case '\n':
+					w, ends = h.lineBreak(out, w, ends, i, 0)
+				case ' ', '\t', '\r':
+					out[w] = c
+					w++
+				default:
+					err = h.fail(i, "invalid character %q after top-level value", c)
+				}
+			}
+			if err == nil {
+				w, ends = h.lineBreak(out, w, ends, i, 0)
+				state = finished
+			}
+		}
+	}
+	h.out, h.w, h.ends, h.stack = out, w, ends, stack
+	h.i, h.state, h.open = i, state, open
+	return err
+}
+
+func (h *Highlighter) fail(at int, format string, args ...any) error {
 	return &SyntaxError{Offset: at, Msg: fmt.Sprintf(format, args...)}
 }
 
-// run walks the JSON token by token. It is either looking for a value or
-// just past one.
-func (h *highlighter) run() error {
-	i, wantValue := 0, true
-	var err error
-	for {
-		if len(h.out) > h.limit {
-			return ErrTooLarge
-		}
-		switch {
-		case wantValue:
-			i, wantValue, err = h.value(i)
-		case len(h.stack) == 0:
-			return h.trailer(i)
-		default:
-			i, wantValue, err = h.afterValue(i)
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
-// value emits the value at src[i] (after spaces), or opens a container.
-// It reports whether another value is wanted next.
-func (h *highlighter) value(i int) (int, bool, error) {
-	src := h.src
-	i = skipSpace(src, i)
-	if i >= len(src) {
-		return i, false, h.fail(i, "unexpected end of JSON input")
-	}
-	var err error
-	switch c := src[i]; {
-	case c == '{' || c == '[':
-		if len(h.stack) >= h.maxDepth {
-			return i, false, h.fail(i, "exceeded max depth")
-		}
-		h.emitByte(kindPunct, c)
-		i = skipSpace(src, i+1)
-		closer := c + 2 // '{'+2 == '}', '['+2 == ']'
-		if i < len(src) && src[i] == closer {
-			h.emitByte(kindPunct, closer) // {} and [] stay on one line, as in json.Indent
-			return i + 1, false, nil
-		}
-		h.stack = append(h.stack, c)
-		h.newline()
-		if c == '{' {
-			i, err = h.key(i)
-		}
-		return i, true, err
-	case c == '"':
-		end, err := scanString(src, i)
-		if err != nil {
-			return i, false, err
-		}
-		h.emit(kindString, src[i:end])
-		return end, false, nil
-	case c == '-' || c >= '0' && c <= '9':
-		end, err := scanNumber(src, i)
-		if err != nil {
-			return i, false, err
-		}
-		h.emit(kindNumber, src[i:end])
-		return end, false, nil
-	case c == 't':
-		i, err = h.literal(i, "true")
-	case c == 'f':
-		i, err = h.literal(i, "false")
-	case c == 'n':
-		i, err = h.literal(i, "null")
-	default:
-		err = h.fail(i, "invalid character %q looking for beginning of value", c)
-	}
-	return i, false, err
-}
-
-// afterValue handles what may follow a value inside a container: a comma
-// (then the next key, in an object) or the matching closer.
-func (h *highlighter) afterValue(i int) (int, bool, error) {
-	src := h.src
-	i = skipSpace(src, i)
-	if i >= len(src) {
-		return i, false, h.fail(i, "unexpected end of JSON input")
-	}
-	c, top := src[i], h.stack[len(h.stack)-1]
-	switch {
-	case c == ',':
-		h.emitByte(kindPunct, ',')
-		h.newline()
-		if top == '{' {
-			i, err := h.key(i + 1)
-			return i, true, err
-		}
-		return i + 1, true, nil
-	case c == top+2:
-		h.stack = h.stack[:len(h.stack)-1]
-		h.newline()
-		h.emitByte(kindPunct, c)
-		return i + 1, false, nil
-	case top == '{':
-		return i, false, h.fail(i, "invalid character %q after object key:value pair", c)
-	}
-	return i, false, h.fail(i, "invalid character %q after array element", c)
-}
-
-// key reads `"name"`, the colon and the space json.Indent puts after it.
-func (h *highlighter) key(i int) (int, error) {
-	src := h.src
-	i = skipSpace(src, i)
-	if i >= len(src) {
-		return i, h.fail(i, "unexpected end of JSON input")
-	}
-	if src[i] != '"' {
-		return i, h.fail(i, "invalid character %q looking for beginning of object key string", src[i])
-	}
-	end, err := scanString(src, i)
-	if err != nil {
-		return i, err
-	}
-	h.emit(kindKey, src[i:end])
-	i = skipSpace(src, end)
-	if i >= len(src) {
-		return i, h.fail(i, "unexpected end of JSON input")
-	}
-	if src[i] != ':' {
-		return i, h.fail(i, "invalid character %q after object key", src[i])
-	}
-	h.emitByte(kindPunct, ':')
-	h.out = append(h.out, ' ')
-	return i + 1, nil
-}
-
-func (h *highlighter) literal(i int, word string) (int, error) {
+// literal checks that src[i:] starts with word and returns where it ends.
+func literal(src []byte, i int, word string) (int, error) {
 	for k := 0; k < len(word); k++ {
-		if i+k >= len(h.src) {
-			return i, h.fail(i+k, "unexpected end of JSON input")
+		if i+k >= len(src) {
+			return 0, &SyntaxError{Offset: i + k, Msg: "unexpected end of JSON input"}
 		}
-		if h.src[i+k] != word[k] {
-			return i, h.fail(i+k, "invalid character %q in literal %s (expecting %q)", h.src[i+k], word, word[k])
+		if src[i+k] != word[k] {
+			return 0, &SyntaxError{Offset: i + k, Msg: fmt.Sprintf("invalid character %q in literal %s (expecting %q)", src[i+k], word, word[k])}
 		}
 	}
-	h.emit(kindConstant, h.src[i:i+len(word)])
 	return i + len(word), nil
 }
 
-// trailer copies what follows the top-level value: json.Indent keeps
-// trailing whitespace, so a body ending in "\n" ends with an empty line.
-func (h *highlighter) trailer(i int) error {
-	h.closeColour()
-	for ; i < len(h.src); i++ {
-		switch c := h.src[i]; c {
-		case '\n':
-			h.endLine()
-		case ' ', '\t', '\r':
-			h.out = append(h.out, c)
-		default:
-			return h.fail(i, "invalid character %q after top-level value", c)
-		}
+// switchColour writes the sequence from one token kind's colours to
+// another's at out[w] and returns the new end and kind. It needs 32 bytes
+// of room.
+func switchColour(out []byte, w int, sw *switchTable, from, to tokenKind) (int, tokenKind) {
+	if from != to && sw != nil {
+		s := &sw[from][to]
+		*(*[32]byte)(out[w:]) = s.b
+		w += s.n
 	}
-	h.endLine()
-	return nil
+	return w, to
 }
 
-func (h *highlighter) emit(k tokenKind, b []byte) {
-	if h.p != nil && k != h.open {
-		h.out = append(h.out, h.p.switchTo[h.open][k]...)
-		h.open = k
+// lineBreak ends the line at out[w] and indents the next by two spaces per
+// open container. It returns the new end and line ends. The colour must be closed already, so
+// that every line stands on its own. read is how far src has been read.
+func (h *Highlighter) lineBreak(out []byte, w int, ends []uint32, read, depth int) (int, []uint32) {
+	if len(ends) == cap(ends) {
+		ends = h.growEnds(ends, read)
 	}
-	h.out = append(h.out, b...)
-}
-
-func (h *highlighter) emitByte(k tokenKind, c byte) {
-	if h.p != nil && k != h.open {
-		h.out = append(h.out, h.p.switchTo[h.open][k]...)
-		h.open = k
+	ends = append(ends, uint32(w))
+	out[w] = '\n'
+	w++
+	n := 2 * depth
+	if n <= len(indent32) {
+		*(*[32]byte)(out[w:]) = indent32
+		return w + n, ends
 	}
-	h.out = append(h.out, c)
-}
-
-func (h *highlighter) closeColour() {
-	if h.open != kindNone {
-		h.out = append(h.out, h.p.switchTo[h.open][kindNone]...)
-		h.open = kindNone
+	for n > 0 {
+		k := copy(out[w:w+min(n, len(spaces))], spaces)
+		w, n = w+k, n-k
 	}
-}
-
-func (h *highlighter) endLine() {
-	h.ends = append(h.ends, uint32(len(h.out)))
-	h.out = append(h.out, '\n')
+	return w, ends
 }
 
 const spaces = "                                                                                                                                "
 
-// newline ends the line and indents the next by two spaces per open container.
-func (h *highlighter) newline() {
-	h.closeColour()
-	h.endLine()
-	for n := 2 * len(h.stack); n > 0; {
-		k := min(n, len(spaces))
-		h.out = append(h.out, spaces[:k]...)
-		n -= k
+var indent32 = [32]byte([]byte(spaces[:32]))
+
+// projectionSample is how much input is read before the output's final
+// size is predicted from it.
+const projectionSample = 64 << 10
+
+// projected predicts how many output units the whole body needs from the
+// units so far and how much input they came from, with a margin; 0 when
+// too little was read to tell.
+func (h *Highlighter) projected(sofar, read int) int {
+	if read < projectionSample {
+		return 0
 	}
+	return int(float64(sofar) / float64(read) * float64(len(h.src)) * 1.1)
+}
+
+// grow returns out, copied into a larger buffer with room for n bytes after
+// w. Once a sample of the input has been read (read bytes) it grows
+// straight to the predicted final size, so a large body is copied once,
+// early, rather than at every doubling. It is kept out of line so that the
+// hot loops that call it keep their registers.
+//
+//go:noinline
+func (h *Highlighter) grow(out []byte, w, read, n int) []byte {
+	size := max(2*len(out), 64<<10)
+	if p := h.projected(w, read); p > 0 {
+		size = max(p, len(out)+len(out)/4)
+	}
+	bigger := make([]byte, max(size, w+n))
+	copy(bigger, out[:w])
+	return bigger
+}
+
+//go:noinline
+func (h *Highlighter) growEnds(ends []uint32, read int) []uint32 {
+	size := max(2*cap(ends), 1024)
+	if p := h.projected(len(ends), read); p > 0 {
+		size = max(p, cap(ends)+cap(ends)/4)
+	}
+	bigger := make([]uint32, len(ends), size)
+	copy(bigger, ends)
+	return bigger
 }

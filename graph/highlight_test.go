@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/graphtui/graphtui/bench/benchdata"
 )
 
 // plainText joins the uncoloured lines the way json.Indent lays them out.
@@ -220,8 +223,9 @@ func TestHighlightDepthLimit(t *testing.T) {
 	// The same boundary at a small scale in the highlighter.
 	for depth, valid := range map[int]bool{3: true, 4: false} {
 		body := []byte(strings.Repeat("[", depth) + strings.Repeat("]", depth))
-		h := highlighter{src: body, limit: 1 << 20, maxDepth: 3}
-		err := h.run()
+		h := NewHighlighter(body, nil)
+		h.maxDepth = 3
+		_, err := h.Next(math.MaxInt)
 		var se *SyntaxError
 		if valid && err != nil || !valid && (!errors.As(err, &se) || !strings.Contains(se.Msg, "max depth")) {
 			t.Errorf("depth %d with limit 3: %v", depth, err)
@@ -240,7 +244,7 @@ func TestHighlightRefusesRunawayIndentation(t *testing.T) {
 
 func TestLinesReuse(t *testing.T) {
 	var l Lines
-	big := usersPage(64 << 10)
+	big := benchdata.UsersPage(64 << 10)
 	if err := Highlight(&l, big, monokai(t, ColorTrue)); err != nil {
 		t.Fatal(err)
 	}
@@ -282,53 +286,106 @@ func FuzzHighlight(f *testing.F) {
 	})
 }
 
-// usersPage builds a deterministic compact /users page of at least size bytes.
-func usersPage(size int) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users","value":[`)
-	for i := 0; b.Len() < size; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `{"businessPhones":["+1 425 555 %04d"],"displayName":"User Number %d","givenName":"Given%d",`+
-			`"jobTitle":null,"mail":"user%d@contoso.onmicrosoft.com","mobilePhone":null,"officeLocation":"%d/%d",`+
-			`"preferredLanguage":"en-US","surname":"Surname%d","userPrincipalName":"user%d@contoso.onmicrosoft.com",`+
-			`"id":"%08x-1111-4222-8333-%012x","accountEnabled":%t,"employeeHireDate":"2021-0%d-1%dT08:00:00Z","onPremisesExtensionAttributes":{"extensionAttribute1":"Team \u00e9 %d"}}`,
-			i%10000, i, i, i, i%40, i%500, i, i, i*7919, i, i%3 != 0, 1+i%9, i%10, i%17)
+func TestHighlighterInSteps(t *testing.T) {
+	body := benchdata.UsersPage(256 << 10)
+	p := monokai(t, ColorTrue)
+	var whole Lines
+	if err := Highlight(&whole, body, p); err != nil {
+		t.Fatal(err)
 	}
-	b.WriteString(`],"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$skiptoken=RFNwdAIAAQAAAB8"}`)
-	return b.Bytes()
-}
 
-func BenchmarkHighlight(b *testing.B) {
-	for _, size := range []int{1 << 20, 10 << 20} {
-		body := usersPage(size)
-		for _, mode := range []struct {
-			name string
-			p    *Palette
-		}{{"truecolor", monokai(b, ColorTrue)}, {"plain", nil}} {
-			b.Run(fmt.Sprintf("%dMB/%s", size>>20, mode.name), func(b *testing.B) {
-				var l Lines
-				b.SetBytes(int64(len(body)))
-				b.ReportAllocs()
-				for b.Loop() {
-					if err := Highlight(&l, body, mode.p); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-		// json.Indent as the yardstick for the same input.
-		b.Run(fmt.Sprintf("%dMB/json.Indent", size>>20), func(b *testing.B) {
-			var out bytes.Buffer
-			b.SetBytes(int64(len(body)))
-			b.ReportAllocs()
-			for b.Loop() {
-				out.Reset()
-				if err := json.Indent(&out, body, "", "  "); err != nil {
-					b.Fatal(err)
+	h := NewHighlighter(body, p)
+	done, err := h.Next(50)
+	if err != nil || done {
+		t.Fatalf("first screen: done %v, err %v", done, err)
+	}
+	top := h.Lines()
+	if top.Len() < 50 || top.Len() > 60 {
+		t.Fatalf("Next(50) finished %d lines; want 50 and a few more at most", top.Len())
+	}
+	if h.Consumed() <= 0 || h.Consumed() >= len(body)/10 {
+		t.Errorf("Consumed %d of %d after the first screen: did it do more than it had to?", h.Consumed(), len(body))
+	}
+	var topBytes bytes.Buffer
+	top.WriteTo(&topBytes)
+	shown := bytes.Clone(topBytes.Bytes())
+
+	// The rest in uneven steps, reading the first snapshot meanwhile, as
+	// the TUI does from another goroutine (go test -race checks it).
+	stopReading := make(chan struct{})
+	readerDone := make(chan int)
+	go func() {
+		n := 0
+		for {
+			select {
+			case <-stopReading:
+				readerDone <- n
+				return
+			default:
+				for i := range top.Len() {
+					n += len(top.Line(i))
 				}
 			}
-		})
+		}
+	}()
+	for steps := 0; !done; steps++ {
+		if done, err = h.Next(997); err != nil {
+			t.Fatal(err)
+		}
+		if steps > whole.Len() {
+			t.Fatal("Next does not progress")
+		}
+	}
+	close(stopReading)
+	<-readerDone
+	if h.Consumed() != len(body) {
+		t.Errorf("Consumed %d at the end, want %d", h.Consumed(), len(body))
+	}
+
+	all := h.Lines()
+	if all.Len() != whole.Len() {
+		t.Fatalf("%d lines in steps, %d at once", all.Len(), whole.Len())
+	}
+	for i := range whole.Len() {
+		if !bytes.Equal(all.Line(i), whole.Line(i)) {
+			t.Fatalf("line %d differs:\n steps %q\n whole %q", i, all.Line(i), whole.Line(i))
+		}
+	}
+	topBytes.Reset()
+	top.WriteTo(&topBytes)
+	if !bytes.Equal(topBytes.Bytes(), shown) {
+		t.Error("the first screen's snapshot changed while the rest was highlighted")
+	}
+	if !bytes.HasPrefix(appendStripped(nil, shown), indented(t, body)[:len(appendStripped(nil, shown))-1]) {
+		t.Error("the first screen is not the start of json.Indent's text")
+	}
+	if done, err := h.Next(10); !done || err != nil {
+		t.Errorf("Next after the end: done %v, err %v", done, err)
+	}
+}
+
+func TestHighlighterErrorAfterFirstScreen(t *testing.T) {
+	// A body that goes wrong far from the top: the first screen is shown,
+	// then the error comes and stays.
+	good := benchdata.UsersPage(64 << 10)
+	body := append(bytes.Clone(good[:len(good)-1]), `,"bad":"\u001b`...) // cut off in an escape
+	body = append(body, "\x1b[2J"...)
+	h := NewHighlighter(body, monokai(t, ColorTrue))
+	if _, err := h.Next(50); err != nil {
+		t.Fatalf("first screen: %v", err)
+	}
+	done, err := h.Next(math.MaxInt)
+	var se *SyntaxError
+	if done || !errors.As(err, &se) || se.Offset < len(good)-1 {
+		t.Fatalf("done %v, err %v; want a SyntaxError near the end", done, err)
+	}
+	if _, again := h.Next(1); again != err {
+		t.Errorf("second Next: %v, want the same error", again)
+	}
+	l := h.Lines()
+	var text bytes.Buffer
+	l.WriteTo(&text)
+	if bytes.Contains(appendStripped(nil, text.Bytes()), []byte{0x1b}) {
+		t.Error("a raw ESC reached the lines made before the error")
 	}
 }

@@ -16,6 +16,9 @@ var (
 	ErrNextLinkLoop = errors.New("@odata.nextLink points back to a page already fetched")
 	// ErrPageTruncated means a page hit the body cap, so its nextLink may be lost.
 	ErrPageTruncated = errors.New("a page was cut at the body size cap; paging stopped")
+	// ErrPageNotJSON means a page declared as JSON did not parse, so its
+	// items and its nextLink cannot be read.
+	ErrPageNotJSON = errors.New("a page is not valid JSON; paging stopped")
 )
 
 // Next fetches the page prev.NextLink points to, with prev's headers (so
@@ -37,8 +40,9 @@ func (c *Client) Next(ctx context.Context, prev *Response, ev func(Event)) (*Res
 // GetAll streams pages to onPage as they arrive. It stops after the last
 // page, after maxPages (<= 0 means DefaultMaxPages; an EventMaxPages says
 // so), at the first non-2xx page (passed to onPage, then returned as its
-// *GraphError), at a nextLink seen before (ErrNextLinkLoop), or when onPage
-// returns an error.
+// *GraphError), at a page that is cut or not JSON (ErrPageTruncated,
+// ErrPageNotJSON), at a nextLink seen before (ErrNextLinkLoop), or when
+// onPage returns an error.
 func (c *Client) GetAll(ctx context.Context, r Request, maxPages int, ev func(Event), onPage func(*Response) error) error {
 	if maxPages <= 0 {
 		maxPages = DefaultMaxPages
@@ -58,6 +62,8 @@ func (c *Client) GetAll(ctx context.Context, r Request, maxPages int, ev func(Ev
 			return resp.Error
 		case resp.Truncated:
 			return fmt.Errorf("page %d: %w", resp.Page, ErrPageTruncated)
+		case resp.JSONError != nil:
+			return fmt.Errorf("page %d: %w (%v)", resp.Page, ErrPageNotJSON, resp.JSONError)
 		case resp.NextLink == "":
 			return nil
 		case resp.Page >= maxPages:

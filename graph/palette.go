@@ -80,7 +80,18 @@ var kindTokens = [numKinds]chroma.TokenType{
 type Palette struct {
 	// switchTo[from][to] is one SGR sequence that turns off what from set
 	// and to does not, and sets what to needs; kindNone as to closes.
-	switchTo [numKinds][numKinds]string
+	switchTo switchTable
+}
+
+// switchTable holds the sequences in fixed-size arrays, which the
+// highlighter copies with one move instead of a memmove call per token.
+type switchTable [numKinds][numKinds]sgrSeq
+
+// sgrSeq is an escape sequence padded to 32 bytes. The longest a palette
+// makes is 28: ESC [ 22;23;24;38;2;255;255;255 m.
+type sgrSeq struct {
+	b [32]byte
+	n int
 }
 
 // SGR attributes a token may set, with the codes that turn them off.
@@ -137,7 +148,11 @@ func NewPalette(st *chroma.Style, mode ColorMode) *Palette {
 				}
 			}
 			if len(codes) > 0 {
-				p.switchTo[from][to] = "\x1b[" + strings.Join(codes, ";") + "m"
+				sgr := "\x1b[" + strings.Join(codes, ";") + "m"
+				seq := &p.switchTo[from][to]
+				if seq.n = copy(seq.b[:], sgr); seq.n != len(sgr) {
+					panic("graph: SGR sequence longer than sgrSeq holds: " + strconv.Quote(sgr))
+				}
 			}
 		}
 	}

@@ -58,6 +58,8 @@ func readCapped(r io.Reader, max, sizeHint int64) ([]byte, bool, error) {
 
 func newResponse(u *url.URL, hresp *http.Response, body []byte, truncated bool, d time.Duration, sentID string, max int64) *Response {
 	h := hresp.Header
+	// The IDs and dates below get printed: C1 controls and invalid UTF-8,
+	// which net/http lets through in header values, are made visible.
 	resp := &Response{
 		URL:             u.String(),
 		Status:          hresp.StatusCode,
@@ -66,10 +68,10 @@ func newResponse(u *url.URL, hresp *http.Response, body []byte, truncated bool, 
 		Body:            body,
 		Truncated:       truncated,
 		Duration:        d,
-		RequestID:       h.Get("request-id"),
-		ClientRequestID: h.Get("client-request-id"),
-		Date:            h.Get("Date"),
-		Diagnostic:      h.Get("x-ms-ags-diagnostic"),
+		RequestID:       printable(h.Get("request-id")),
+		ClientRequestID: printable(h.Get("client-request-id")),
+		Date:            printable(h.Get("Date")),
+		Diagnostic:      printable(h.Get("x-ms-ags-diagnostic")),
 	}
 	if resp.ClientRequestID == "" {
 		resp.ClientRequestID = sentID

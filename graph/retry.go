@@ -74,6 +74,9 @@ func retryDelay(h http.Header, retry int, backoff time.Duration) (time.Duration,
 
 // fetch runs attempts until one is not retryable or the policy says stop.
 func (c *Client) fetch(ctx context.Context, u *url.URL, r Request, page int, emit func(Event)) (*Response, error) {
+	if err := checkHeaders(r.Header); err != nil {
+		return nil, err
+	}
 	pol := c.Retry.withDefaults()
 	var retries []Retry
 	var waited time.Duration

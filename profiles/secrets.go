@@ -19,6 +19,9 @@ type Secrets struct {
 	LookupEnv  func(string) (string, bool) // nil means os.LookupEnv
 	Keyring    Keyring                     // nil: keyring: references fail with a clear error
 	CmdTimeout time.Duration               // bound on cmd: references; 0 means DefaultCmdTimeout
+	// KeyringTimeout bounds keyring: references whatever the Keyring is;
+	// 0 means DefaultKeyringTimeout.
+	KeyringTimeout time.Duration
 }
 
 // DefaultCmdTimeout leaves room for password managers that ask the user to
@@ -140,11 +143,21 @@ func (s Secrets) fromKeyring(ctx context.Context, name string) (string, error) {
 		secret, err := s.Keyring.Get(KeyringService, name)
 		done <- result{secret, err}
 	}()
+	timeout := s.KeyringTimeout
+	if timeout <= 0 {
+		timeout = DefaultKeyringTimeout
+	}
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
 	var r result
 	select {
 	case r = <-done:
 	case <-ctx.Done():
 		return "", fmt.Errorf("keyring:%s: %w", name, ctx.Err())
+	case <-timer.C:
+		// The call goes on in the background; there is no way to stop it.
+		return "", fmt.Errorf("keyring:%s: the keyring did not answer within %s (on Linux it needs a running Secret Service such as gnome-keyring); %s",
+			name, timeout, keyringAdvice)
 	}
 	switch {
 	case errors.Is(r.err, ErrSecretNotFound):

@@ -158,93 +158,6 @@ func (b *Backend) next(ctx context.Context, seq int, p profiles.Profile, prev *E
 	}
 }
 
-// streamMsg carries one message from a long-running command and the
-// channel to wait on for the next one.
-type streamMsg struct {
-	Msg tea.Msg
-	ch  <-chan tea.Msg
-}
-
-func waitStream(ch <-chan tea.Msg) tea.Cmd {
-	return func() tea.Msg {
-		msg, ok := <-ch
-		if !ok {
-			return nil
-		}
-		return streamMsg{Msg: msg, ch: ch}
-	}
-}
-
-// fetchAll follows every nextLink from the first page of a request,
-// streaming progressMsg while it runs and ending with one exchangeMsg that
-// holds the merged document.
-func (b *Backend) fetchAll(ctx context.Context, seq int, p profiles.Profile, first *Exchange) tea.Cmd {
-	ch := make(chan tea.Msg, 1)
-	send := func(m tea.Msg) {
-		select { // progress may be dropped when the UI is behind
-		case ch <- m:
-		default:
-		}
-	}
-	run := b.fetchAllRun(ctx, seq, p, first, send)
-	return tea.Batch(func() tea.Msg {
-		final := run()
-		ch <- final // waitStream is always waiting for this one
-		close(ch)
-		return nil
-	}, waitStream(ch))
-}
-
-func (b *Backend) fetchAllRun(ctx context.Context, seq int, p profiles.Profile, first *Exchange, send func(tea.Msg)) func() tea.Msg {
-	return func() tea.Msg {
-		x := &Exchange{Seq: seq, Profile: p.Name, Request: first.Request, Token: first.Token}
-		x.Trace.Started = time.Now()
-		defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
-		c, err := b.client(p)
-		if err != nil {
-			x.Err = err
-			return exchangeMsg{x}
-		}
-		var merged bytes.Buffer
-		m := graph.NewPageMerger(&merged, false)
-		var last *graph.Response
-		ev := func(e graph.Event) { x.Trace.Events = append(x.Trace.Events, e) }
-		err = c.GetAll(ctx, first.Request, b.MaxPages, ev, func(r *graph.Response) error {
-			last = r
-			if r.Error != nil {
-				return r.Error
-			}
-			m.Add(r.Body)
-			if send != nil {
-				send(progressMsg{Seq: seq, Pages: m.Pages, Items: m.Items, Bytes: merged.Len()})
-			}
-			return nil
-		})
-		m.Close()
-		x.Page = m.Pages
-		if last != nil && last.Error != nil {
-			b.finish(x, last, nil)
-			diagnose(x, p)
-			return exchangeMsg{x}
-		}
-		if last == nil {
-			b.finish(x, nil, err)
-			return exchangeMsg{x}
-		}
-		// The merged document stands in for the last page's body; status,
-		// headers and request-id are the last page's.
-		whole := *last
-		whole.Body = merged.Bytes()
-		whole.NextLink = ""
-		b.finish(x, &whole, nil)
-		if err != nil {
-			x.Err = err
-		}
-		x.More = false
-		return exchangeMsg{x}
-	}
-}
-
 // finish fills an exchange from a response and highlights its body.
 func (b *Backend) finish(x *Exchange, resp *graph.Response, err error) {
 	x.Response = resp
@@ -258,16 +171,7 @@ func (b *Backend) finish(x *Exchange, resp *graph.Response, err error) {
 	if len(resp.Body) == 0 || !looksJSON(resp) {
 		return
 	}
-	st, serr := graph.LookupStyle(b.Style)
-	if serr != nil {
-		st, _ = graph.LookupStyle("")
-	}
-	lines := &graph.Lines{}
-	if herr := graph.Highlight(lines, resp.Body, graph.NewPalette(st, b.Color)); herr != nil {
-		x.BodyErr = herr
-		return
-	}
-	x.Lines = lines
+	b.highlight(x, resp.Body) // a large body: its top now, the rest in a command
 }
 
 func looksJSON(r *graph.Response) bool {

@@ -20,6 +20,13 @@ import (
 // diagnose asks the doctor about a failed exchange. It runs inside the
 // command that made the request: the permission index loads lazily there.
 func diagnose(x *Exchange, p profiles.Profile) {
+	path := x.Request.Path
+	if x.Response != nil && x.Response.URL != "" {
+		path = x.Response.URL
+	}
+	if m, ok := permissions.Lookup(path); ok {
+		x.Endpoint = &m
+	}
 	failed := x.TokenErr != nil || x.Response != nil && x.Response.Error != nil
 	if !failed {
 		return
@@ -28,7 +35,7 @@ func diagnose(x *Exchange, p profiles.Profile) {
 	if r := x.Response; r != nil {
 		in.URL, in.Status, in.GraphError = r.URL, r.Status, r.Error
 	}
-	if x.Token != nil {
+	if x.Token != nil && x.Token.ClaimsErr == nil { // unreadable claims are no evidence of missing roles
 		c := x.Token.Claims
 		in.Claims = &c
 	}

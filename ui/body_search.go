@@ -25,8 +25,12 @@ type searchResultMsg struct {
 }
 
 // searchCmd runs the search off the UI goroutine: it reads every line of
-// the body once, which is fine for a command, never for a keypress.
-func searchCmd(src lineSource, seq, id int, query string) tea.Cmd {
+// the body once, which is fine for a command, never for a keypress. A
+// large body's search reports progress and stops when stop is closed.
+func searchCmd(src lineSource, seq, id int, query string, size int, stop <-chan struct{}) tea.Cmd {
+	if size > searchProgressMin {
+		return searchWithProgress(src, seq, id, query, stop)
+	}
 	return func() tea.Msg {
 		lines, cols, capped := findAll(src, query, maxMatches)
 		return searchResultMsg{Seq: seq, ID: id, Query: query, Lines: lines, Cols: cols, Capped: capped}
@@ -38,8 +42,15 @@ func searchCmd(src lineSource, seq, id int, query string) tea.Cmd {
 // case is folded in place; a query with other letters is compared window by
 // window with bytes.EqualFold.
 func findAll(src lineSource, query string, limit int) (lines, cols []int32, capped bool) {
+	lines, cols, capped, _ = findAllWatched(src, query, limit, nil)
+	return lines, cols, capped
+}
+
+// findAllWatched is findAll calling watch every searchChunk lines with the
+// lines done and the matches so far; it gives up when watch returns false.
+func findAllWatched(src lineSource, query string, limit int, watch func(done, found int) bool) (lines, cols []int32, capped, stopped bool) {
 	if src == nil || query == "" {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	q := []byte(query)
 	asciiOnly := isASCII(q)
@@ -48,6 +59,9 @@ func findAll(src lineSource, query string, limit int) (lines, cols []int32, capp
 	}
 	var buf []byte
 	for i := range src.Len() {
+		if watch != nil && i%searchChunk == 0 && i > 0 && !watch(i, len(lines)) {
+			return lines, cols, false, true
+		}
 		buf = src.AppendPlain(buf[:0], i)
 		if asciiOnly {
 			lowerASCII(buf)
@@ -63,14 +77,14 @@ func findAll(src lineSource, query string, limit int) (lines, cols []int32, capp
 				break
 			}
 			if len(lines) == limit {
-				return lines, cols, true
+				return lines, cols, true, false
 			}
 			lines = append(lines, int32(i))
 			cols = append(cols, int32(off+at))
 			off += at + len(q)
 		}
 	}
-	return lines, cols, false
+	return lines, cols, false, false
 }
 
 func isASCII(b []byte) bool {
@@ -110,6 +124,11 @@ type bodySearch struct {
 	query   string
 	id      int
 	pending bool
+	waiting bool   // for the rest of a Partial body to be highlighted
+	stop    func() // stops the running search; nil when none runs
+	done    int    // lines searched so far (large bodies)
+	total   int    // lines to search
+	found   int    // matches so far
 	lines   []int32
 	cols    []int32
 	capped  bool

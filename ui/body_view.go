@@ -56,6 +56,15 @@ func (b *bodyView) setSource(src lineSource, sgr bool) {
 	b.resetWrap()
 }
 
+// swapSource shows more of the same body (its rest, or more pages) where
+// the reader is: the lines on screen stay the same lines.
+func (b *bodyView) swapSource(src lineSource, sgr bool) {
+	b.src, b.sgr = src, sgr
+	b.matchLine = -1
+	b.resetWrap()
+	b.clamp()
+}
+
 func (b *bodyView) lines() int {
 	if b.src == nil {
 		return 0

@@ -3,8 +3,11 @@ package ui
 import (
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/doctor"
+	"github.com/graphtui/graphtui/permissions"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
 )
@@ -95,8 +98,27 @@ type Exchange struct {
 	// The 403 doctor's findings, computed in the command on failures.
 	Diagnosis  *doctor.Diagnosis
 	ConsentURL string
+	// Endpoint is the permission reference's entry for the request, shown
+	// on success too (nil when the path is not in the reference).
+	Endpoint *permissions.Match
 	// RolesDiff is set on a replay after a forced token refresh (recheck).
 	RolesDiff *RolesDiff
+
+	// Shown is what the Body tab draws when Lines cannot hold it: the top
+	// of a large body still being highlighted (Partial), or a fetch-all
+	// merge highlighted page by page.
+	Shown lineSource
+	// Partial: only the top is highlighted; an exchangeMsg with the same
+	// Seq follows with the rest, and bodyProgressMsgs until then.
+	Partial bool
+	// rest highlights the whole body of a Partial exchange; the viewer
+	// starts it once the top is on screen. stopBody abandons it when the
+	// exchange is no longer shown.
+	rest     tea.Cmd
+	stopBody func()
+	// table is the body's table index when it was built with the body
+	// (fetch-all); otherwise the viewer builds it on demand.
+	table *tableIndex
 }
 
 // RolesDiff is how a forced token refresh changed the token's roles.
@@ -141,12 +163,25 @@ type Trace struct {
 // end of fetch-all).
 type exchangeMsg struct{ Exchange *Exchange }
 
-// progressMsg reports fetch-all progress: pages and items so far.
+// progressMsg reports fetch-all progress: pages and items so far, and the
+// document so far for the viewer (nil when nothing arrived yet). The
+// snapshot is shared with the fetch, which only appends past it.
 type progressMsg struct {
 	Seq   int
 	Pages int
 	Items int
 	Bytes int
+
+	Body   []byte       // the merged document so far, compact, not yet closed
+	Merged *mergedLines // its highlighted lines; nil when highlighting failed
+	Table  *tableIndex  // its items as a table; nil when they are not objects
+}
+
+// bodyProgressMsg reports how much of a Partial exchange's body is
+// highlighted.
+type bodyProgressMsg struct {
+	Seq         int
+	Done, Total int // bytes of the body
 }
 
 // profilesLoadedMsg carries the config after a load or an edit.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -298,6 +299,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) onProfiles(msg profilesLoadedMsg) tea.Cmd {
 	if msg.Err != nil {
 		m.setStatus(msg.Err.Error(), true)
+	} else if msg.Config != nil && len(msg.Config.Warnings) > 0 {
+		// e.g. a config others can read that points at secret files
+		m.setStatus("warning: "+strings.Join(msg.Config.Warnings, "; "), true)
 	}
 	m.profiles = msg.Profiles
 	want := msg.Select

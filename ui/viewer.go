@@ -39,6 +39,17 @@ type Viewer struct {
 	now     time.Time
 	tickGen int
 
+	// The Body tab's table view of a collection (T). tableWanted is the
+	// user's choice and outlives exchanges; the index belongs to tableSeq.
+	table        tableView
+	tableWanted  bool
+	tableAsked   bool // T was pressed and the index is being built
+	tablePending bool
+	tableSeq     int
+
+	// hl is how far the background highlighting of a Partial body got.
+	hl *bodyProgressMsg
+
 	find      bodySearch
 	searchIn  textinput.Model
 	searching bool // the search input is open
@@ -67,6 +78,7 @@ func (v *Viewer) restyle() {
 	st := v.c.Styles
 	v.dark = st.Dark
 	v.body.restyle(st)
+	v.table.restyle(st)
 	v.dimOn, v.dimOff = styleCodes(st.Dim)
 	v.searchIn = restyledInput(v.searchIn, st, "/", "search the body")
 	v.saveIn = restyledInput(v.saveIn, st, "save body to: ", "")
@@ -118,12 +130,24 @@ func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
 		return v.setExchange(msg.Exchange)
 	case progressMsg:
 		if v.x == nil || msg.Seq > v.x.Seq {
-			v.progress = &msg
+			v.showStream(msg)
 		}
 		return nil
-	case cancelMsg, sendMsg, nextPageMsg, fetchAllMsg:
-		v.progress = nil // cancelled or superseded by a new request
+	case bodyProgressMsg:
+		if v.x != nil && v.x.Partial && msg.Seq == v.x.Seq {
+			v.hl = &msg
+			v.status = string(appendFitted(nil, v.statusLine(), v.w))
+		}
 		return nil
+	case cancelMsg:
+		return v.keepStream() // esc during fetch-all keeps the pages that arrived
+	case sendMsg, nextPageMsg, fetchAllMsg:
+		v.progress = nil // superseded by a new request
+		return nil
+	case tableIndexMsg:
+		return v.applyTable(msg)
+	case searchProgressMsg:
+		return v.searchProgress(msg)
 	case searchResultMsg:
 		v.applySearch(msg)
 		return nil
@@ -147,12 +171,22 @@ func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
 }
 
 // setExchange shows a newer exchange; older ones (a cancelled request's
-// late answer) are dropped.
+// late answer) are dropped. The same Seq again is the same body further
+// along (the rest of a Partial body, the end of fetch-all): it keeps the
+// position on screen.
 func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 	if x == nil || v.x != nil && x.Seq < v.x.Seq {
 		return nil
 	}
+	same := v.x != nil && x.Seq == v.x.Seq || v.progress != nil && x.Seq == v.progress.Seq
+	if x.Partial && v.x != nil && x.Seq == v.x.Seq && !v.x.Partial {
+		return nil // the complete body overtook its top
+	}
+	if v.x != nil && v.x != x && v.x.Seq != x.Seq && v.x.stopBody != nil {
+		v.x.stopBody() // nobody will see the rest of that body
+	}
 	v.x = x
+	v.hl = nil
 	if v.progress != nil && x.Seq >= v.progress.Seq {
 		v.progress = nil
 	}
@@ -162,12 +196,18 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 	var src lineSource
 	sgr := false
 	switch r := x.Response; {
+	case x.Shown != nil:
+		src, sgr = x.Shown, true
 	case x.Lines != nil:
 		src, sgr = x.Lines, true
 	case r != nil && len(r.Body) > 0 && !looksBinary(r.Header.Get("Content-Type"), r.Body):
 		src = newPlainLines(r.Body) // once per response, never per frame
 	}
-	v.body.setSource(src, sgr)
+	if same {
+		v.body.swapSource(src, sgr)
+	} else {
+		v.body.setSource(src, sgr)
+	}
 	if x.TokenErr != nil || x.Err != nil && x.Response == nil || x.Response != nil && x.Response.Error != nil {
 		v.tab = tabBody // the explanation is in Body
 	}
@@ -176,18 +216,26 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 	} else if v.tab == tabDiagnosis {
 		v.tab = tabBody
 	}
-	for i := range v.texts {
-		v.texts[i].top = 0
+	if !same {
+		for i := range v.texts {
+			v.texts[i].top = 0
+		}
 	}
 	v.keys.NextPage.SetEnabled(x.More)
 	v.rebuild()
-	// A search carries over to the new page.
-	v.find.lines, v.find.cols, v.find.cur = nil, nil, 0
-	if v.find.query != "" && src != nil {
-		return v.startSearch(v.find.query)
+	cmds := []tea.Cmd{v.tableFor(x, same)}
+	if x.Partial {
+		cmds = append(cmds, x.rest)
 	}
-	v.find.query = ""
-	return nil
+	// A search carries over to the new page, and to the rest of a body.
+	v.find.lines, v.find.cols, v.find.cur = nil, nil, 0
+	v.body.matchLine = -1
+	if v.find.query != "" && src != nil {
+		cmds = append(cmds, v.startSearch(v.find.query))
+	} else {
+		v.find.query = ""
+	}
+	return tea.Batch(cmds...)
 }
 
 // rebuild refits everything that depends on the exchange or the width.
@@ -199,6 +247,7 @@ func (v *Viewer) rebuild() {
 	}
 	v.body.panel = bodyPanel(v.x, st, w, v.body.src != nil)
 	v.body.setSize(v.w, ch)
+	v.table.setSize(v.w, ch)
 	v.texts[tabHeaders].set(headersRows(v.x, st, w), ch)
 	v.texts[tabToken].set(tokenRows(v.x, v.now, st, w), ch)
 	v.texts[tabTrace].set(traceRows(v.x, st, w), ch)

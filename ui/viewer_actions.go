@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -60,8 +61,14 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		v.jumpMatch(+1)
 	case key.Matches(msg, k.PrevMatch):
 		v.jumpMatch(-1)
+	case key.Matches(msg, k.Table):
+		return v.toggleTable()
 	case key.Matches(msg, k.Wrap):
 		v.body.setWrap(!v.body.wrap)
+	case key.Matches(msg, k.ScrollLeft) && v.tableOnScreen():
+		v.table.scrollColumns(-1)
+	case key.Matches(msg, k.ScrollRight) && v.tableOnScreen():
+		v.table.scrollColumns(1)
 	case key.Matches(msg, k.ScrollLeft):
 		v.body.scrollLeft(hscrollStep)
 	case key.Matches(msg, k.ScrollRight):
@@ -94,6 +101,9 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // scroll moves the current tab by line, page or to either end.
 func (v *Viewer) scroll(msg tea.KeyPressMsg) {
 	k, page := v.keys, max(v.contentHeight(), 1)
+	if v.tableOnScreen() {
+		page = max(v.table.dataHeight(), 1) // the header stays
+	}
 	var n int
 	switch {
 	case key.Matches(msg, k.Up):
@@ -113,8 +123,12 @@ func (v *Viewer) scroll(msg tea.KeyPressMsg) {
 	default:
 		return
 	}
-	if v.tab != tabBody {
+	switch {
+	case v.tab != tabBody:
 		v.texts[v.tab].scroll(n, v.contentHeight())
+		return
+	case v.tableOnScreen():
+		v.table.scroll(n)
 		return
 	}
 	if n > 0 {
@@ -130,6 +144,10 @@ func (v *Viewer) scrollEnd(bottom bool) {
 		v.texts[v.tab].scroll(len(v.texts[v.tab].rows), v.contentHeight())
 	case v.tab != tabBody:
 		v.texts[v.tab].top = 0
+	case v.tableOnScreen() && bottom:
+		v.table.end()
+	case v.tableOnScreen():
+		v.table.home()
 	case bottom:
 		v.body.end()
 	default:
@@ -173,6 +191,7 @@ func (v *Viewer) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 			v.clearSearch()
 			return nil
 		}
+		v.tableWanted = false // matches are shown in the text
 		return v.startSearch(q)
 	}
 	var cmd tea.Cmd
@@ -181,22 +200,47 @@ func (v *Viewer) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // startSearch runs the search as a command; its result comes back as a
-// searchResultMsg for this exchange and this run only.
+// searchResultMsg for this exchange and this run only. A search already
+// running is stopped. On a Partial body it waits for the rest, so counts
+// and n/N cover the whole body.
 func (v *Viewer) startSearch(q string) tea.Cmd {
+	v.stopSearch()
 	v.find = bodySearch{query: q, id: v.find.id + 1, pending: true}
 	v.body.matchLine = -1
 	if v.body.src == nil || v.x == nil {
 		v.find.pending = false
 		return nil
 	}
-	return searchCmd(v.body.src, v.x.Seq, v.find.id, q)
+	if v.x.Partial {
+		v.find.waiting = true // setExchange starts it with the complete body
+		return nil
+	}
+	size := 0
+	if v.x.Response != nil {
+		size = len(v.x.Response.Body)
+	}
+	if v.progress != nil {
+		size = max(size, v.progress.Bytes)
+	}
+	stop := make(chan struct{})
+	v.find.stop = sync.OnceFunc(func() { close(stop) })
+	v.find.total = v.body.src.Len()
+	return searchCmd(v.body.src, v.x.Seq, v.find.id, q, size, stop)
+}
+
+// stopSearch ends a search still running: a new search or esc replaced it.
+func (v *Viewer) stopSearch() {
+	if v.find.stop != nil {
+		v.find.stop()
+		v.find.stop = nil
+	}
 }
 
 func (v *Viewer) applySearch(msg searchResultMsg) {
 	if v.x == nil || msg.Seq != v.x.Seq || msg.ID != v.find.id {
 		return // for an older body or an older query
 	}
-	v.find.pending = false
+	v.find.pending, v.find.stop = false, nil
 	v.find.lines, v.find.cols, v.find.capped = msg.Lines, msg.Cols, msg.Capped
 	if v.find.count() == 0 {
 		return
@@ -209,7 +253,7 @@ func (v *Viewer) jumpMatch(d int) {
 	if v.find.count() == 0 {
 		return
 	}
-	v.tab = tabBody
+	v.tab, v.tableWanted = tabBody, false
 	v.find.step(d)
 	v.showMatch()
 }
@@ -224,6 +268,7 @@ func (v *Viewer) showMatch() {
 }
 
 func (v *Viewer) clearSearch() {
+	v.stopSearch()
 	v.find = bodySearch{id: v.find.id + 1}
 	v.body.matchLine = -1
 }
@@ -233,7 +278,7 @@ func (v *Viewer) openSave() tea.Cmd {
 		return emitIntent(statusMsg{Text: "no response body to save"})
 	}
 	name := "response.json"
-	if v.x.Lines == nil {
+	if v.x.Lines == nil && v.x.Shown == nil {
 		name = "response.txt"
 	}
 	v.saving = true

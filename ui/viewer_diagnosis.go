@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -9,8 +10,12 @@ import (
 // after a recheck the roles diff.
 func diagnosisRows(x *Exchange, st *Styles, w int) []string {
 	f := &fieldLayout{st: st, w: w, labelW: 12}
-	if x == nil || x.Diagnosis == nil && x.RolesDiff == nil {
-		f.text("Nothing to diagnose: the doctor speaks up when a request or token fails.", 0, st.Dim)
+	if x == nil {
+		f.text("Send a request: this tab shows the permissions it needs, and why it failed if it does.", 0, st.Dim)
+		return f.rows
+	}
+	if x.Diagnosis == nil && x.RolesDiff == nil {
+		endpointRows(f, x, st)
 		return f.rows
 	}
 	if d := x.RolesDiff; d != nil {
@@ -75,7 +80,7 @@ func (v *Viewer) hasTab(t viewerTab) bool {
 	if t != tabDiagnosis {
 		return true
 	}
-	return v.x != nil && (v.x.Diagnosis != nil || v.x.RolesDiff != nil)
+	return v.x != nil && (v.x.Diagnosis != nil || v.x.RolesDiff != nil || v.x.Endpoint != nil)
 }
 
 // cycleTab is the next shown tab in direction d (+1 or -1).
@@ -88,4 +93,33 @@ func (v *Viewer) cycleTab(d int) viewerTab {
 		}
 	}
 	return v.tab
+}
+
+// endpointRows shows what the permission reference says about a request
+// that did not fail, and which of the token's roles let it through.
+func endpointRows(f *fieldLayout, x *Exchange, st *Styles) {
+	m := x.Endpoint
+	if m == nil {
+		f.text("This path is not in the permission reference.", 0, st.Dim)
+		return
+	}
+	f.heading("Permissions for GET "+m.Pattern, st.Title)
+	if !m.AppOnly {
+		f.field("app-only", "not callable: no application permission allows it", st.BadgeErr)
+		return
+	}
+	f.field("least", listOrNone(m.Least), st.BadgeOK)
+	f.field("accepted", listOrNone(m.All), st.Dim)
+	if x.Token != nil {
+		var via []string
+		for _, r := range x.Token.Claims.Roles {
+			if slices.Contains(m.All, r) {
+				via = append(via, r)
+			}
+		}
+		f.field("granted by", listOrNone(via), st.Value)
+		if len(via) > 0 && len(m.Least) > 0 && !slices.Contains(via, m.Least[0]) {
+			f.text("The token reaches this endpoint through a broader permission than it needs.", 0, st.BadgeWarn)
+		}
+	}
 }

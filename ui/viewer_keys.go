@@ -7,6 +7,7 @@ import "charm.land/bubbles/v2/key"
 type ViewerKeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	ScrollLeft, ScrollRight, Wrap           key.Binding
+	Table                                   key.Binding // Body as text or as a table
 
 	NextTab, PrevTab                        key.Binding
 	BodyTab, HeadersTab, TokenTab, TraceTab key.Binding
@@ -37,6 +38,7 @@ func DefaultViewerKeyMap() ViewerKeyMap {
 		ScrollLeft:  b([]string{"<", "shift+left"}, "<", "scroll left"),
 		ScrollRight: b([]string{">", "shift+right"}, ">", "scroll right"),
 		Wrap:        b([]string{"w"}, "w", "wrap"),
+		Table:       b([]string{"T"}, "T", "table"),
 
 		NextTab:    b([]string{"right"}, "→", "next tab"),
 		PrevTab:    b([]string{"left"}, "←", "prev tab"),
@@ -74,7 +76,7 @@ func (v *Viewer) ShortHelp() []key.Binding {
 	if v.x != nil && v.x.Diagnosis != nil && v.tab == tabDiagnosis {
 		return []key.Binding{k.PrevTab, k.NextTab, k.Recheck, k.CopyConsentURL, k.Matrix}
 	}
-	return []key.Binding{k.PrevTab, k.NextTab, k.Search, k.NextMatch, k.NextPage, k.CopyCurl, k.Wrap}
+	return []key.Binding{k.PrevTab, k.NextTab, k.Search, k.NextMatch, k.NextPage, k.CopyCurl, k.Wrap, k.Table}
 }
 
 // FullHelp is every binding, grouped.
@@ -82,7 +84,7 @@ func (v *Viewer) FullHelp() [][]key.Binding {
 	k := v.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Search, k.NextMatch, k.PrevMatch},
+		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Table, k.Search, k.NextMatch, k.PrevMatch},
 		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab},
 		{k.Recheck, k.CopyConsentURL, k.Matrix},
 		{k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Close},

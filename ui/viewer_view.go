@@ -34,9 +34,12 @@ func (v *Viewer) View() string {
 	}
 	if ch := v.contentHeight(); ch > 0 {
 		buf = append(buf, '\n')
-		if v.tab == tabBody {
+		switch {
+		case v.tab == tabBody && v.showingTable():
+			buf = v.table.render(buf)
+		case v.tab == tabBody:
 			buf = v.body.render(buf)
-		} else {
+		default:
 			rows := v.texts[v.tab].visible(ch)
 			for i := range ch {
 				if i > 0 {
@@ -79,7 +82,19 @@ func (v *Viewer) statusLine() string {
 	r := x.Response
 	code := lipgloss.NewStyle().Bold(true).Foreground(st.StatusColor(r.Status)).Render(strconv.Itoa(r.Status))
 	parts := []string{code + " " + st.Value.Render(http.StatusText(r.Status))}
+	if p := v.progress; p != nil && p.Body != nil {
+		// fetch-all is merging: the document so far is on screen.
+		parts = append(parts, byteSize(p.Bytes), fmt.Sprintf("%d pages so far", p.Pages))
+		return strings.Join(parts, st.Dim.Render(" · "))
+	}
 	parts = append(parts, shortDuration(r.Duration), byteSize(len(r.Body)))
+	if x.Partial {
+		done := 0
+		if v.hl != nil {
+			done = v.hl.Done
+		}
+		parts = append(parts, st.BadgeWarn.Render(fmt.Sprintf("highlighting… %s of %s", megabytes(done), megabytes(len(r.Body)))))
+	}
 	if pages := pagesFetched(x); pages > 1 && !x.More && x.Page == pages {
 		parts = append(parts, fmt.Sprintf("%d pages", pages))
 	} else {
@@ -140,13 +155,24 @@ func (v *Viewer) appendFooter(dst []byte) []byte {
 		return appendFitted(dst, v.c.Styles.BadgeWarn.Render(fmt.Sprintf("fetching all pages… %d pages · %d items · %s · esc cancels", p.Pages, p.Items, byteSize(p.Bytes))), v.w)
 	}
 	var left, right string
-	if v.tab == tabBody {
+	switch {
+	case v.tab == tabBody && v.showingTable():
+		left, right = v.searchState(), v.table.position()
+		if left == "" {
+			left = "T text · < > columns"
+		}
+	case v.tab == tabBody:
 		left, right = v.searchState(), v.bodyPosition()
-		if left == "" && v.x != nil && v.x.More {
+		switch {
+		case left == "" && v.tableWanted && v.tablePending:
+			left = "building the table…"
+		case left == "" && v.x != nil && v.x.More:
 			left = "] next page · A all pages"
 		}
-	} else if t := &v.texts[v.tab]; len(t.rows) > v.contentHeight() {
-		right = fmt.Sprintf("%d/%d", t.top+1, len(t.rows))
+	default:
+		if t := &v.texts[v.tab]; len(t.rows) > v.contentHeight() {
+			right = fmt.Sprintf("%d/%d", t.top+1, len(t.rows))
+		}
 	}
 	// Plain text, measured before it is coloured: cheaper than fitting a
 	// styled line on every frame.
@@ -169,6 +195,10 @@ func (v *Viewer) searchState() string {
 	switch {
 	case f.query == "":
 		return ""
+	case f.waiting:
+		return fmt.Sprintf("search %q waits for the highlighting…", f.query)
+	case f.pending && f.total > 0 && f.done > 0:
+		return fmt.Sprintf("searching %q… %d%% · %d so far · esc stops", f.query, 100*f.done/f.total, f.found)
 	case f.pending:
 		return fmt.Sprintf("searching %q…", f.query)
 	case f.count() == 0:
@@ -198,3 +228,6 @@ func (v *Viewer) bodyPosition() string {
 	}
 	return s
 }
+
+// megabytes is n bytes in MB with one decimal, for progress that counts up.
+func megabytes(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }

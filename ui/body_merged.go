@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/graphtui/graphtui/graph"
+)
+
+// mergedLines is the document fetch-all builds, {"@odata.context": …,
+// "value": [every page's items]}, as highlighted lines: each page's items
+// are highlighted once, when the page arrives, and kept as that page's
+// lines; the lines that open and close the document come from a small
+// frame. Nothing is ever highlighted twice, and no page's text is held
+// twice. A snapshot is immutable: appendPage returns a new one sharing the
+// pages, so the UI can read one while the fetch goroutine makes the next.
+type mergedLines struct {
+	frame      *graph.Lines // the document with one item: its head and tail lines
+	head, tail int          // lines of frame before and after that item
+	pages      []pageLines
+	starts     []int // starts[k] is the first line of page k
+	n          int   // lines in the document
+}
+
+// pageLines are lines [from, to) of l: one page's items. last is the final
+// line again with a "," after it, used when another page follows.
+type pageLines struct {
+	l        *graph.Lines
+	from, to int
+	last     []byte
+}
+
+// newMergedLines starts a document whose @odata.context is ctxRaw (raw
+// JSON, "" for none).
+func newMergedLines(ctxRaw string, p *graph.Palette) (*mergedLines, error) {
+	var doc bytes.Buffer
+	doc.WriteString("{")
+	if ctxRaw != "" {
+		doc.WriteString(`"@odata.context":` + ctxRaw + ",")
+	}
+	doc.WriteString(`"value":[0]}`)
+	frame := &graph.Lines{}
+	if err := graph.Highlight(frame, doc.Bytes(), p); err != nil {
+		return nil, err
+	}
+	head := frame.Len() - 3 // the item "0", then "  ]" and "}"
+	return &mergedLines{frame: frame, head: head, tail: 2, n: head + 2}, nil
+}
+
+// appendPage returns a snapshot with one more page of items; items is
+// their compact JSON joined by commas.
+func (m *mergedLines) appendPage(items []byte, p *graph.Palette) (*mergedLines, error) {
+	if len(items) == 0 {
+		return m, nil
+	}
+	doc := make([]byte, 0, len(items)+len(`{"value":[]}`))
+	doc = append(append(append(doc, `{"value":[`...), items...), "]}"...)
+	l := &graph.Lines{}
+	if err := graph.Highlight(l, doc, p); err != nil {
+		return nil, err
+	}
+	pg := pageLines{l: l, from: 2, to: l.Len() - 2}
+	pg.last = m.withComma(l.Line(pg.to - 1))
+	next := *m
+	next.pages = append(m.pages, pg)
+	next.starts = append(m.starts, m.n-m.tail)
+	next.n = m.n + pg.to - pg.from
+	return &next, nil
+}
+
+// withComma is line followed by a "," coloured as the frame colours "{".
+func (m *mergedLines) withComma(line []byte) []byte {
+	open := m.frame.Line(0)
+	on, off, _ := bytes.Cut(open, []byte("{"))
+	out := make([]byte, 0, len(line)+len(on)+1+len(off))
+	return append(append(append(append(out, line...), on...), ','), off...)
+}
+
+// Items reports whether any page had items.
+func (m *mergedLines) Items() bool { return len(m.pages) > 0 }
+
+func (m *mergedLines) Len() int { return m.n }
+
+func (m *mergedLines) Line(i int) []byte {
+	if i < m.head {
+		return m.frame.Line(i)
+	}
+	if i >= m.n-m.tail {
+		return m.frame.Line(m.frame.Len() - (m.n - i))
+	}
+	k := sort.Search(len(m.starts), func(k int) bool { return m.starts[k] > i }) - 1
+	pg := &m.pages[k]
+	j := pg.from + i - m.starts[k]
+	if j == pg.to-1 && k < len(m.pages)-1 {
+		return pg.last
+	}
+	return pg.l.Line(j)
+}
+
+func (m *mergedLines) AppendPlain(dst []byte, i int) []byte {
+	return appendPlainLine(dst, m.Line(i))
+}
+
+// appendPlainLine drops colour sequences (ESC [ … final byte): in
+// highlighted JSON every ESC is the highlighter's.
+func appendPlainLine(dst, line []byte) []byte {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c != 0x1b || i+1 >= len(line) || line[i+1] != '[' {
+			dst = append(dst, c)
+			continue
+		}
+		for i += 2; i < len(line) && (line[i] < 0x40 || line[i] > 0x7e); i++ {
+		}
+	}
+	return dst
+}

@@ -1,0 +1,496 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/profiles"
+)
+
+// The scripted session's record: every distinct screen rendered, every
+// text put on the clipboard, and the credentials that crossed the wire.
+type hygieneRecord struct {
+	mu        sync.Mutex
+	screens   map[string]bool
+	last      string
+	clipboard []string
+	wire      []string // access tokens received, client assertions sent
+}
+
+func (r *hygieneRecord) filter(m tea.Model, msg tea.Msg) tea.Msg {
+	root, ok := m.(*Model)
+	if !ok {
+		return msg
+	}
+	s := ansi.Strip(root.render())
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.screens[s] = true
+	r.last = s
+	if c, ok := msg.(copyMsg); ok {
+		r.clipboard = append(r.clipboard, c.Text)
+	}
+	return msg
+}
+
+func (r *hygieneRecord) addWire(v string) {
+	if v != "" {
+		r.mu.Lock()
+		r.wire = append(r.wire, v)
+		r.mu.Unlock()
+	}
+}
+
+// httpClient is the auth manager's client: demo profiles get their real
+// client with the traffic recorded; any other host is refused without
+// touching the network, with an error that quotes what would have been
+// sent, as a careless library or proxy might.
+func (r *hygieneRecord) httpClient(p profiles.Profile) (*http.Client, error) {
+	if p.CAFile == "" {
+		return &http.Client{Transport: offlineCloud{}}, nil
+	}
+	hc, err := profiles.HTTPClient(p)
+	if err != nil {
+		return nil, err
+	}
+	c := *hc
+	c.Transport = roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		if req.GetBody != nil {
+			if body, err := req.GetBody(); err == nil {
+				b, _ := io.ReadAll(body)
+				form, _ := url.ParseQuery(string(b))
+				r.addWire(form.Get("client_assertion"))
+			}
+		}
+		resp, err := hc.Transport.RoundTrip(req)
+		if err != nil {
+			return resp, err
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		resp.Body = io.NopCloser(bytes.NewReader(b))
+		var tok struct {
+			AccessToken string `json:"access_token"`
+		}
+		if json.Unmarshal(b, &tok) == nil {
+			r.addWire(tok.AccessToken)
+		}
+		return resp, nil
+	})
+	return &c, nil
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// offlineCloud stands in for the public cloud's identity platform without
+// the network: discovery documents are answered locally, and the token
+// request is refused with an error quoting what would have been sent, as
+// a careless library or proxy might.
+type offlineCloud struct{}
+
+func (offlineCloud) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method == http.MethodGet {
+		base := "https://" + r.URL.Host + "/contoso.onmicrosoft.com"
+		doc, _ := json.Marshal(map[string]any{
+			"tenant_discovery_endpoint": base + "/v2.0/.well-known/openid-configuration",
+			"token_endpoint":            base + "/oauth2/v2.0/token",
+			"authorization_endpoint":    base + "/oauth2/v2.0/authorize",
+			"issuer":                    base + "/v2.0",
+		})
+		return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Content-Type": {"application/json"}},
+			Body: io.NopCloser(bytes.NewReader(doc)), Request: r}, nil
+	}
+	var body []byte
+	if r.Body != nil {
+		body, _ = io.ReadAll(r.Body)
+	}
+	return nil, fmt.Errorf("offline test refused %s %s with body %s", r.Method, r.URL, body)
+}
+
+// memKeyring is an in-memory OS keyring.
+type memKeyring struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (k *memKeyring) Get(service, user string) (string, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if v, ok := k.m[service+"/"+user]; ok {
+		return v, nil
+	}
+	return "", profiles.ErrSecretNotFound
+}
+
+func (k *memKeyring) Set(service, user, secret string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.m[service+"/"+user] = secret
+	return nil
+}
+
+func (k *memKeyring) Delete(service, user string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.m, service+"/"+user)
+	return nil
+}
+
+// TestHygieneScriptedSession drives the TUI through adding and editing
+// profiles with keyring secrets, requests under several profiles, every
+// tab, copying and saving, then looks for secrets, key material and
+// tokens in everything it showed or wrote.
+func TestHygieneScriptedSession(t *testing.T) {
+	tenant, err := demo.Start(demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tenant.Close() })
+	dir := t.TempDir()
+	cfg, err := tenant.WriteConfig(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := t.TempDir()
+	historyPath := filepath.Join(state, "graphtui", "history.json")
+	savedPath := filepath.Join(state, "saved body.json")
+	const typedSecret = "Vault~typed.in_the-form+7Qz"
+
+	rec := &hygieneRecord{screens: map[string]bool{}}
+	keyring := &memKeyring{m: map[string]string{}}
+	noEnv := func(string) (string, bool) { return "", false }
+	backend := &Backend{
+		Auth: auth.NewManager(auth.Options{
+			Secrets:    profiles.Secrets{LookupEnv: noEnv, Keyring: keyring},
+			HTTPClient: rec.httpClient,
+		}),
+		ConfigPath:  cfg,
+		Keyring:     keyring,
+		LookupEnv:   noEnv,
+		HistoryPath: historyPath,
+		UserAgent:   "graphtui/test",
+		MaxPages:    graph.DefaultMaxPages,
+	}
+	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: "demo tenant"}),
+		teatest.WithInitialTermSize(160, 48),
+		teatest.WithProgramOptions(tea.WithFilter(rec.filter)))
+	f := &flow{t: t, tm: tm, probe: &screenProbe{}, tenant: tenant}
+	waitFor := func(want ...string) {
+		t.Helper()
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			tm.Send(pingMsg{})
+			time.Sleep(15 * time.Millisecond)
+			rec.mu.Lock()
+			s := rec.last
+			rec.mu.Unlock()
+			missing := ""
+			for _, w := range want {
+				if !strings.Contains(s, w) {
+					missing = w
+					break
+				}
+			}
+			if missing == "" {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("screen never showed %q; last screen:\n%s", missing, s)
+			}
+		}
+	}
+	// Dialogs close through a command, so keys sent right after esc could
+	// still reach the dialog: wait until it is gone.
+	waitGone := func(gone string) {
+		t.Helper()
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			tm.Send(pingMsg{})
+			time.Sleep(15 * time.Millisecond)
+			rec.mu.Lock()
+			s := rec.last
+			rec.mu.Unlock()
+			if !strings.Contains(s, gone) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("screen still shows %q:\n%s", gone, s)
+			}
+		}
+	}
+	ctrl := func(c rune) { f.keyMod(c, tea.ModCtrl) }
+
+	// 1. contoso-reader (secret file): send, every tab, copy, save.
+	waitFor("contoso-reader", "8 roles")
+	f.typeText("/users")
+	f.key(tea.KeyEnter)
+	waitFor("200 OK", "Ava Thompson")
+	f.key(tea.KeyTab) // → response
+	f.typeText("h")
+	waitFor("Authorization: Bearer (token not shown)")
+	f.typeText("t")
+	waitFor("app_displayname", "User.Read.All")
+	f.typeText("r")
+	waitFor("started", "page")
+	f.typeText("b")
+	f.typeText("c")
+	waitFor("copied the curl command")
+	f.typeText("y")
+	waitFor("copied the body")
+	f.typeText("s")
+	ctrl('u')
+	f.typeText(savedPath)
+	f.key(tea.KeyEnter)
+	waitFor("saved ")
+
+	// 2. contoso-cert (certificate and key), then no-consent, wrong-secret.
+	f.key(tea.KeyTab) // → profiles
+	f.key(tea.KeyDown)
+	waitFor("contoso-cert")
+	f.key(tea.KeyTab) // → request; the path is still /users
+	f.key(tea.KeyEnter)
+	waitFor("200 OK")
+	f.key(tea.KeyTab) // → response
+	f.typeText("t")
+	waitFor("app_displayname")
+	f.typeText("c")
+	f.key(tea.KeyTab) // → profiles
+	f.key(tea.KeyDown)
+	f.key(tea.KeyTab)
+	f.key(tea.KeyEnter)
+	waitFor("401", "Next steps") // no-consent: the Diagnosis tab opens
+	f.key(tea.KeyTab)
+	f.typeText("d")
+	f.typeText("M") // the matrix, every profile at once
+	waitFor("under every profile", "AADSTS7000215")
+	f.key(tea.KeyEscape)
+	waitGone("under every profile")
+	f.key(tea.KeyTab) // → profiles
+	for range 3 {
+		f.key(tea.KeyDown)
+	}
+	f.key(tea.KeyTab)
+	f.key(tea.KeyEnter)
+	waitFor("7000215") // wrong-secret: the identity platform's refusal
+
+	// 3. Add a profile through the form with a secret for the keyring. It
+	// names the public cloud, which this test does not reach: the token
+	// request is refused with an error quoting the secret, which must be
+	// shown scrubbed, in the status bar and in the response pane.
+	f.key(tea.KeyTab) // → response
+	f.key(tea.KeyTab) // → profiles
+	f.typeText("a")
+	waitFor("Add profile")
+	f.typeText("vault-reader")
+	f.key(tea.KeyTab)
+	f.typeText("contoso.onmicrosoft.com")
+	f.key(tea.KeyTab)
+	f.typeText(tenant.ClientID(demo.ProfileReader))
+	f.key(tea.KeyTab) // the credential kind: keyring
+	f.key(tea.KeyTab)
+	f.typeText(typedSecret)
+	ctrl('s')
+	waitFor("token for vault-reader failed")
+	f.key(tea.KeyTab) // → request
+	f.key(tea.KeyEnter)
+	waitFor("token request failed", "client_secret=[redacted]")
+	f.key(tea.KeyTab) // → response
+	f.typeText("r")
+	waitFor("failed (see Body)")
+	f.key(tea.KeyTab) // → profiles
+
+	// 4. Edit contoso-reader: move its secret into the keyring, then use it.
+	for range 8 {
+		f.key(tea.KeyUp)
+	}
+	waitFor("contoso-reader")
+	f.typeText("e")
+	waitFor("Edit profile")
+	for range 3 {
+		f.key(tea.KeyTab)
+	}
+	f.key(tea.KeyLeft) // reference → keyring
+	f.key(tea.KeyTab)
+	f.typeText(tenant.Secret(demo.ProfileReader))
+	ctrl('s')
+	waitFor("saved profile contoso-reader")
+	waitFor("8 roles")
+	f.key(tea.KeyTab) // → request
+	f.key(tea.KeyEnter)
+	waitFor("200 OK")
+	f.key(tea.KeyTab)
+	f.typeText("b")
+	waitFor("Ava Thompson")
+	f.typeText("t")
+	waitFor("app_displayname")
+	f.key(tea.KeyTab) // → profiles
+	f.typeText("r")   // a forced refresh: one more token
+	waitFor("new token for contoso-reader")
+
+	rawOutput := &bytes.Buffer{}
+	f.keyMod('c', tea.ModCtrl)
+	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
+	io.Copy(rawOutput, tm.Output())
+
+	// What to look for: every demo secret and private key, the secret
+	// typed into the form, every token and assertion seen on the wire.
+	creds := []string{typedSecret, url.QueryEscape(typedSecret)}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		switch filepath.Ext(e.Name()) {
+		case ".secret":
+			creds = append(creds, strings.TrimSpace(string(data)))
+		case ".pem":
+			creds = append(creds, keyLines(data)...)
+		}
+	}
+	rec.mu.Lock()
+	creds = append(creds, rec.wire...)
+	screens, clipboard, wire := rec.screens, rec.clipboard, len(rec.wire)
+	rec.mu.Unlock()
+	if wire < 5 {
+		t.Fatalf("only %d tokens and assertions seen on the wire", wire)
+	}
+	if got, _ := keyring.Get(profiles.KeyringService, "vault-reader"); got != typedSecret {
+		t.Fatalf("the typed secret did not reach the keyring")
+	}
+
+	for s := range screens {
+		noCredentials(t, "a rendered screen", s, creds)
+	}
+	// The clipboard reaches the terminal as OSC 52 with base64 text,
+	// which a JSON body turns into "eyJ…": check it decoded.
+	sequences := 0
+	terminal := osc52.ReplaceAllStringFunc(rawOutput.String(), func(seq string) string {
+		sequences++
+		payload := osc52.FindStringSubmatch(seq)[1]
+		text, err := base64.StdEncoding.DecodeString(payload)
+		if err != nil {
+			t.Errorf("OSC 52 payload is not base64: %.40q", payload)
+		}
+		noCredentials(t, "the clipboard sent to the terminal", string(text), creds)
+		return ""
+	})
+	if sequences == 0 {
+		t.Error("no clipboard (OSC 52) sequence reached the terminal")
+	}
+	noCredentials(t, "the terminal output", terminal, creds)
+	if len(clipboard) != 3 || !strings.Contains(clipboard[0], "$TOKEN") || !strings.Contains(clipboard[1], "Ava Thompson") {
+		t.Errorf("clipboard texts: %q", clipboard)
+	}
+	for _, c := range clipboard {
+		noCredentials(t, "the clipboard", c, creds)
+	}
+	for _, file := range []struct{ path, must string }{
+		{cfg, `client_secret = "keyring:vault-reader"`},
+		{historyPath, "/users"},
+		{savedPath, "Ava Thompson"},
+	} {
+		data, err := os.ReadFile(file.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), file.must) {
+			t.Errorf("%s lacks %q:\n%s", file.path, file.must, data)
+		}
+		noCredentials(t, file.path, string(data), creds)
+		if info, _ := os.Stat(file.path); runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %04o, want 0600", file.path, info.Mode().Perm())
+		}
+	}
+	if data, _ := os.ReadFile(cfg); !strings.Contains(string(data), `client_secret = "keyring:contoso-reader"`) {
+		t.Errorf("the edit did not move contoso-reader's secret to the keyring:\n%s", data)
+	}
+}
+
+var osc52 = regexp.MustCompile("\x1b\\]52;[a-z]*;([A-Za-z0-9+/=]*)(?:\x07|\x1b\\\\)")
+
+// keyLines is every full base64 line of the private keys in PEM data.
+func keyLines(data []byte) []string {
+	var out []string
+	for {
+		var b *pem.Block
+		if b, data = pem.Decode(data); b == nil {
+			return out
+		}
+		if strings.Contains(b.Type, "PRIVATE KEY") {
+			for _, l := range strings.Split(string(pem.EncodeToMemory(b)), "\n") {
+				if len(l) == 64 {
+					out = append(out, l)
+				}
+			}
+		}
+	}
+}
+
+func noCredentials(t *testing.T, where, text string, creds []string) {
+	t.Helper()
+	for _, c := range creds {
+		if c != "" && strings.Contains(text, c) {
+			t.Errorf("%s holds a credential (%.6s…):\n%s", where, c, text)
+		}
+	}
+	for _, marker := range []string{"PRIVATE KEY", "eyJ"} {
+		if strings.Contains(text, marker) {
+			t.Errorf("%s holds %q:\n%s", where, marker, text)
+		}
+	}
+}
+
+// A config others can read that points at secret files: the status bar
+// says so, with the fix.
+func TestHygieneReadableConfigWarning(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("permission bits do not describe Windows ACLs")
+	}
+	tenant, err := demo.Start(demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tenant.Close() })
+	cfg, err := tenant.WriteConfig(t.TempDir()) // file: secrets and a certificate
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noEnv := func(string) (string, bool) { return "", false }
+	backend := &Backend{
+		Auth:       auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: noEnv}}),
+		ConfigPath: cfg,
+		LookupEnv:  noEnv,
+		MaxPages:   graph.DefaultMaxPages,
+	}
+	probe := &screenProbe{}
+	tm := teatest.NewTestModel(t, New(Options{Backend: backend}),
+		teatest.WithInitialTermSize(240, 30),
+		teatest.WithProgramOptions(tea.WithFilter(probe.filter)))
+	t.Cleanup(func() { tm.Quit() })
+	f := &flow{t: t, tm: tm, probe: probe, tenant: tenant}
+	f.waitFor("warning: ", "can be read by other users", "chmod 600")
+}

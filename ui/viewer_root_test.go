@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// pumpRoot is pump for the root model: every message goes through
+// Model.Update, which handles streams itself.
+func pumpRoot(m *Model, cmd tea.Cmd) {
+	type done struct{}
+	msgs := make(chan tea.Msg, 64)
+	pending := 0
+	start := func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		pending++
+		go func() {
+			msgs <- c()
+			msgs <- done{}
+		}()
+	}
+	start(cmd)
+	for pending > 0 {
+		switch msg := (<-msgs).(type) {
+		case done:
+			pending--
+		case nil:
+		case tea.BatchMsg:
+			for _, c := range msg {
+				start(c)
+			}
+		default:
+			_, next := m.Update(msg)
+			start(next)
+		}
+	}
+}
+
+func TestRootShowsTheTopThenTheWholeLargeBody(t *testing.T) {
+	m := newRootForTest(t, 160, 48)
+	_, _ = m.startInflight("GET /users")
+	x := largeExchange(t, m.seq, 3<<20)
+	rest := m.Update1(exchangeMsg{Exchange: x})
+	if m.inflight != "" {
+		t.Fatal("the spinner still runs once the top is on screen")
+	}
+	if s := ansi.Strip(m.render()); !strings.Contains(s, "highlighting… 0.0 MB of 3.0 MB") {
+		t.Fatalf("the top should show with the progress:\n%s", s)
+	}
+	pumpRoot(m, rest)
+	if y := m.viewer.Exchange(); y.Partial || y.Lines == nil || y.Seq != x.Seq {
+		t.Fatalf("the root did not pass the whole body on: partial %v", y.Partial)
+	}
+	if s := ansi.Strip(m.render()); strings.Contains(s, "highlighting") {
+		t.Fatalf("the progress stays after the whole body arrived:\n%s", s)
+	}
+}
+
+func TestRootDropsTheRestOfAnAbandonedBody(t *testing.T) {
+	m := newRootForTest(t, 160, 48)
+	_, _ = m.startInflight("GET /users")
+	x := largeExchange(t, m.seq, 3<<20)
+	rest := m.Update1(exchangeMsg{Exchange: x})
+	_, _ = m.startInflight("GET /groups") // a new request: the body's Seq is stale
+	pumpRoot(m, rest)
+	if y := m.viewer.Exchange(); y != x {
+		t.Fatalf("a stale body replaced the one on screen (partial %v)", y.Partial)
+	}
+}
