@@ -48,7 +48,7 @@ example commands are printed.`,
 // startDemo starts the tenant and writes its config into dir (a new
 // temporary directory when empty). The cleanup removes what it created.
 func startDemo(dir string) (*demo.Tenant, string, func(), error) {
-	t, err := demo.Start(demo.Options{})
+	t, err := demo.Start(demo.Options{Users: demo.LargeDirectoryUsers})
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("cannot start the demo tenant: %w", err)
 	}
@@ -97,9 +97,10 @@ Try it from another shell:
 
   export GRAPHTUI_CONFIG=%s
   graphtui profiles
-  graphtui get /users --all
+  graphtui get /users --all -q '$top=999' -o json | jq '.value | length'   # 100,010 users, 101 pages
   graphtui token -p contoso-reader
   graphtui get /users -p no-consent      # 401: no admin consent, with cause and next step
+  graphtui get '/demo/largePage?mb=20'   # not Graph: one ~20 MB page (mb=1..60), to try big bodies
 
 With curl (the secret is in the file the config's client_secret points to):
 

@@ -26,6 +26,7 @@ type getOptions struct {
 	beta     bool
 	all      bool
 	output   string
+	color    string // auto, always or never
 	maxPages int
 	timeout  time.Duration
 	verbose  bool
@@ -62,6 +63,7 @@ Exit status: 0 on 2xx, 1 on an HTTP or token failure, 2 on usage or config error
 	f.BoolVar(&o.beta, "beta", false, "use the beta API instead of the profile's api_version")
 	f.BoolVar(&o.all, "all", false, "follow @odata.nextLink and print one document whose value holds every page's items")
 	f.StringVarP(&o.output, "output", "o", "pretty", "body format: pretty (indented, coloured on a terminal), json (compact), raw (as received)")
+	f.StringVar(&o.color, "color", "auto", "colour -o pretty output: auto (on a terminal, unless NO_COLOR is set), always (e.g. for less -R), never")
 	f.IntVar(&o.maxPages, "max-pages", 1000, "with --all, stop after this many pages")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print every attempt, response and page on stderr")
 	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
@@ -81,6 +83,11 @@ func buildRequest(path string, o getOptions, p profiles.Profile) (graph.Request,
 	case "pretty", "json", "raw":
 	default:
 		return graph.Request{}, usageError("unknown output format %q: use pretty, json or raw", o.output)
+	}
+	switch o.color {
+	case "", "auto", "always", "never":
+	default:
+		return graph.Request{}, usageError("unknown --color %q: use auto, always or never", o.color)
 	}
 	if o.all && o.output == "raw" {
 		return graph.Request{}, usageError("--all merges pages into one document: use -o pretty or -o json")
@@ -181,7 +188,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		a.printGraphError(resp, tok, p)
 		return &exitError{exitFailure, errReported}
 	}
-	if err := a.writeBody(resp.Body, resp.Header.Get("Content-Type"), o.output); err != nil {
+	if err := a.writeBody(resp.Body, resp.Header.Get("Content-Type"), o.output, a.colorMode(o.color)); err != nil {
 		// A body that cannot be shown (binary) or written (closed pipe) is
 		// a failure of this run, not a usage error.
 		return &exitError{exitFailure, err}
@@ -204,12 +211,28 @@ func (a *App) printStatus(r *graph.Response) {
 	}
 }
 
-// colorMode is the colour depth for stdout: none unless it is a terminal.
-func (a *App) colorMode() graph.ColorMode {
-	if !a.IsTerminal(a.Out) {
+// colorMode is the colour depth for stdout. With --color auto: none unless
+// stdout is a terminal, then as the environment says. With always, the
+// flag beats NO_COLOR and a missing TERM, and COLORTERM still picks the depth.
+func (a *App) colorMode(when string) graph.ColorMode {
+	getenv := func(k string) string { v, _ := a.LookupEnv(k); return v }
+	switch {
+	case when == "never":
+		return graph.ColorNone
+	case when == "always":
+		if mode := graph.ColorModeFromEnv(func(k string) string {
+			if k == "NO_COLOR" {
+				return ""
+			}
+			return getenv(k)
+		}); mode == graph.ColorTrue {
+			return mode
+		}
+		return graph.Color256
+	case !a.IsTerminal(a.Out):
 		return graph.ColorNone
 	}
-	return graph.ColorModeFromEnv(func(k string) string { v, _ := a.LookupEnv(k); return v })
+	return graph.ColorModeFromEnv(getenv)
 }
 
 func byteSize(n int) string {
@@ -222,7 +245,7 @@ func byteSize(n int) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-func (a *App) writeBody(body []byte, contentType, format string) error {
+func (a *App) writeBody(body []byte, contentType, format string, mode graph.ColorMode) error {
 	w := bufio.NewWriter(a.Out)
 	defer w.Flush()
 	switch format {
@@ -237,13 +260,14 @@ func (a *App) writeBody(body []byte, contentType, format string) error {
 			return err
 		}
 	}
-	return graph.Pretty(w, body, contentType, a.colorMode(), graph.DefaultStyle)
+	return graph.Pretty(w, body, contentType, mode, graph.DefaultStyle)
 }
 
 // getAll streams every page's items into one JSON document on stdout, so
 // memory holds one page at a time.
 func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o getOptions, tok *auth.Token, p profiles.Profile, events func(graph.Event)) error {
-	color := o.output == "pretty" && a.IsTerminal(a.Out)
+	mode := a.colorMode(o.color)
+	color := o.output == "pretty" && mode != graph.ColorNone
 	var out io.Writer = a.Out
 	var buffered bytes.Buffer
 	if color {
@@ -264,7 +288,7 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 	})
 	d.Close()
 	if color {
-		graph.Pretty(a.Out, buffered.Bytes(), "application/json", a.colorMode(), graph.DefaultStyle)
+		graph.Pretty(a.Out, buffered.Bytes(), "application/json", mode, graph.DefaultStyle)
 	}
 	if failed != nil {
 		a.printGraphError(failed, tok, p)

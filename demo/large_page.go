@@ -76,7 +76,6 @@ func makeLargePage(context string, g *generatedUsers, size int) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		u := g.user(i, nil)
 		b = append(b, '{')
 		for k, p := range userType.props {
 			if k > 0 {
@@ -84,7 +83,7 @@ func makeLargePage(context string, g *generatedUsers, size int) []byte {
 			}
 			b = appendJSONString(b, p)
 			b = append(b, ':')
-			b = appendJSONValue(b, u[p])
+			b = appendJSONValue(b, generatedFields[p](g, i))
 		}
 		b = append(b, '}')
 	}
@@ -120,15 +119,16 @@ func appendJSONValue(b []byte, v any) []byte {
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	start := 0 // s[:start] is appended
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
+			b = append(append(b, s[start:i]...), '\\', c)
+			start = i + 1
 		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-		default:
-			b = append(b, c)
+			b = append(append(b, s[start:i]...), '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+			start = i + 1
 		}
 	}
-	return append(b, '"')
+	return append(append(b, s[start:]...), '"')
 }

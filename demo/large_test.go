@@ -137,3 +137,13 @@ func TestLargePage(t *testing.T) {
 		t.Error("the large page is served without a token that may read users")
 	}
 }
+
+func TestAppendJSONStringRoundTrips(t *testing.T) {
+	for _, s := range []string{"", "Adele Vance", `quote " and \ backslash`, "tab\tnew\nline\x01\x1f", "é ü 中 & <b>"} {
+		got := appendJSONString(nil, s)
+		var back string
+		if err := json.Unmarshal(got, &back); err != nil || back != s {
+			t.Errorf("%q: wrote %s, which reads back as %q (%v)", s, got, back, err)
+		}
+	}
+}

@@ -42,6 +42,11 @@ type Client struct {
 	MaxBody   int64         // bytes kept of a body; 0 means DefaultMaxBody
 	Retry     RetryPolicy
 	Sleep     func(ctx context.Context, d time.Duration) error // waits between retries; nil means a timer that honours ctx
+	// JSONCheckLimit, when > 0, skips the JSON validity scan (and so
+	// Response.JSONError) for bodies larger than this: callers that
+	// validate while highlighting (the TUI) save about 10 ms per MB before
+	// their first screen.
+	JSONCheckLimit int
 }
 
 // Response is one page as received, after any retries.
@@ -212,7 +217,7 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, hdr http.Header, n int
 	if note != "" {
 		resp.Notices = append(resp.Notices, note)
 	}
-	if resp.OK() && !truncated && declaresJSON(hresp.Header.Get("Content-Type")) {
+	if resp.OK() && !truncated && (c.JSONCheckLimit <= 0 || len(body) <= c.JSONCheckLimit) && declaresJSON(hresp.Header.Get("Content-Type")) {
 		if resp.JSONError = checkJSON(body); resp.JSONError != nil {
 			resp.Notices = append(resp.Notices, fmt.Sprintf("the body is declared as JSON but is not valid JSON (%v); it is shown as received", resp.JSONError))
 		}

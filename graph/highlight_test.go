@@ -389,3 +389,33 @@ func TestHighlighterErrorAfterFirstScreen(t *testing.T) {
 		t.Error("a raw ESC reached the lines made before the error")
 	}
 }
+
+func TestHighlightStringsAcrossChunks(t *testing.T) {
+	// Strings are checked eight bytes at a time: put each kind of byte
+	// that needs a look at every offset of a chunk, and near the end of
+	// the body where fewer than eight bytes are left.
+	p := monokai(t, ColorTrue)
+	for _, special := range []string{`\"`, `\\`, `\u00e9`, `\/`, "é", "\x7f", "\xff", "\x01", "\x1b", "\t", `\x`, `\u12`} {
+		for n := range 20 {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + special + strings.Repeat("b", n-at)
+				for _, body := range []string{`["` + s + `"]`, `"` + s + `"`, `{"` + s + `":1}`} {
+					var l Lines
+					err := Highlight(&l, []byte(body), p)
+					if valid := json.Valid([]byte(body)); valid != (err == nil) {
+						t.Fatalf("%q: json.Valid %v, Highlight error %v", body, valid, err)
+					}
+					if err == nil {
+						if got, want := plainText(&l), indented(t, []byte(body)); !bytes.Equal(got, want) {
+							t.Fatalf("%q:\n got %q\nwant %q", body, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	// One string far longer than the first output buffer, so that it grows
+	// in the middle of the string.
+	long := []byte(`{"k":"` + strings.Repeat(`0123456789\"abcdef`, 20000) + `"}`)
+	assertIndentEqual(t, "long string", long, p)
+}

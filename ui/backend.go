@@ -126,6 +126,7 @@ func (b *Backend) send(ctx context.Context, seq int, p profiles.Profile, r graph
 			x.Err = err
 			return exchangeMsg{x}
 		}
+		c.JSONCheckLimit = 1 << 20 // larger bodies: the highlighter validates as it goes
 		resp, err := c.Get(ctx, r, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
 		b.finish(x, resp, err)
 		diagnose(x, p)
@@ -151,6 +152,7 @@ func (b *Backend) next(ctx context.Context, seq int, p profiles.Profile, prev *E
 			x.Err = err
 			return exchangeMsg{x}
 		}
+		c.JSONCheckLimit = 1 << 20
 		resp, err := c.Next(ctx, prev.Response, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
 		b.finish(x, resp, err)
 		diagnose(x, p)
@@ -169,6 +171,10 @@ func (b *Backend) finish(x *Exchange, resp *graph.Response, err error) {
 	}
 	x.More = resp.NextLink != ""
 	if len(resp.Body) == 0 || !looksJSON(resp) {
+		return
+	}
+	if resp.JSONError != nil { // the client already knows it will not parse
+		x.BodyErr = resp.JSONError
 		return
 	}
 	b.highlight(x, resp.Body) // a large body: its top now, the rest in a command

@@ -81,37 +81,38 @@ func (m *mergedLines) Items() bool { return len(m.pages) > 0 }
 
 func (m *mergedLines) Len() int { return m.n }
 
-func (m *mergedLines) Line(i int) []byte {
-	if i < m.head {
-		return m.frame.Line(i)
+// locate finds line i: line j of the frame (k -1) or of page k.
+func (m *mergedLines) locate(i int) (l *graph.Lines, j, k int) {
+	switch {
+	case i < m.head:
+		return m.frame, i, -1
+	case i >= m.n-m.tail:
+		return m.frame, m.frame.Len() - (m.n - i), -1
 	}
-	if i >= m.n-m.tail {
-		return m.frame.Line(m.frame.Len() - (m.n - i))
-	}
-	k := sort.Search(len(m.starts), func(k int) bool { return m.starts[k] > i }) - 1
+	k = sort.Search(len(m.starts), func(k int) bool { return m.starts[k] > i }) - 1
 	pg := &m.pages[k]
-	j := pg.from + i - m.starts[k]
-	if j == pg.to-1 && k < len(m.pages)-1 {
-		return pg.last
+	return pg.l, pg.from + i - m.starts[k], k
+}
+
+// joined reports whether line j of page k ends the page and another page
+// follows, so the line ends in a comma.
+func (m *mergedLines) joined(j, k int) bool {
+	return k >= 0 && k < len(m.pages)-1 && j == m.pages[k].to-1
+}
+
+func (m *mergedLines) Line(i int) []byte {
+	l, j, k := m.locate(i)
+	if m.joined(j, k) {
+		return m.pages[k].last
 	}
-	return pg.l.Line(j)
+	return l.Line(j)
 }
 
 func (m *mergedLines) AppendPlain(dst []byte, i int) []byte {
-	return appendPlainLine(dst, m.Line(i))
-}
-
-// appendPlainLine drops colour sequences (ESC [ … final byte): in
-// highlighted JSON every ESC is the highlighter's.
-func appendPlainLine(dst, line []byte) []byte {
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if c != 0x1b || i+1 >= len(line) || line[i+1] != '[' {
-			dst = append(dst, c)
-			continue
-		}
-		for i += 2; i < len(line) && (line[i] < 0x40 || line[i] > 0x7e); i++ {
-		}
+	l, j, k := m.locate(i)
+	dst = l.AppendPlain(dst, j)
+	if m.joined(j, k) {
+		dst = append(dst, ',')
 	}
 	return dst
 }

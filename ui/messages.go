@@ -7,8 +7,8 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/doctor"
-	"github.com/graphtui/graphtui/permissions"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/permissions"
 	"github.com/graphtui/graphtui/profiles"
 )
 

@@ -98,7 +98,8 @@ func (t *tableIndex) setColumns(selected []string) {
 	add := func(name string) {
 		if _, ok := t.byKey[name]; !ok {
 			t.byKey[name] = len(t.cols)
-			t.cols = append(t.cols, tableColumn{name: name, width: displayWidth(name)})
+			shown := string(appendCellText(nil, name)) // as the header shows it
+			t.cols = append(t.cols, tableColumn{name: name, width: displayWidth(shown)})
 		}
 	}
 	for _, name := range selected {

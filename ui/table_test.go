@@ -67,19 +67,19 @@ func TestTableColumnsPutSelectFirst(t *testing.T) {
 func TestTableCellsShowNestedValuesAndEscapeControls(t *testing.T) {
 	body := `{"value":[` +
 		`{"id":"a","tags":["x","y","z"],"one":["x"],"manager":{"id":"m"},"none":[],"blank":{},"n":12.5,"ok":true,"gone":null,` +
-		`"note":"line1\nline2\u001b[31mred\t\u0007","c1":"` + "\u009b" + `2J"},` +
+		`"note":"line1\nline2\u001b[31mred\t\u0007","c1":"` + "\u009b" + `2J","k\u001b[2J":"v"},` +
 		`{"id":"b"}]}`
 	r := graph.Request{Path: "/things", Query: []graph.QueryParam{{Key: "$select", Value: "id,tags,one,manager,none,blank,n,ok,gone,note,c1"}}}
 	v := vwViewer(160, 10)
 	showTable(t, v, bodyOnly(t, r, body))
 	got := vwView(t, v)
 	for _, want := range []string{"[3 items]", "[1 item]", "{…}", "[]", "{}", "12.5", "true",
-		`line1\nline2\x1b[31mred\t\x07`, `\u009b2J`} {
+		`line1\nline2\x1b[31mred\t\x07`, `\u009b2J`, `k\x1b[2J`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the table does not show %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(v.View(), "\x1b[31m") || strings.Contains(v.View(), "\u009b") {
+	if out := v.View(); strings.Contains(out, "\x1b[31m") || strings.Contains(out, "\x1b[2J") || strings.Contains(out, "\u009b") {
 		t.Error("a control sequence from the data reached the terminal")
 	}
 }
@@ -178,5 +178,16 @@ func TestTableOnlyForCollections(t *testing.T) {
 	vwShow(v, x)
 	if v.showingTable() {
 		t.Fatal("an error body shows as a table")
+	}
+}
+
+func TestTableFitsAnyPaneSize(t *testing.T) {
+	for _, sz := range [][2]int{{1, 4}, {3, 5}, {8, 6}, {12, 4}, {20, 5}, {30, 7}} {
+		v := vwViewer(sz[0], sz[1])
+		showTable(t, v, vwUsersExchange(t, 30, false))
+		for _, k := range []string{">", "down", "G", ">", ">", "<", "pgup"} {
+			v.Update(vwKey(k))
+			_ = vwView(t, v) // fails unless exactly w x h cells
+		}
 	}
 }

@@ -233,6 +233,7 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 	if v.find.query != "" && src != nil {
 		cmds = append(cmds, v.startSearch(v.find.query))
 	} else {
+		v.stopSearch()
 		v.find.query = ""
 	}
 	return tea.Batch(cmds...)

@@ -111,10 +111,7 @@ func (v *Viewer) keepStream() tea.Cmd {
 	x.Lines, x.Partial, x.rest, x.stopBody, x.Shown, x.table = nil, false, nil, nil, nil, nil
 	if p.Merged != nil && p.Merged.Items() {
 		x.Shown = p.Merged
-	} else {
-		x.Lines = nil
-		x.BodyErr = fmt.Errorf("the pages that arrived were not highlighted")
-	}
+	} // else the kept document shows as text
 	if p.Table != nil {
 		t := *p.Table
 		t.body = resp.Body
