@@ -22,8 +22,9 @@ package graph
 //
 // An error from Next is final. *SyntaxError means the body is not JSON after
 // all and ErrTooLarge that indenting it would be unreasonable: show the body
-// as text instead. Lines already handed out were checked as they were made,
-// so they hold nothing that could drive a terminal; they are only incomplete.
+// as text instead. Lines already handed out were checked as they were made:
+// they hold no raw control byte or ESC (JSON strings cannot), only not all
+// of the body.
 
 import (
 	"errors"
@@ -70,8 +71,8 @@ type Highlighter struct {
 	sw  *switchTable // colour switches; nil when there are no colours
 
 	// The output is written at out[w]; len(out) is all the room there is.
-	// Writing by index into room reserved ahead (reserve) rather than
-	// appending keeps the per-token cost to a few moves.
+	// Writing by index into room made ahead (grow) rather than appending
+	// keeps the per-token cost to a few moves.
 	out  []byte
 	w    int
 	ends []uint32 // offset of each finished line's '\n'
@@ -349,8 +350,9 @@ func switchColour(out []byte, w int, sw *switchTable, from, to tokenKind) (int, 
 }
 
 // lineBreak ends the line at out[w] and indents the next by two spaces per
-// open container. It returns the new end and line ends. The colour must be closed already, so
-// that every line stands on its own. read is how far src has been read.
+// open container; it returns the new end and line ends. The colour must be
+// closed already, so that every line stands on its own. read is how far
+// src has been read (for growEnds).
 func (h *Highlighter) lineBreak(out []byte, w int, ends []uint32, read, depth int) (int, []uint32) {
 	if len(ends) == cap(ends) {
 		ends = h.growEnds(ends, read)
@@ -405,6 +407,8 @@ func (h *Highlighter) grow(out []byte, w, read, n int) []byte {
 	return bigger
 }
 
+// growEnds is grow for the line ends.
+//
 //go:noinline
 func (h *Highlighter) growEnds(ends []uint32, read int) []uint32 {
 	size := max(2*cap(ends), 1024)

@@ -49,6 +49,10 @@ func Pretty(w io.Writer, body []byte, contentType string, mode ColorMode, style 
 		// Trailing whitespace (a final CRLF) would only add a blank line.
 		err := Highlight(&lines, bytes.TrimRight(body, " \t\r\n"), NewPalette(st, mode))
 		if err == nil {
+			if mode != ColorNone && terminalUnsafe(lines.buf) {
+				_, err = w.Write(appendTerminalSafe(make([]byte, 0, len(lines.buf)+64), lines.buf))
+				return err
+			}
 			_, err = lines.WriteTo(w)
 			return err
 		}

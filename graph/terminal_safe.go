@@ -1,0 +1,56 @@
+package graph
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// terminalUnsafe reports whether b holds bytes a terminal might act on
+// that valid JSON can still carry inside strings: DEL, the C1 controls
+// (U+0080 to U+009F, CSI among them) and invalid UTF-8 (a lone 0x9b is CSI
+// to an 8-bit terminal). Plain ASCII bodies are ruled out in one pass.
+func terminalUnsafe(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x7f {
+			i++
+			continue
+		}
+		if c == 0x7f {
+			return true
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 || r >= 0x80 && r <= 0x9f {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// appendTerminalSafe copies b, writing DEL and C1 controls as JSON \u
+// escapes and invalid UTF-8 bytes as \ufffd. Inside a JSON string these
+// mean the same character (or the replacement decoders use), so the text
+// stays valid JSON; only the terminal no longer sees the raw bytes. This
+// is the one place where coloured output departs from json.Indent.
+func appendTerminalSafe(dst, b []byte) []byte {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x7f {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			dst = append(dst, `\ufffd`...)
+		case r == 0x7f || r >= 0x80 && r <= 0x9f:
+			dst = fmt.Appendf(dst, `\u%04x`, r)
+		default:
+			dst = append(dst, b[i:i+n]...)
+		}
+		i += n
+	}
+	return dst
+}
