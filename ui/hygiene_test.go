@@ -25,6 +25,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/history"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -174,10 +175,26 @@ func TestHygieneScriptedSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	state := t.TempDir()
+	// Short: the save path is typed key by key.
+	state, err := os.MkdirTemp("", "gt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(state) })
 	historyPath := filepath.Join(state, "graphtui", "history.json")
-	savedPath := filepath.Join(state, "saved body.json")
+	savedPath := filepath.Join(state, "a b.json")
 	const typedSecret = "Vault~typed.in_the-form+7Qz"
+	// Both files start readable by others; graphtui must leave them 0600.
+	old, _ := history.Load(historyPath)
+	old.Add(history.NewEntry(demo.ProfileReader, graph.Request{Path: "/organization"}, time.Now()))
+	if err := old.Save(); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{historyPath, cfg} {
+		if err := os.Chmod(path, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	rec := &hygieneRecord{screens: map[string]bool{}}
 	keyring := &memKeyring{m: map[string]string{}}
@@ -203,7 +220,7 @@ func TestHygieneScriptedSession(t *testing.T) {
 		deadline := time.Now().Add(15 * time.Second)
 		for {
 			tm.Send(pingMsg{})
-			time.Sleep(15 * time.Millisecond)
+			time.Sleep(40 * time.Millisecond)
 			rec.mu.Lock()
 			s := rec.last
 			rec.mu.Unlock()
@@ -229,7 +246,7 @@ func TestHygieneScriptedSession(t *testing.T) {
 		deadline := time.Now().Add(15 * time.Second)
 		for {
 			tm.Send(pingMsg{})
-			time.Sleep(15 * time.Millisecond)
+			time.Sleep(40 * time.Millisecond)
 			rec.mu.Lock()
 			s := rec.last
 			rec.mu.Unlock()
@@ -242,9 +259,15 @@ func TestHygieneScriptedSession(t *testing.T) {
 		}
 	}
 	ctrl := func(c rune) { f.keyMod(c, tea.ModCtrl) }
+	// Secrets and IDs are pasted, as people do (and one message renders
+	// faster than one per key under -race).
+	paste := func(s string) { tm.Send(tea.PasteMsg{Content: s}) }
 
 	// 1. contoso-reader (secret file): send, every tab, copy, save.
 	waitFor("contoso-reader", "8 roles")
+	if runtime.GOOS != "windows" {
+		waitFor("warning: ", "can be read by other users")
+	}
 	f.typeText("/users")
 	f.key(tea.KeyEnter)
 	waitFor("200 OK", "Ava Thompson")
@@ -306,12 +329,12 @@ func TestHygieneScriptedSession(t *testing.T) {
 	waitFor("Add profile")
 	f.typeText("vault-reader")
 	f.key(tea.KeyTab)
-	f.typeText("contoso.onmicrosoft.com")
+	paste("contoso.onmicrosoft.com")
 	f.key(tea.KeyTab)
-	f.typeText(tenant.ClientID(demo.ProfileReader))
+	paste(tenant.ClientID(demo.ProfileReader))
 	f.key(tea.KeyTab) // the credential kind: keyring
 	f.key(tea.KeyTab)
-	f.typeText(typedSecret)
+	paste(typedSecret)
 	ctrl('s')
 	waitFor("token for vault-reader failed")
 	f.key(tea.KeyTab) // → request
@@ -328,13 +351,13 @@ func TestHygieneScriptedSession(t *testing.T) {
 	}
 	waitFor("contoso-reader")
 	f.typeText("e")
-	waitFor("Edit profile")
+	waitFor("Edit profile contoso-reader")
 	for range 3 {
 		f.key(tea.KeyTab)
 	}
 	f.key(tea.KeyLeft) // reference → keyring
 	f.key(tea.KeyTab)
-	f.typeText(tenant.Secret(demo.ProfileReader))
+	paste(tenant.Secret(demo.ProfileReader))
 	ctrl('s')
 	waitFor("saved profile contoso-reader")
 	waitFor("8 roles")
