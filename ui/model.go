@@ -467,6 +467,8 @@ func (m *Model) reportExchange(x *Exchange) {
 	}
 }
 
+// setStatus shows one line in the status bar; multi-line errors (MSAL's
+// start with "server response error:" on a line of its own) are folded.
 func (m *Model) setStatus(s string, isErr bool) {
-	m.status, m.statusErr = s, isErr
+	m.status, m.statusErr = strings.Join(strings.Fields(s), " "), isErr
 }

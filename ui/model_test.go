@@ -204,3 +204,12 @@ func TestRootSelectionFollowsPickerNotMessageOrder(t *testing.T) {
 		t.Fatalf("current profile %q, want the picker's selection wrong-role", m.current.Name)
 	}
 }
+
+func TestRootStatusIsOneLine(t *testing.T) {
+	m := newRootForTest(t, 80, 24)
+	m.Update1(statusMsg{Text: "server response error:\n  AADSTS90002: tenant not found\r\n", Err: true})
+	if m.status != "server response error: AADSTS90002: tenant not found" {
+		t.Errorf("status = %q", m.status)
+	}
+	assertScreenSize(t, ansi.Strip(m.render()), 80, 24)
+}
