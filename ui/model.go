@@ -137,7 +137,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		*m.common.Styles = *NewStyles(msg.IsDark())
 		m.help.Styles = m.common.Styles.Help
 		m.backend.Style = m.common.Styles.ChromaStyle
-		return m, m.Update1(msg) // panes rebuild what they cached
+		return m, m.route(msg) // panes rebuild what they cached
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case spinner.TickMsg:
@@ -149,17 +149,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.spinner, cmd = m.spinner.Update(msg)
 		return m, cmd
 	case streamMsg:
-		cmd := m.Update1(msg.Msg)
+		cmd := m.route(msg.Msg)
 		if _, final := msg.Msg.(exchangeMsg); final {
 			return m, cmd
 		}
 		return m, tea.Batch(cmd, waitStream(msg.ch))
 	}
-	return m, m.Update1(msg)
+	return m, m.route(msg)
 }
 
-// Update1 handles one non-key message.
-func (m *Model) Update1(msg tea.Msg) tea.Cmd {
+// route handles one non-key message: intents become commands, results
+// reach every pane.
+func (m *Model) route(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
 	switch msg := msg.(type) {
 	case profilesLoadedMsg:
@@ -226,7 +227,7 @@ func (m *Model) Update1(msg tea.Msg) tea.Cmd {
 		}
 		m.dialog = nil
 		m.setStatus("saved profile "+msg.Loaded.Select+" to "+m.backend.ConfigPath, false)
-		return m.Update1(msg.Loaded)
+		return m.route(msg.Loaded)
 	case deleteProfileMsg:
 		m.dialog = nil
 		if p, ok := m.profile(msg.Name); ok {
@@ -274,7 +275,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.dialog.Update(msg)
 	}
 	if key.Matches(msg, m.keys.Cancel) && m.inflight != "" {
-		return m.Update1(cancelMsg{}) // panes drop their progress too
+		return m.route(cancelMsg{}) // panes drop their progress too
 	}
 	switch {
 	case key.Matches(msg, m.keys.NextPane):

@@ -30,7 +30,7 @@ func newRootForTest(t *testing.T, w, h int) *Model {
 	t.Helper()
 	m := New(Options{Backend: &Backend{Auth: auth.NewManager(auth.Options{}), ConfigPath: "/cfg.toml"}, Title: "demo tenant"})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	m.Update1(profilesLoadedMsg{Profiles: rootFixtureProfiles()})
+	m.route(profilesLoadedMsg{Profiles: rootFixtureProfiles()})
 	m.request.Focus() // as Init does
 	return m
 }
@@ -41,7 +41,7 @@ func TestRootGoldenViews(t *testing.T) {
 			m := newRootForTest(t, size.w, size.h)
 			x := vwUsersExchange(t, 30, true)
 			x.Seq = m.seq
-			m.Update1(exchangeMsg{Exchange: x})
+			m.route(exchangeMsg{Exchange: x})
 			view := ansi.Strip(m.render())
 			assertScreenSize(t, view, size.w, size.h)
 			golden.RequireEqual(t, []byte(view))
@@ -53,7 +53,7 @@ func TestRootGoldenNoConsent(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
 	x := vwNoConsent()
 	x.Seq = m.seq
-	m.Update1(exchangeMsg{Exchange: x})
+	m.route(exchangeMsg{Exchange: x})
 	view := ansi.Strip(m.render())
 	assertScreenSize(t, view, 80, 24)
 	golden.RequireEqual(t, []byte(view))
@@ -158,7 +158,7 @@ func TestRootEscCancelsInflight(t *testing.T) {
 	// A late answer of the cancelled request is dropped.
 	late := vwUsersExchange(t, 3, false)
 	late.Seq = seq
-	m.Update1(exchangeMsg{Exchange: late})
+	m.route(exchangeMsg{Exchange: late})
 	if m.viewer.Exchange() != nil {
 		t.Error("a cancelled request's response was shown")
 	}
@@ -179,7 +179,7 @@ func TestRootNeverPanicsOnOddSizes(t *testing.T) {
 
 func TestRootDeleteAsksFirst(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
-	m.Update1(confirmDeleteMsg{Name: "wrong-role"})
+	m.route(confirmDeleteMsg{Name: "wrong-role"})
 	if m.dialog == nil || !strings.Contains(ansi.Strip(m.render()), "wrong-role") {
 		t.Fatal("no confirmation dialog")
 	}
@@ -187,7 +187,7 @@ func TestRootDeleteAsksFirst(t *testing.T) {
 	// The confirm answers with a command; run it like the program would.
 	for _, c := range []tea.Cmd{press(m, 'n', "n")} {
 		if c != nil {
-			m.Update1(c())
+			m.route(c())
 		}
 	}
 	if m.dialog != nil {
@@ -199,7 +199,7 @@ func TestRootSelectionFollowsPickerNotMessageOrder(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
 	m.picker.SetProfiles(m.profiles, "wrong-role")
 	// A stale intent from an earlier cursor position arrives last.
-	m.Update1(profileSelectedMsg{Name: "no-consent"})
+	m.route(profileSelectedMsg{Name: "no-consent"})
 	if m.current.Name != "wrong-role" {
 		t.Fatalf("current profile %q, want the picker's selection wrong-role", m.current.Name)
 	}
@@ -207,7 +207,7 @@ func TestRootSelectionFollowsPickerNotMessageOrder(t *testing.T) {
 
 func TestRootStatusIsOneLine(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
-	m.Update1(statusMsg{Text: "server response error:\n  AADSTS90002: tenant not found\r\n", Err: true})
+	m.route(statusMsg{Text: "server response error:\n  AADSTS90002: tenant not found\r\n", Err: true})
 	if m.status != "server response error: AADSTS90002: tenant not found" {
 		t.Errorf("status = %q", m.status)
 	}

@@ -45,7 +45,7 @@ func TestRootShowsTheTopThenTheWholeLargeBody(t *testing.T) {
 	m := newRootForTest(t, 160, 48)
 	_, _ = m.startInflight("GET /users")
 	x := largeExchange(t, m.seq, 3<<20)
-	rest := m.Update1(exchangeMsg{Exchange: x})
+	rest := m.route(exchangeMsg{Exchange: x})
 	if m.inflight != "" {
 		t.Fatal("the spinner still runs once the top is on screen")
 	}
@@ -65,7 +65,7 @@ func TestRootDropsTheRestOfAnAbandonedBody(t *testing.T) {
 	m := newRootForTest(t, 160, 48)
 	_, _ = m.startInflight("GET /users")
 	x := largeExchange(t, m.seq, 3<<20)
-	rest := m.Update1(exchangeMsg{Exchange: x})
+	rest := m.route(exchangeMsg{Exchange: x})
 	_, _ = m.startInflight("GET /groups") // a new request: the body's Seq is stale
 	pumpRoot(m, rest)
 	if y := m.viewer.Exchange(); y != x {
