@@ -198,7 +198,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 
 // printStatus writes the one-line summary of a response to stderr.
 func (a *App) printStatus(r *graph.Response) {
-	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), byteSize(len(r.Body))}
+	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), graph.SizeText(len(r.Body))}
 	if r.RequestID != "" {
 		parts = append(parts, "request-id "+r.RequestID)
 	}
@@ -207,7 +207,7 @@ func (a *App) printStatus(r *graph.Response) {
 		fmt.Fprintln(a.Err, "note:", a.redact(n))
 	}
 	if r.Truncated {
-		fmt.Fprintf(a.Err, "note: the body was cut at %s; use -o raw with curl for the whole response\n", byteSize(len(r.Body)))
+		fmt.Fprintf(a.Err, "note: the body was cut at %s; use -o raw with curl for the whole response\n", graph.SizeText(len(r.Body)))
 	}
 }
 
@@ -233,16 +233,6 @@ func (a *App) colorMode(when string) graph.ColorMode {
 		return graph.ColorNone
 	}
 	return graph.ColorModeFromEnv(getenv)
-}
-
-func byteSize(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 func (a *App) writeBody(body []byte, contentType, format string, mode graph.ColorMode) error {

@@ -110,16 +110,16 @@ func parseGraphJSON(e *GraphError, body []byte) bool {
 		return false
 	}
 	if s, ok := jsonString(raw); ok {
-		e.Code = printable(s)
-		e.Message = printable(textOf(field(top, "error_description")))
+		e.Code = Printable(s)
+		e.Message = Printable(textOf(field(top, "error_description")))
 		return true
 	}
 	var obj object
 	if json.Unmarshal(raw, &obj) != nil {
 		return false
 	}
-	e.Code = printable(textOf(field(obj, "code")))
-	e.Message = printable(messageOf(field(obj, "message")))
+	e.Code = Printable(textOf(field(obj, "code")))
+	e.Message = Printable(messageOf(field(obj, "message")))
 
 	if inner := field(obj, "innerError"); inner != nil {
 		e.Inner = map[string]string{}
@@ -132,9 +132,9 @@ func parseGraphJSON(e *GraphError, body []byte) bool {
 	if json.Unmarshal(field(obj, "details"), &details) == nil {
 		for _, d := range details {
 			e.Details = append(e.Details, ErrorDetail{
-				Code:    printable(textOf(field(d, "code"))),
-				Message: printable(messageOf(field(d, "message"))),
-				Target:  printable(textOf(field(d, "target"))),
+				Code:    Printable(textOf(field(d, "code"))),
+				Message: Printable(messageOf(field(d, "message"))),
+				Target:  Printable(textOf(field(d, "target"))),
 			})
 		}
 	}
@@ -191,13 +191,13 @@ func flatten(dst map[string]string, prefix string, raw json.RawMessage, depth in
 		return
 	}
 	for k, v := range obj {
-		key := printable(prefix + k)
+		key := Printable(prefix + k)
 		if len(v) > 0 && v[0] == '{' {
 			flatten(dst, key+".", v, depth+1)
 			continue
 		}
 		if s := textOf(v); s != "" {
-			dst[key] = printable(s)
+			dst[key] = Printable(s)
 		}
 	}
 }
@@ -235,7 +235,7 @@ func htmlText(body []byte) string {
 
 // excerpt makes a one-line, printable, bounded summary of a body.
 func excerpt(b []byte) string {
-	s := strings.Join(strings.Fields(printable(string(b))), " ")
+	s := strings.Join(strings.Fields(Printable(string(b))), " ")
 	if len(s) <= excerptLimit {
 		return s
 	}
@@ -246,9 +246,10 @@ func excerpt(b []byte) string {
 	return s[:cut] + "…"
 }
 
-// printable turns line breaks and tabs into spaces and every other control
-// character into a visible escape.
-func printable(s string) string {
+// Printable makes text from a server or an error safe to show: line
+// breaks and tabs become spaces, other controls and invalid UTF-8 become
+// \xNN or \u00NN, so nothing in it can drive the terminal.
+func Printable(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {

@@ -56,7 +56,7 @@ func (e Event) String() string {
 		}
 		return s
 	case EventResponse:
-		return fmt.Sprintf("HTTP %d in %s, %s", e.Status, e.Duration.Round(time.Millisecond), byteSize(e.Bytes))
+		return fmt.Sprintf("HTTP %d in %s, %s", e.Status, e.Duration.Round(time.Millisecond), SizeText(e.Bytes))
 	case EventRedirect:
 		if e.TokenSent {
 			return "redirected to " + e.URL
@@ -68,23 +68,25 @@ func (e Event) String() string {
 		return e.Reason
 	case EventPage:
 		if e.Items < 0 {
-			return fmt.Sprintf("page %d: %s", e.Page, byteSize(e.Bytes))
+			return fmt.Sprintf("page %d: %s", e.Page, SizeText(e.Bytes))
 		}
-		return fmt.Sprintf("page %d: %d items, %s", e.Page, e.Items, byteSize(e.Bytes))
+		return fmt.Sprintf("page %d: %d items, %s", e.Page, e.Items, SizeText(e.Bytes))
 	case EventMaxPages:
 		return fmt.Sprintf("stopped after %d pages (the page limit); more pages exist", e.Page)
 	}
 	return e.Kind.String()
 }
 
-func byteSize(n int) string {
+// SizeText is how graphtui writes a byte count everywhere: the status
+// lines, the trace, notes and messages.
+func SizeText(n int) string {
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("%d B", n)
 }
 
 // emitter makes a nil callback safe to call.

@@ -25,7 +25,7 @@ func (e *BinaryBodyError) Error() string {
 	if ct == "" {
 		ct = "no content type"
 	}
-	return fmt.Sprintf("the body is binary (%s, %s), so it was not printed; write it raw to a file instead", ct, byteSize(e.Size))
+	return fmt.Sprintf("the body is binary (%s, %s), so it was not printed; write it raw to a file instead", ct, SizeText(e.Size))
 }
 
 // Pretty writes a body for people: JSON indented (and highlighted unless

@@ -68,10 +68,10 @@ func newResponse(u *url.URL, hresp *http.Response, body []byte, truncated bool, 
 		Body:            body,
 		Truncated:       truncated,
 		Duration:        d,
-		RequestID:       printable(h.Get("request-id")),
-		ClientRequestID: printable(h.Get("client-request-id")),
-		Date:            printable(h.Get("Date")),
-		Diagnostic:      printable(h.Get("x-ms-ags-diagnostic")),
+		RequestID:       Printable(h.Get("request-id")),
+		ClientRequestID: Printable(h.Get("client-request-id")),
+		Date:            Printable(h.Get("Date")),
+		Diagnostic:      Printable(h.Get("x-ms-ags-diagnostic")),
 	}
 	if resp.ClientRequestID == "" {
 		resp.ClientRequestID = sentID

@@ -250,16 +250,6 @@ func saveBody(path string, body []byte) tea.Cmd {
 		if err := os.WriteFile(path, body, 0o600); err != nil {
 			return statusMsg{Text: err.Error(), Err: true}
 		}
-		return statusMsg{Text: fmt.Sprintf("saved %s to %s", byteSize(len(body)), path)}
+		return statusMsg{Text: fmt.Sprintf("saved %s to %s", graph.SizeText(len(body)), path)}
 	}
-}
-
-func byteSize(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/graphtui/graphtui/graph"
 )
 
 // diagnosisRows explains a failure: title, cause, evidence, next steps, and
@@ -59,7 +61,7 @@ func diagnosisRows(x *Exchange, st *Styles, w int) []string {
 		f.blank()
 		f.heading("Evidence", st.Title)
 		for _, e := range d.Evidence {
-			f.field(e.Label, escapeControls(e.Value), st.Dim)
+			f.field(e.Label, graph.Printable(e.Value), st.Dim)
 		}
 	}
 	f.blank()

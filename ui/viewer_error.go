@@ -44,7 +44,7 @@ func bodyPanel(x *Exchange, st *Styles, w int, hasBody bool) []string {
 			if ct == "" {
 				ct = "no content type"
 			}
-			f.text(fmt.Sprintf("Binary body (%s, %s): press s to save it to a file.", ct, byteSize(len(r.Body))), 0, st.Dim)
+			f.text(fmt.Sprintf("Binary body (%s, %s): press s to save it to a file.", ct, graph.SizeText(len(r.Body))), 0, st.Dim)
 		}
 	}
 	if len(f.rows) > 0 && hasBody {

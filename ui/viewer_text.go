@@ -3,10 +3,10 @@ package ui
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/graphtui/graphtui/graph"
 )
 
 // textTab is a tab of short text (headers, token claims, trace), built
@@ -35,43 +35,6 @@ func (t *textTab) visible(h int) []string {
 	return t.rows[t.top:min(t.top+h, len(t.rows))]
 }
 
-// escapeControls makes text from a server or an error printable: line
-// breaks and tabs become spaces, other controls and invalid UTF-8 become
-// \xNN or \u00NN, so nothing in it can drive the terminal.
-func escapeControls(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	const hex = "0123456789abcdef"
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case r == utf8.RuneError && size == 1, r < 0x20, r == 0x7f:
-			b.WriteString(`\x`)
-			b.WriteByte(hex[s[i]>>4])
-			b.WriteByte(hex[s[i]&15])
-		case r >= 0x80 && r < 0xa0:
-			b.WriteString(`\u00`)
-			b.WriteByte(hex[r>>4])
-			b.WriteByte(hex[r&15])
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
 // fieldLayout lays out "label  value" rows in a pane w cells wide.
 type fieldLayout struct {
 	st     *Styles
@@ -83,7 +46,7 @@ type fieldLayout struct {
 // field adds a labelled value, word-wrapped with a hanging indent. A pane
 // too narrow for two columns gets the label on its own row.
 func (f *fieldLayout) field(label, value string, style lipgloss.Style) {
-	value = escapeControls(value)
+	value = graph.Printable(value)
 	valueW := f.w - f.labelW
 	if valueW < 12 {
 		f.rows = append(f.rows, f.st.Label.Render(label))
@@ -102,14 +65,14 @@ func (f *fieldLayout) field(label, value string, style lipgloss.Style) {
 // text adds a paragraph, word-wrapped, every row indented.
 func (f *fieldLayout) text(s string, indent int, style lipgloss.Style) {
 	lead := strings.Repeat(" ", indent)
-	for _, line := range wrapText(escapeControls(s), max(f.w-indent, 1)) {
+	for _, line := range wrapText(graph.Printable(s), max(f.w-indent, 1)) {
 		f.rows = append(f.rows, lead+style.Render(line))
 	}
 }
 
 // heading adds a section title.
 func (f *fieldLayout) heading(s string, style lipgloss.Style) {
-	for _, line := range wrapText(escapeControls(s), max(f.w, 1)) {
+	for _, line := range wrapText(graph.Printable(s), max(f.w, 1)) {
 		f.rows = append(f.rows, style.Render(line))
 	}
 }

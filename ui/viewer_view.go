@@ -84,10 +84,10 @@ func (v *Viewer) statusLine() string {
 	parts := []string{code + " " + st.Value.Render(http.StatusText(r.Status))}
 	if p := v.progress; p != nil && p.Body != nil {
 		// fetch-all is merging: the document so far is on screen.
-		parts = append(parts, byteSize(p.Bytes), fmt.Sprintf("%d pages so far", p.Pages))
+		parts = append(parts, graph.SizeText(p.Bytes), fmt.Sprintf("%d pages so far", p.Pages))
 		return strings.Join(parts, st.Dim.Render(" · "))
 	}
-	parts = append(parts, shortDuration(r.Duration), byteSize(len(r.Body)))
+	parts = append(parts, shortDuration(r.Duration), graph.SizeText(len(r.Body)))
 	if x.Partial {
 		done := 0
 		if v.hl != nil {
@@ -108,7 +108,7 @@ func (v *Viewer) statusLine() string {
 	}
 	line := strings.Join(parts, st.Dim.Render(" · "))
 	if r.RequestID != "" {
-		line += st.Dim.Render(" · request-id " + escapeControls(r.RequestID))
+		line += st.Dim.Render(" · request-id " + graph.Printable(r.RequestID))
 	}
 	return line
 }
@@ -152,7 +152,7 @@ func (v *Viewer) appendFooter(dst []byte) []byte {
 		return appendFitted(dst, v.searchIn.View(), v.w)
 	case v.progress != nil:
 		p := v.progress
-		return appendFitted(dst, v.c.Styles.BadgeWarn.Render(fmt.Sprintf("fetching all pages… %d pages · %d items · %s · esc cancels", p.Pages, p.Items, byteSize(p.Bytes))), v.w)
+		return appendFitted(dst, v.c.Styles.BadgeWarn.Render(fmt.Sprintf("fetching all pages… %d pages · %d items · %s · esc cancels", p.Pages, p.Items, graph.SizeText(p.Bytes))), v.w)
 	}
 	var left, right string
 	switch {
