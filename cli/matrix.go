@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/doctor"
@@ -89,18 +89,15 @@ func (a *App) runMatrix(ctx context.Context, path string, o matrixOptions) error
 	}
 	m := a.authManager() // created once, before the workers share it
 	rows := make([]matrixRow, len(list))
-	sem := make(chan struct{}, matrixParallel)
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(matrixParallel)
 	for i, p := range list {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
+		g.Go(func() error {
 			rows[i] = a.matrixRun(ctx, m, p, path, o)
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	if o.json {
 		enc := json.NewEncoder(a.Out)
 		enc.SetIndent("", "  ")

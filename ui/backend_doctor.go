@@ -5,10 +5,10 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/doctor"
@@ -87,19 +87,16 @@ func diffRoles(before, after []string) *RolesDiff {
 func (b *Backend) matrix(ctx context.Context, list []profiles.Profile, r graph.Request) tea.Cmd {
 	return func() tea.Msg {
 		rows := make([]MatrixRow, len(list))
-		sem := make(chan struct{}, 4)
-		var wg sync.WaitGroup
+		var g errgroup.Group
+		g.SetLimit(4) // like `graphtui matrix`: a few token requests at a time
 		for i, p := range list {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				sem <- struct{}{}
-				defer func() { <-sem }()
+			g.Go(func() error {
 				x := b.send(ctx, 0, p, r)().(exchangeMsg).Exchange
 				rows[i] = matrixRow(p.Name, x)
-			}()
+				return nil
+			})
 		}
-		wg.Wait()
+		g.Wait()
 		return matrixResultMsg{Path: r.Path, Rows: rows}
 	}
 }
