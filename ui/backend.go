@@ -110,28 +110,41 @@ func (b *Backend) client(p profiles.Profile) (*graph.Client, error) {
 // send gets a token, sends the first page and highlights it.
 func (b *Backend) send(ctx context.Context, seq int, p profiles.Profile, r graph.Request) tea.Cmd {
 	return func() tea.Msg {
-		x := &Exchange{Seq: seq, Profile: p.Name, Request: r, Page: 1}
-		x.Trace.Started = time.Now()
-		defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
-		tok, err := b.Auth.Token(ctx, p)
-		if err != nil {
-			x.TokenErr = err
-			diagnose(x, p)
-			return exchangeMsg{x}
+		x := b.fetch(ctx, seq, p, r)
+		if x.Response != nil {
+			b.finish(x, x.Response, x.Err)
 		}
-		x.Token = tok
-		x.Trace.TokenSource, x.Trace.TokenTook = tok.Source, tok.Took
-		c, err := b.client(p)
-		if err != nil {
-			x.Err = err
-			return exchangeMsg{x}
-		}
-		c.JSONCheckLimit = 1 << 20 // larger bodies: the highlighter validates as it goes
-		resp, err := c.Get(ctx, r, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
-		b.finish(x, resp, err)
-		diagnose(x, p)
 		return exchangeMsg{x}
 	}
+}
+
+// fetch gets a token and the first page and asks the doctor about a
+// failure, without highlighting: the matrix needs only the outcome.
+func (b *Backend) fetch(ctx context.Context, seq int, p profiles.Profile, r graph.Request) *Exchange {
+	x := &Exchange{Seq: seq, Profile: p.Name, Request: r, Page: 1}
+	x.Trace.Started = time.Now()
+	defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
+	tok, err := b.Auth.Token(ctx, p)
+	if err != nil {
+		x.TokenErr = err
+		diagnose(x, p)
+		return x
+	}
+	x.Token = tok
+	x.Trace.TokenSource, x.Trace.TokenTook = tok.Source, tok.Took
+	c, err := b.client(p)
+	if err != nil {
+		x.Err = err
+		return x
+	}
+	c.JSONCheckLimit = 1 << 20 // larger bodies: the highlighter validates as it goes
+	resp, err := c.Get(ctx, r, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
+	x.Response, x.Err = resp, err
+	if resp != nil {
+		x.More = resp.NextLink != ""
+	}
+	diagnose(x, p)
+	return x
 }
 
 // next fetches the page after prev.

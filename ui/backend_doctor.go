@@ -91,8 +91,7 @@ func (b *Backend) matrix(ctx context.Context, list []profiles.Profile, r graph.R
 		g.SetLimit(4) // like `graphtui matrix`: a few token requests at a time
 		for i, p := range list {
 			g.Go(func() error {
-				x := b.send(ctx, 0, p, r)().(exchangeMsg).Exchange
-				rows[i] = matrixRow(p.Name, x)
+				rows[i] = matrixRow(p.Name, b.fetch(ctx, 0, p, r))
 				return nil
 			})
 		}
