@@ -1,6 +1,10 @@
 package permissions
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/graphtui/graphtui/internal/editdistance"
+)
 
 // scorer rates how well a typed query matches a pattern as a subsequence,
 // the way fuzzy finders do: characters at the start of a segment or a
@@ -100,38 +104,7 @@ func typo(s, key string) bool {
 	if d := len(s) - len(key); d > limit || -d > limit {
 		return false
 	}
-	return editDistance(s, key, limit) <= limit
-}
-
-// editDistance is the optimal-string-alignment distance (insert, delete,
-// substitute, swap neighbours), stopping early once it exceeds limit.
-func editDistance(a, b string, limit int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return rowMin
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
+	return editdistance.Bounded(s, key, limit) <= limit
 }
 
 // fuzzy ranks the patterns below the reached nodes, not suggested yet

@@ -1,5 +1,11 @@
 package profiles
 
+import (
+	"math"
+
+	"github.com/graphtui/graphtui/internal/editdistance"
+)
+
 // Config keys of a profile table, in the order graphtui writes them.
 const (
 	keyTenant              = "tenant"
@@ -64,36 +70,9 @@ func field(p *Profile, key string) *string {
 func closestKey(typo string, known []string) string {
 	best, bestDist := "", len(typo)/3+2
 	for _, k := range known {
-		if d := editDistance(typo, k); d < bestDist {
+		if d := editdistance.Bounded(typo, k, math.MaxInt); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance, counting a swap of two adjacent
-// letters as one edit (the most common typo: secert).
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
