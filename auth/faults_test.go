@@ -97,6 +97,22 @@ func TestTokenEndpointFaults(t *testing.T) {
 			},
 			cause: "did not answer within " + faultTimeout.String(),
 		},
+		{
+			// A body cut off by the deadline is a slow answer, not a bad
+			// one. (Without headers, MSAL now and then reports the cut as
+			// "missing access_token": about 1 run in 20 under -race.)
+			name: "slow: headers, then the body stalls past the timeout",
+			token: func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				io.WriteString(w, `{"token_type":"Bearer",`)
+				w.(http.Flusher).Flush()
+				select {
+				case <-r.Context().Done():
+				case <-time.After(5 * time.Second):
+				}
+			},
+			cause: "did not answer within " + faultTimeout.String(),
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -230,11 +230,17 @@ func (m *Manager) token(ctx context.Context, p profiles.Profile, force bool) (*T
 	}
 	actx, cancel := context.WithTimeout(ctx, m.timeout())
 	res, err := e.client.AcquireTokenByCredential(actx, []string{p.EffectiveScope()})
+	timedOut := errors.Is(actx.Err(), context.DeadlineExceeded)
 	cancel()
 	if err != nil {
 		e.setToken(nil)
-		if ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil:
 			err = ctx.Err() // the caller gave up: not the identity platform's fault
+		case timedOut && !errors.Is(err, context.DeadlineExceeded):
+			// MSAL sometimes reports a cut-off answer as a bad one
+			// ("response is missing access_token"); the deadline is the cause.
+			err = fmt.Errorf("%w: %v", context.DeadlineExceeded, err)
 		}
 		return nil, m.tokenError(p, err)
 	}
