@@ -212,6 +212,12 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, hdr http.Header, n int
 	if err != nil {
 		return nil, transportError(ctx, u, c.timeout(), fmt.Errorf("reading the response body: %w", err))
 	}
+	if err := actx.Err(); err != nil {
+		// Cancelling closes the connection, and a server can answer the
+		// close before the socket is gone; net/http may then hand that
+		// answer over as if nothing happened. Cancelled stays cancelled.
+		return nil, transportError(ctx, u, c.timeout(), err)
+	}
 	resp := newResponse(u, hresp, body, truncated, time.Since(start), id, c.maxBody())
 	resp.Notices = append(st.notices, resp.Notices...)
 	if note != "" {
