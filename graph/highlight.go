@@ -23,8 +23,8 @@ package graph
 // An error from Next is final. *SyntaxError means the body is not JSON after
 // all and ErrTooLarge that indenting it would be unreasonable: show the body
 // as text instead. Lines already handed out were checked as they were made:
-// they hold no raw control byte or ESC (JSON strings cannot), only not all
-// of the body.
+// they hold no raw control byte or ESC (JSON strings cannot) but the colour
+// marks, only not all of the body.
 
 import (
 	"errors"
@@ -60,6 +60,23 @@ func Highlight(dst *Lines, body []byte, p *Palette) error {
 		dst.buf, dst.ends = h.out[:0], h.ends[:0]
 		return err
 	}
+	*dst = Lines{buf: h.out[:h.w], ends: h.ends, pal: p}
+	return nil
+}
+
+// highlightWritten is Highlight with the escape sequences written in place
+// of the marks, for output that is written out once (Pretty): turning marks
+// into sequences afterwards would be a second pass over the whole text.
+// dst holds no marks and has no palette; its text is ready for a terminal.
+func highlightWritten(dst *Lines, body []byte, p *Palette) error {
+	h := newHighlighter(body, p, dst.buf, dst.ends)
+	if p != nil {
+		h.pal, h.mark, h.sw = nil, false, &p.switchTo
+	}
+	if _, err := h.Next(math.MaxInt); err != nil {
+		dst.buf, dst.ends = h.out[:0], h.ends[:0]
+		return err
+	}
 	*dst = Lines{buf: h.out[:h.w], ends: h.ends}
 	return nil
 }
@@ -68,7 +85,11 @@ func Highlight(dst *Lines, body []byte, p *Palette) error {
 // body can be shown before the rest is done. See the top of this file.
 type Highlighter struct {
 	src []byte
-	sw  *switchTable // colour switches; nil when there are no colours
+	pal *Palette // nil when there are no colours
+	// How colour changes are written (both off without colours): a mark
+	// byte, or with sw the escape sequence itself (see highlightWritten).
+	mark bool
+	sw   *switchTable
 
 	// The output is written at out[w]; len(out) is all the room there is.
 	// Writing by index into room made ahead (grow) rather than appending
@@ -107,9 +128,7 @@ func NewHighlighter(body []byte, p *Palette) *Highlighter {
 // newHighlighter reuses buf's and ends' memory for the output.
 func newHighlighter(body []byte, p *Palette, buf []byte, ends []uint32) *Highlighter {
 	h := &Highlighter{src: body, out: buf[:cap(buf)], ends: ends[:0], maxDepth: maxDepth}
-	if p != nil {
-		h.sw = &p.switchTo
-	}
+	h.pal, h.mark = p, p != nil
 	// Line offsets are uint32; one step can add a token and an indent
 	// beyond the limit before it is checked, hence the margin.
 	h.limit = min(max(64<<20, 32*len(body)), math.MaxUint32-len(body)-1<<20)
@@ -136,14 +155,14 @@ func (h *Highlighter) Lines() *Lines {
 	if n > 0 {
 		end = int(h.ends[n-1]) + 1
 	}
-	return &Lines{buf: h.out[:end:end], ends: h.ends[:n:n]}
+	return &Lines{buf: h.out[:end:end], ends: h.ends[:n:n], pal: h.pal}
 }
 
 // Consumed is how many bytes of the body have been read, for progress.
 func (h *Highlighter) Consumed() int { return h.i }
 
 // stepRoom is the output room one step needs beyond its indentation and
-// any string or number: colour switches, punctuation, a literal.
+// any string or number: colour marks, punctuation, a literal.
 const stepRoom = 256
 
 // run takes steps until stop lines are finished or the body ends. A step
@@ -152,7 +171,7 @@ const stepRoom = 256
 // where the next step starts. This is the hot loop: the state lives in
 // locals, kept in registers, and goes back into h at the end.
 func (h *Highlighter) run(stop int) error {
-	src, sw := h.src, h.sw
+	src, sw, mark := h.src, h.sw, h.mark
 	out, w, ends, stack := h.out, h.w, h.ends, h.stack
 	i, state, open := h.i, h.state, h.open
 	var err error
@@ -175,7 +194,7 @@ func (h *Highlighter) run(stop int) error {
 				err = h.fail(i, "invalid character %q looking for beginning of object key string", src[i])
 				break
 			}
-			w, open = switchColour(out, w, sw, open, kindKey)
+			w, open = switchColour(out, w, sw, mark, open, kindKey)
 			if out, w, i, err = h.copyString(out, w, i, room); err != nil {
 				break
 			}
@@ -187,7 +206,7 @@ func (h *Highlighter) run(stop int) error {
 				err = h.fail(i, "invalid character %q after object key", src[i])
 				break
 			}
-			w, open = switchColour(out, w, sw, open, kindPunct)
+			w, open = switchColour(out, w, sw, mark, open, kindPunct)
 			out[w], out[w+1] = ':', ' '
 			w, i = w+2, i+1
 			fallthrough
@@ -203,7 +222,7 @@ func (h *Highlighter) run(stop int) error {
 					err = h.fail(i, "exceeded max depth")
 					break
 				}
-				w, open = switchColour(out, w, sw, open, kindPunct)
+				w, open = switchColour(out, w, sw, mark, open, kindPunct)
 				out[w] = c
 				w++
 				i = skipSpace(src, i+1)
@@ -213,7 +232,7 @@ func (h *Highlighter) run(stop int) error {
 					break
 				}
 				stack = append(stack, c)
-				w, open = switchColour(out, w, sw, open, kindNone)
+				w, open = switchColour(out, w, sw, mark, open, kindNone)
 				w, ends = h.lineBreak(out, w, ends, i, len(stack))
 				state = wantValue
 				if c == '{' {
@@ -221,7 +240,7 @@ func (h *Highlighter) run(stop int) error {
 				}
 				continue // the container's first member is the next step
 			case c == '"':
-				w, open = switchColour(out, w, sw, open, kindString)
+				w, open = switchColour(out, w, sw, mark, open, kindString)
 				out, w, i, err = h.copyString(out, w, i, room)
 			default: // a number or a literal: check it, then copy it
 				var end int
@@ -245,7 +264,7 @@ func (h *Highlighter) run(stop int) error {
 				if len(out)-w < end-i+room {
 					out = h.grow(out, w, i, end-i+room)
 				}
-				w, open = switchColour(out, w, sw, open, kind)
+				w, open = switchColour(out, w, sw, mark, open, kind)
 				w += copy(out[w:], src[i:end])
 				i = end
 			}
@@ -265,9 +284,9 @@ func (h *Highlighter) run(stop int) error {
 			}
 			switch c, top := src[i], stack[len(stack)-1]; {
 			case c == ',':
-				w, open = switchColour(out, w, sw, open, kindPunct)
+				w, open = switchColour(out, w, sw, mark, open, kindPunct)
 				out[w] = ','
-				w, open = switchColour(out, w+1, sw, open, kindNone)
+				w, open = switchColour(out, w+1, sw, mark, open, kindNone)
 				w, ends = h.lineBreak(out, w, ends, i, len(stack))
 				i++
 				state = wantValue
@@ -276,9 +295,9 @@ func (h *Highlighter) run(stop int) error {
 				}
 			case c == top+2:
 				stack = stack[:len(stack)-1]
-				w, open = switchColour(out, w, sw, open, kindNone)
+				w, open = switchColour(out, w, sw, mark, open, kindNone)
 				w, ends = h.lineBreak(out, w, ends, i, len(stack))
-				w, open = switchColour(out, w, sw, open, kindPunct)
+				w, open = switchColour(out, w, sw, mark, open, kindPunct)
 				out[w] = c
 				w, i = w+1, i+1
 				state = afterValue
@@ -294,7 +313,7 @@ func (h *Highlighter) run(stop int) error {
 		case trailing:
 			// json.Indent keeps the whitespace after the top-level value,
 			// so a body ending in "\n" ends with an empty line.
-			w, open = switchColour(out, w, sw, open, kindNone)
+			w, open = switchColour(out, w, sw, mark, open, kindNone)
 			if need := len(src) - i + stepRoom; len(out)-w < need {
 				out = h.grow(out, w, i, need)
 			}
@@ -337,14 +356,20 @@ func literal(src []byte, i int, word string) (int, error) {
 	return i + len(word), nil
 }
 
-// switchColour writes the sequence from one token kind's colours to
-// another's at out[w] and returns the new end and kind. It needs 32 bytes
-// of room.
-func switchColour(out []byte, w int, sw *switchTable, from, to tokenKind) (int, tokenKind) {
-	if from != to && sw != nil {
-		s := &sw[from][to]
-		*(*[32]byte)(out[w:]) = s.b
-		w += s.n
+// switchColour writes the change of colour from one token kind to another
+// at out[w], as a mark or (with sw) an escape sequence, and returns the
+// new end and kind. It needs 32 bytes of room.
+func switchColour(out []byte, w int, sw *switchTable, mark bool, from, to tokenKind) (int, tokenKind) {
+	if from != to {
+		switch {
+		case sw != nil:
+			s := &sw[from][to]
+			*(*[32]byte)(out[w:]) = s.b
+			w += s.n
+		case mark:
+			out[w] = markBase + byte(to)
+			w++
+		}
 	}
 	return w, to
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -69,9 +70,32 @@ func BenchmarkHighlight(b *testing.B) {
 			if cpu1, ok := processCPU(); cpuOK && ok && cpu1 > cpu0 {
 				b.ReportMetric(float64(len(body))*float64(b.N)/1e6/(cpu1-cpu0).Seconds(), "MB/cpu-s")
 			}
-			// Memory kept for the body: the coloured text plus 4 bytes of
-			// line offset per line, per byte of input.
+			// Memory kept for the body: the text with its colour marks
+			// plus 4 bytes of line offset per line, per byte of input.
 			b.ReportMetric(float64(len(l.buf)+4*len(l.ends))/float64(len(body)), "out-B/in-B")
+		})
+	}
+}
+
+// BenchmarkHighlightWritten is what the CLI does: the escape sequences
+// written as the body is highlighted, then the text written out. The TUI
+// instead keeps marks (BenchmarkHighlight) and turns only the lines on
+// screen into sequences.
+func BenchmarkHighlightWritten(b *testing.B) {
+	p := monokai(b, ColorTrue)
+	for _, s := range benchSizes[2:] {
+		b.Run(s.name, func(b *testing.B) {
+			body := benchPage(s.size)
+			var l Lines
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				if err := highlightWritten(&l, body, p); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := l.WriteTo(io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

@@ -56,9 +56,48 @@ func assertIndentEqual(t testing.TB, name string, body []byte, p *Palette) {
 	}
 	var whole bytes.Buffer
 	l.WriteTo(&whole)
-	if got := appendStripped(nil, whole.Bytes()); !bytes.Equal(got, append(want, '\n')) {
+	if got := stripSGR(whole.Bytes()); !bytes.Equal(got, append(want, '\n')) {
 		t.Fatalf("%s: WriteTo output differs from json.Indent plus a newline", name)
 	}
+	for i, c := range whole.Bytes() {
+		if c < 0x20 && !isSpaceOrESC(c) {
+			t.Fatalf("%s: WriteTo wrote control byte %#x at %d: a colour mark was not turned into a sequence", name, c, i)
+		}
+	}
+	// The CLI's one-pass variant writes the same bytes.
+	var written Lines
+	if err := highlightWritten(&written, body, p); err != nil {
+		t.Fatalf("%s: highlightWritten: %v", name, err)
+	}
+	if !bytes.Equal(written.buf, whole.Bytes()) {
+		t.Fatalf("%s: highlightWritten differs from Highlight + WriteTo\n got: %.300q\nwant: %.300q", name, written.buf, whole.Bytes())
+	}
+	// What is stored holds no control byte but the marks and the line
+	// breaks: the TUI takes every mark-valued byte in a line as colour.
+	for i, c := range l.buf {
+		if c < 0x20 && (c == 0x1b || !isSpaceOrESC(c)) && (p == nil || !IsMark(c)) {
+			t.Fatalf("%s: stored byte %#x at %d", name, c, i)
+		}
+	}
+}
+
+// isSpaceOrESC: JSON whitespace (json.Indent keeps what trails the value)
+// or the ESC of an escape sequence.
+func isSpaceOrESC(c byte) bool { return c == '\n' || c == '\t' || c == '\r' || c == 0x1b }
+
+// stripSGR removes CSI escape sequences (ESC '[' ... final byte): what a
+// terminal would show of coloured output.
+func stripSGR(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		if b[i] != 0x1b || i+1 >= len(b) || b[i+1] != '[' {
+			out = append(out, b[i])
+			continue
+		}
+		for i += 2; i < len(b) && (b[i] < 0x40 || b[i] > 0x7e); i++ {
+		}
+	}
+	return out
 }
 
 const mocksPath = "../../shared/data/graph-doc-mocks/graph-v1_0-proxy-mocks.json"
@@ -161,7 +200,7 @@ func TestHighlightColoursComeFromTheStyle(t *testing.T) {
 		punct + "}" + off,
 	}
 	for i, w := range want {
-		if got := string(l.Line(i)); got != w {
+		if got := string(l.AppendColoured(nil, i)); got != w {
 			t.Errorf("line %d:\n got %q\nwant %q", i, got, w)
 		}
 	}
@@ -169,7 +208,7 @@ func TestHighlightColoursComeFromTheStyle(t *testing.T) {
 	if err := Highlight(&l, []byte(`{"id":1}`), monokai(t, Color256)); err != nil {
 		t.Fatal(err)
 	}
-	if got := string(l.Line(1)); !strings.Contains(got, "\x1b[38;5;197m\"id\"") {
+	if got := string(l.AppendColoured(nil, 1)); !strings.Contains(got, "\x1b[38;5;197m\"id\"") {
 		t.Errorf("256 colours: %q", got)
 	}
 }
@@ -279,10 +318,7 @@ func FuzzHighlight(f *testing.F) {
 		if err != nil {
 			return
 		}
-		want := indented(t, body)
-		if got := plainText(&l); !bytes.Equal(got, want) {
-			t.Fatalf("stripped output differs from json.Indent\n got: %q\nwant: %q", got, want)
-		}
+		assertIndentEqual(t, "fuzz input", body, palette)
 	})
 }
 
@@ -356,7 +392,7 @@ func TestHighlighterInSteps(t *testing.T) {
 	if !bytes.Equal(topBytes.Bytes(), shown) {
 		t.Error("the first screen's snapshot changed while the rest was highlighted")
 	}
-	if !bytes.HasPrefix(appendStripped(nil, shown), indented(t, body)[:len(appendStripped(nil, shown))-1]) {
+	if !bytes.HasPrefix(stripSGR(shown), indented(t, body)[:len(stripSGR(shown))-1]) {
 		t.Error("the first screen is not the start of json.Indent's text")
 	}
 	if done, err := h.Next(10); !done || err != nil {
@@ -385,7 +421,7 @@ func TestHighlighterErrorAfterFirstScreen(t *testing.T) {
 	l := h.Lines()
 	var text bytes.Buffer
 	l.WriteTo(&text)
-	if bytes.Contains(appendStripped(nil, text.Bytes()), []byte{0x1b}) {
+	if bytes.Contains(stripSGR(text.Bytes()), []byte{0x1b}) {
 		t.Error("a raw ESC reached the lines made before the error")
 	}
 }

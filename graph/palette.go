@@ -94,6 +94,29 @@ type sgrSeq struct {
 	n int
 }
 
+// Highlighted lines hold a one-byte mark, markBase+kind, where the colour
+// changes, not the escape sequence itself: a 24-bit colour sequence is up
+// to 19 bytes and a typical line changes colour four times, which would
+// make the lines of a large body nearly three times its indented text. The
+// marks are C0 control bytes that valid JSON cannot hold raw, and the
+// palette turns them into escape sequences only for lines being written or
+// drawn.
+const markBase = 0x10
+
+// MarkNone is the mark that closes every colour; a line starts and ends in
+// it.
+const MarkNone byte = markBase + byte(kindNone)
+
+// IsMark reports whether c, a byte of a highlighted line, is a colour mark.
+func IsMark(c byte) bool { return c-markBase < byte(numKinds) }
+
+// AppendSwitch appends the escape sequence that goes from the colour of
+// mark from to that of mark to (both from IsMark bytes or MarkNone).
+func (p *Palette) AppendSwitch(dst []byte, from, to byte) []byte {
+	s := &p.switchTo[from-markBase][to-markBase]
+	return append(dst, s.b[:s.n]...)
+}
+
 // SGR attributes a token may set, with the codes that turn them off.
 const (
 	attrBold = iota

@@ -83,7 +83,7 @@ func TestPaletteAttributesPerToken(t *testing.T) {
 		":": blue, ",": blue, "[": blue, "{": blue, "}": blue,
 	}
 	for i := range l.Len() {
-		text, states, end := render(t, string(l.Line(i)))
+		text, states, end := render(t, string(l.AppendColoured(nil, i)))
 		if end != (sgrState{}) {
 			t.Errorf("line %d leaves %+v on", i, end)
 		}

@@ -47,7 +47,7 @@ func Pretty(w io.Writer, body []byte, contentType string, mode ColorMode, style 
 	if isJSON(contentType, body) {
 		var lines Lines
 		// Trailing whitespace (a final CRLF) would only add a blank line.
-		err := Highlight(&lines, bytes.TrimRight(body, " \t\r\n"), NewPalette(st, mode))
+		err := highlightWritten(&lines, bytes.TrimRight(body, " \t\r\n"), NewPalette(st, mode))
 		if err == nil {
 			if mode != ColorNone && terminalUnsafe(lines.buf) {
 				_, err = w.Write(appendTerminalSafe(make([]byte, 0, len(lines.buf)+64), lines.buf))

@@ -21,7 +21,7 @@ func TestPrettyJSON(t *testing.T) {
 	if err := Pretty(&color, body, "application/json", ColorTrue, "dracula"); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(color.Bytes(), []byte("\x1b[")) || !bytes.Equal(appendStripped(nil, color.Bytes()), plain.Bytes()) {
+	if !bytes.Contains(color.Bytes(), []byte("\x1b[")) || !bytes.Equal(stripSGR(color.Bytes()), plain.Bytes()) {
 		t.Errorf("coloured output is not the plain output plus colours: %q", color.String())
 	}
 }
@@ -35,7 +35,7 @@ func TestPrettyNonJSONUsesChroma(t *testing.T) {
 	if !bytes.Contains(out.Bytes(), []byte("\x1b[38;5;")) {
 		t.Errorf("HTML not highlighted in 256 colours: %q", out.String())
 	}
-	if got := string(appendStripped(nil, out.Bytes())); got != string(html)+"\n" {
+	if got := string(stripSGR(out.Bytes())); got != string(html)+"\n" {
 		t.Errorf("text changed: %q", got)
 	}
 
@@ -56,7 +56,7 @@ func TestPrettyNeverWritesRawControlBytes(t *testing.T) {
 		if err := Pretty(&out, body, "text/plain", mode, ""); err != nil {
 			t.Fatal(err)
 		}
-		text := appendStripped(nil, out.Bytes()) // only the highlighter's own sequences go
+		text := stripSGR(out.Bytes()) // only the highlighter's own sequences go
 		for _, bad := range []string{"\x1b", "\x07", "\r", "\x7f", "\u009b", "\x9b"} {
 			if bytes.Contains(text, []byte(bad)) {
 				t.Errorf("mode %d: raw %q in output %q", mode, bad, text)

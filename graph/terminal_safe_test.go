@@ -13,7 +13,7 @@ func TestPrettyEscapesC1AndDELForTerminals(t *testing.T) {
 	if err := Pretty(&out, body, "application/json", ColorTrue, DefaultStyle); err != nil {
 		t.Fatal(err)
 	}
-	plain := string(appendStripped(nil, out.Bytes()))
+	plain := string(stripSGR(out.Bytes()))
 	for _, raw := range []string{"\xc2\x9b", "\x7f", "\x9b"} {
 		if strings.Contains(plain, raw) {
 			t.Errorf("raw %q reached the terminal output: %q", raw, plain)

@@ -4,6 +4,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/graphtui/graphtui/graph"
 )
 
 // cellWalker walks one line unit by unit (a grapheme, a colour sequence, an
@@ -12,26 +14,26 @@ import (
 //
 // Graph data must never drive the terminal: a byte that is not text (a
 // control, DEL, a C1 control such as U+009B, invalid UTF-8) is drawn as
-// \xNN or \u00NN. Only in highlighted JSON is ESC [ trusted as colour: valid
-// JSON cannot hold a raw ESC, so every one there is the highlighter's.
+// \xNN or \u00NN. Only in highlighted JSON are the highlighter's colour
+// marks (graph.IsMark) taken as colour: valid JSON cannot hold those bytes
+// raw, so every one there is the highlighter's.
 type cellWalker struct {
-	line   []byte
-	sgr    bool // ESC [ ... m is our colour, not data
-	i      int  // next byte
-	col    int  // cells before i
-	plain  int  // bytes before i that are text, not colour: search columns count these
-	styles []byteSpan
+	line  []byte
+	pal   *graph.Palette // turns marks into colour; nil: the line has none
+	i     int            // next byte
+	col   int            // cells before i
+	plain int            // bytes before i that are text, not colour: search columns count these
+	cur   byte           // the colour mark in force at i
 }
 
-// byteSpan is [start, end) in a line: a colour sequence already passed,
-// replayed when a row starts mid-line; or a search match in plain bytes.
+// byteSpan is [start, end) of the plain bytes of a line: a search match.
 type byteSpan struct{ start, end int }
 
 type unitKind uint8
 
 const (
 	unitEnd    unitKind = iota
-	unitColour          // an SGR sequence: no cells
+	unitColour          // a colour mark: no cells
 	unitText            // a grapheme cluster, written as is
 	unitSpaces          // a tab (or an invisible CR): width spaces
 	unitEscape          // a byte or rune shown as the text in esc
@@ -50,10 +52,10 @@ const tabStop = 4
 // sgrReset ends every row that set a colour, so nothing leaks past the pane.
 const sgrReset = "\x1b[m"
 
-func (w *cellWalker) reset(line []byte, sgr bool) {
-	w.line, w.sgr = line, sgr
+func (w *cellWalker) reset(line []byte, pal *graph.Palette) {
+	w.line, w.pal = line, pal
 	w.i, w.col, w.plain = 0, 0, 0
-	w.styles = w.styles[:0]
+	w.cur = graph.MarkNone
 }
 
 func (w *cellWalker) done() bool { return w.i >= len(w.line) }
@@ -68,12 +70,8 @@ func (w *cellWalker) peek() unit {
 	switch {
 	case c >= 0x20 && c < 0x7f:
 		return unit{kind: unitText, n: 1, width: 1}
-	case c == 0x1b && w.sgr && len(b) > 1 && b[1] == '[':
-		j := 2
-		for j < len(b) && (b[j] < 0x40 || b[j] > 0x7e) {
-			j++
-		}
-		return unit{kind: unitColour, n: min(j+1, len(b))}
+	case w.pal != nil && graph.IsMark(c):
+		return unit{kind: unitColour, n: 1}
 	case c == '\t':
 		return unit{kind: unitSpaces, n: 1, width: tabStop - w.col%tabStop}
 	case c == '\r' && len(b) == 1:
@@ -103,7 +101,7 @@ func escapeUnit(prefix string, c byte, n int) unit {
 
 func (w *cellWalker) advance(u unit) {
 	if u.kind == unitColour {
-		w.styles = append(w.styles, byteSpan{w.i, w.i + u.n})
+		w.cur = w.line[w.i]
 	} else {
 		w.plain += u.n
 	}
@@ -140,12 +138,13 @@ func (w *cellWalker) measure(limit int) int {
 	return w.col
 }
 
-// replay re-emits the colours already passed, for a row that starts mid-line.
+// replay sets the colour in force again, for a row that starts mid-line
+// or after a search match.
 func (w *cellWalker) replay(dst []byte) []byte {
-	for _, s := range w.styles {
-		dst = append(dst, w.line[s.start:s.end]...)
+	if w.cur == graph.MarkNone {
+		return dst
 	}
-	return dst
+	return w.pal.AppendSwitch(dst, graph.MarkNone, w.cur)
 }
 
 // rowStyle is how a row marks the current search match.
@@ -161,7 +160,7 @@ type rowStyle struct {
 // draw false nothing is written: wrap mode uses that to count rows.
 func (w *cellWalker) appendRow(dst []byte, width, cut int, wrap, draw bool, rs *rowStyle) ([]byte, int) {
 	used, coloured, inMatch := 0, false, false
-	if draw && len(w.styles) > 0 {
+	if draw && w.cur != graph.MarkNone {
 		dst, coloured = w.replay(dst), true
 	}
 	for used < width {
@@ -171,7 +170,7 @@ func (w *cellWalker) appendRow(dst []byte, width, cut int, wrap, draw bool, rs *
 		}
 		if u.kind == unitColour {
 			if draw {
-				dst, coloured = append(dst, w.line[w.i:w.i+u.n]...), true
+				dst, coloured = w.pal.AppendSwitch(dst, w.cur, w.line[w.i]), true
 			}
 			w.advance(u)
 			continue

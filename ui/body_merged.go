@@ -81,6 +81,9 @@ func (m *mergedLines) Items() bool { return len(m.pages) > 0 }
 
 func (m *mergedLines) Len() int { return m.n }
 
+// Palette is the one every page was highlighted with.
+func (m *mergedLines) Palette() *graph.Palette { return m.frame.Palette() }
+
 // locate finds line i: line j of the frame (k -1) or of page k.
 func (m *mergedLines) locate(i int) (l *graph.Lines, j, k int) {
 	switch {

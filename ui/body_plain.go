@@ -12,8 +12,17 @@ import (
 // (*graph.Lines) or the text of any other body (*plainLines).
 type lineSource interface {
 	Len() int
-	Line(i int) []byte
+	Line(i int) []byte // with colour marks when Palette is not nil
 	AppendPlain(dst []byte, i int) []byte
+	Palette() *graph.Palette
+}
+
+// paletteOf is src's palette; nil for no source.
+func paletteOf(src lineSource) *graph.Palette {
+	if src == nil {
+		return nil
+	}
+	return src.Palette()
 }
 
 var (
@@ -56,6 +65,9 @@ func (p *plainLines) Line(i int) []byte {
 }
 
 func (p *plainLines) AppendPlain(dst []byte, i int) []byte { return append(dst, p.Line(i)...) }
+
+// Palette is nil: a body that is not JSON has no colours.
+func (p *plainLines) Palette() *graph.Palette { return nil }
 
 // looksBinary says a body is better saved than shown: a declared media
 // type that is never text, or NUL bytes near the start.

@@ -6,6 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/graphtui/graphtui/graph"
 )
 
 // bodyView is the Body tab: rows of text above the body (an error panel,
@@ -15,9 +17,9 @@ import (
 // the top row down until the pane is full. Nothing is ever laid out for
 // the whole body.
 type bodyView struct {
-	src   lineSource // nil: no body to show
-	sgr   bool       // src lines carry highlighter colours
-	panel []string   // rows above the body, already fitted to the width
+	src   lineSource     // nil: no body to show
+	pal   *graph.Palette // colours of src's lines; nil: plain text
+	panel []string       // rows above the body, already fitted to the width
 
 	top, topRow int // first visible line (panel rows first, then body lines) and, wrapping, its first visible row
 	hoff        int // cells scrolled right (not wrapping)
@@ -49,8 +51,8 @@ func styleCodes(st lipgloss.Style) (on, off string) {
 }
 
 // setSource shows a new body from the top.
-func (b *bodyView) setSource(src lineSource, sgr bool) {
-	b.src, b.sgr = src, sgr
+func (b *bodyView) setSource(src lineSource) {
+	b.src, b.pal = src, paletteOf(src)
 	b.top, b.topRow, b.hoff = 0, 0, 0
 	b.matchLine = -1
 	b.resetWrap()
@@ -58,8 +60,8 @@ func (b *bodyView) setSource(src lineSource, sgr bool) {
 
 // swapSource shows more of the same body (its rest, or more pages) where
 // the reader is: the lines on screen stay the same lines.
-func (b *bodyView) swapSource(src lineSource, sgr bool) {
-	b.src, b.sgr = src, sgr
+func (b *bodyView) swapSource(src lineSource) {
+	b.src, b.pal = src, paletteOf(src)
 	b.matchLine = -1
 	b.resetWrap()
 	b.clamp()
@@ -182,7 +184,7 @@ func (b *bodyView) scrollRight(step int) {
 	limit := b.hoff + step + cw
 	first := max(b.top-len(b.panel), 0)
 	for n := first; n < min(first+b.h, b.lines()); n++ {
-		b.walk.reset(b.src.Line(n), b.sgr)
+		b.walk.reset(b.src.Line(n), b.pal)
 		longest = max(longest, b.walk.measure(limit))
 	}
 	b.hoff = min(b.hoff+step, max(b.hoff, longest-cw))
@@ -218,7 +220,7 @@ func (b *bodyView) reveal(n, start, end int) {
 		b.top = max(vi-b.h/3, 0)
 		b.clamp()
 	}
-	b.walk.reset(b.src.Line(n), b.sgr)
+	b.walk.reset(b.src.Line(n), b.pal)
 	from, to := b.cellOf(start), b.cellOf(end)
 	if cw := b.contentWidth(); from < b.hoff || to > b.hoff+cw {
 		b.hoff = max(from-cw/4, 0)
@@ -282,7 +284,7 @@ func (b *bodyView) render(dst []byte) []byte {
 			continue
 		}
 		n := i - len(b.panel)
-		b.walk.reset(b.src.Line(n), b.sgr)
+		b.walk.reset(b.src.Line(n), b.pal)
 		rs := b.rowStyleFor(n)
 		if !b.wrap {
 			newRow()

@@ -98,13 +98,21 @@ func TestBodyBinaryAndEmptyBodies(t *testing.T) {
 	}
 }
 
+// A row that starts mid-line, or after a search match, must set again the
+// colour in force there: the mark that set it is off screen.
 func TestCellWalkerKeepsColoursAcrossACut(t *testing.T) {
+	l := vwHighlight(t, []byte(`{"abc":"defgh"}`))
 	var w cellWalker
-	w.reset([]byte("\x1b[31mabc\x1b[1mdef\x1b[39;22m"), true)
-	cut := w.skipTo(4)
-	got, used := w.appendRow(nil, 2, cut, false, true, nil)
-	if want := "\x1b[31m\x1b[1mef\x1b[m"; string(got) != want || used != 2 {
+	w.reset(l.Line(1), l.Palette()) // `  "abc": "defgh"`
+	cut := w.skipTo(11)             // inside "defgh", after `"d`
+	got, used := w.appendRow(nil, 3, cut, false, true, nil)
+	whole := string(l.AppendColoured(nil, 1))
+	strColour := whole[strings.Index(whole, ": ")+2 : strings.Index(whole, `"defgh"`)]
+	if want := strColour + "efg" + sgrReset; string(got) != want || used != 3 {
 		t.Fatalf("row = %q (%d cells), want %q", got, used, want)
+	}
+	if strColour == "" || strings.ContainsFunc(strColour, func(r rune) bool { return r < 0x20 && r != 0x1b }) {
+		t.Fatalf("the string colour %q is not an escape sequence", strColour)
 	}
 }
 

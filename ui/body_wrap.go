@@ -1,6 +1,10 @@
 package ui
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/graphtui/graphtui/graph"
+)
 
 // wrapCache keeps what is costly to learn about long lines in wrap mode:
 // how many rows each line takes, and where rows start in the line at the
@@ -21,7 +25,7 @@ const maxCachedRows = 1 << 14
 
 type walkMark struct {
 	row, i, col, plain int
-	styles             []byteSpan
+	cur                byte // the colour in force
 }
 
 // resetWrap forgets everything: the body, the width or the wrap mode changed.
@@ -50,7 +54,7 @@ func (b *bodyView) rowsOf(i int) int {
 	if n, ok := b.wc.rows[i]; ok {
 		return n
 	}
-	b.walk.reset(b.src.Line(i-len(b.panel)), b.sgr)
+	b.walk.reset(b.src.Line(i-len(b.panel)), b.pal)
 	cw, rows := b.contentWidth(), 0
 	for {
 		b.walk.appendRow(nil, cw, 0, true, false, nil)
@@ -93,15 +97,14 @@ func (b *bodyView) rowAt(i, p int) int {
 // which after is false, and returns it.
 func (b *bodyView) checkpoint(i int, after func(*walkMark) bool) walkMark {
 	b.checkWrapWidth()
-	b.walk.reset(b.src.Line(i-len(b.panel)), b.sgr)
+	b.walk.reset(b.src.Line(i-len(b.panel)), b.pal)
 	if b.wc.line != i {
 		b.wc.line = i
-		b.wc.points = append(b.wc.points[:0], walkMark{})
+		b.wc.points = append(b.wc.points[:0], walkMark{cur: graph.MarkNone})
 	}
 	k := sort.Search(len(b.wc.points), func(k int) bool { return after(&b.wc.points[k]) }) - 1
 	m := b.wc.points[max(k, 0)]
-	b.walk.i, b.walk.col, b.walk.plain = m.i, m.col, m.plain
-	b.walk.styles = append(b.walk.styles[:0], m.styles...)
+	b.walk.i, b.walk.col, b.walk.plain, b.walk.cur = m.i, m.col, m.plain, m.cur
 	return m
 }
 
@@ -111,7 +114,7 @@ func (b *bodyView) nextRow(r int) int {
 	r++
 	if last := b.wc.points[len(b.wc.points)-1].row; r%markEvery == 0 && r > last {
 		w := &b.walk
-		b.wc.points = append(b.wc.points, walkMark{row: r, i: w.i, col: w.col, plain: w.plain, styles: append([]byteSpan(nil), w.styles...)})
+		b.wc.points = append(b.wc.points, walkMark{row: r, i: w.i, col: w.col, plain: w.plain, cur: w.cur})
 	}
 	return r
 }

@@ -194,19 +194,18 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 		v.now = x.Trace.Started.Add(x.Trace.Total)
 	}
 	var src lineSource
-	sgr := false
 	switch r := x.Response; {
 	case x.Shown != nil:
-		src, sgr = x.Shown, true
+		src = x.Shown
 	case x.Lines != nil:
-		src, sgr = x.Lines, true
+		src = x.Lines
 	case r != nil && len(r.Body) > 0 && !looksBinary(r.Header.Get("Content-Type"), r.Body):
 		src = newPlainLines(r.Body) // once per response, never per frame
 	}
 	if same {
-		v.body.swapSource(src, sgr)
+		v.body.swapSource(src)
 	} else {
-		v.body.setSource(src, sgr)
+		v.body.setSource(src)
 	}
 	if x.TokenErr != nil || x.Err != nil && x.Response == nil || x.Response != nil && x.Response.Error != nil {
 		v.tab = tabBody // the explanation is in Body

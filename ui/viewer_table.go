@@ -82,9 +82,9 @@ func (v *Viewer) showStream(msg progressMsg) {
 	v.progress = &msg
 	if msg.Merged != nil {
 		if first {
-			v.body.setSource(msg.Merged, true)
+			v.body.setSource(msg.Merged)
 		} else {
-			v.body.swapSource(msg.Merged, true)
+			v.body.swapSource(msg.Merged)
 		}
 	}
 	if msg.Table != nil {
