@@ -47,9 +47,12 @@ func Pretty(w io.Writer, body []byte, contentType string, mode ColorMode, style 
 	if isJSON(contentType, body) {
 		var lines Lines
 		// Trailing whitespace (a final CRLF) would only add a blank line.
-		err := highlightWritten(&lines, bytes.TrimRight(body, " \t\r\n"), NewPalette(st, mode))
+		json := bytes.TrimRight(body, " \t\r\n")
+		err := highlightWritten(&lines, json, NewPalette(st, mode))
 		if err == nil {
-			if mode != ColorNone && terminalUnsafe(lines.buf) {
+			// Unsafe bytes can only be string contents, copied from the
+			// body as they are: checking the body reads a third as much.
+			if mode != ColorNone && terminalUnsafe(json) {
 				_, err = w.Write(appendTerminalSafe(make([]byte, 0, len(lines.buf)+64), lines.buf))
 				return err
 			}

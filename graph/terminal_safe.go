@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 )
@@ -11,6 +12,14 @@ import (
 // to an 8-bit terminal). Plain ASCII bodies are ruled out in one pass.
 func terminalUnsafe(b []byte) bool {
 	for i := 0; i < len(b); {
+		if i+8 <= len(b) {
+			// Eight bytes at a time while all are below DEL: adding one
+			// to each turns DEL into 0x80 and keeps the others below it.
+			if x := binary.LittleEndian.Uint64(b[i:]); (x|(x+0x0101010101010101))&0x8080808080808080 == 0 {
+				i += 8
+				continue
+			}
+		}
 		c := b[i]
 		if c < 0x7f {
 			i++
