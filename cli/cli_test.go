@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/internal/qrtext"
 )
 
 // demoEnv is a running demo tenant with its generated config.
@@ -259,6 +260,24 @@ func TestConsentURL(t *testing.T) {
 	want := d.tenant.LoginURL() + "/" + d.tenant.TenantID() + "/adminconsent?client_id=" + d.tenant.ClientID(demo.ProfileNoConsent)
 	if r.code != 0 || strings.TrimSpace(r.out) != want {
 		t.Fatalf("got %q, want %q", r.out, want)
+	}
+}
+
+// --qr draws the same URL as a QR code under it; piped, without escapes.
+func TestConsentURLWithQR(t *testing.T) {
+	d := newDemo(t)
+	r := run(t, d.env(), "consent-url", "--qr", "-p", demo.ProfileNoConsent)
+	url := d.tenant.LoginURL() + "/" + d.tenant.TenantID() + "/adminconsent?client_id=" + d.tenant.ClientID(demo.ProfileNoConsent)
+	code, err := qrtext.Render(url, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := url + "\n\n" + strings.Join(code.Lines, "\n") + "\n"
+	if r.code != 0 || r.out != want {
+		t.Fatalf("exit %d, stdout:\n%s\nwant:\n%s", r.code, r.out, want)
+	}
+	if strings.ContainsRune(r.out, 0x1b) {
+		t.Error("escape sequences in piped output")
 	}
 }
 

@@ -2,9 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/qrtext"
 )
 
 func (a *App) profilesCommand() *cobra.Command {
@@ -35,20 +39,36 @@ func (a *App) profilesCommand() *cobra.Command {
 }
 
 func (a *App) consentURLCommand() *cobra.Command {
-	return &cobra.Command{
+	var withQR bool
+	cmd := &cobra.Command{
 		Use:   "consent-url",
 		Short: "Print the admin-consent URL for the profile's app, cloud and tenant",
 		Long: `Print the URL where a tenant administrator grants the app's application
 permissions (admin consent). After consent, get a fresh token with
-'graphtui token --refresh' and check its roles.`,
+'graphtui token --refresh' and check its roles.
+
+With --qr the URL is also drawn as a QR code, to open it on a phone (an
+administrator's, during a demo).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			p, err := a.profile()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(a.Out, p.AdminConsentURL())
+			u := p.AdminConsentURL()
+			fmt.Fprintln(a.Out, u)
+			if !withQR {
+				return nil
+			}
+			code, err := qrtext.Render(u, a.colorMode("auto") != graph.ColorNone)
+			if err != nil {
+				return &exitError{exitFailure, err}
+			}
+			fmt.Fprintln(a.Out)
+			fmt.Fprintln(a.Out, strings.Join(code.Lines, "\n"))
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&withQR, "qr", false, "also draw the URL as a QR code")
+	return cmd
 }
