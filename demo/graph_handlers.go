@@ -25,6 +25,21 @@ func countUsers(c *call, _ []string) {
 	c.count(c.t.dir.allUsers("users"))
 }
 
+// deltaUsers is /users/delta as a first sync sees it: every user, page by
+// page, and a deltaLink on the last page. Calling the deltaLink answers
+// that nothing changed since (the demo directory never changes).
+func deltaUsers(c *call, _ []string) {
+	if queryValue(c.r, "$deltatoken") != "" {
+		c.ok(ordered{
+			{"@odata.context", c.contextURL("users")},
+			{"@odata.deltaLink", c.deltaLink()},
+			{"value", []ordered{}},
+		})
+		return
+	}
+	c.listPage(c.t.dir.allUsers("users"), &kv{"@odata.deltaLink", c.deltaLink()})
+}
+
 func getUser(c *call, ids []string) {
 	u := c.t.dir.user(ids[0])
 	if u == nil {

@@ -1,9 +1,11 @@
 package demo
 
 import (
+	"encoding/base64"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // How the demo Graph writes successful answers: OData context URLs,
@@ -23,7 +25,11 @@ func (c *call) consistencyEventual() bool {
 
 // list answers a collection request: query options, paging, @odata.count
 // and @odata.nextLink.
-func (c *call) list(col collection) {
+func (c *call) list(col collection) { c.listPage(col, nil) }
+
+// listPage is list with last added to the last page (a delta query's
+// @odata.deltaLink).
+func (c *call) listPage(col collection, last *kv) {
 	q, gerr := parseQueryOptions(c.r.URL.Query(), &col, c.consistencyEventual())
 	if gerr != nil {
 		c.fail(*gerr)
@@ -36,6 +42,8 @@ func (c *call) list(col collection) {
 	}
 	if next >= 0 {
 		body = append(body, kv{"@odata.nextLink", c.nextLink(col.paging, next)})
+	} else if last != nil {
+		body = append(body, *last)
 	}
 	values := make([]ordered, len(page))
 	for i, it := range page {
@@ -85,6 +93,14 @@ func queryValue(r *http.Request, name string) string {
 		}
 	}
 	return ""
+}
+
+// deltaLink is where the next delta round starts: the request's path with
+// a new opaque $deltatoken, and no other query options (Graph keeps them
+// inside the token).
+func (c *call) deltaLink() string {
+	token := base64.RawURLEncoding.EncodeToString([]byte("graphtui-demo-delta:" + c.t.now().UTC().Format(time.RFC3339)))
+	return c.t.graphURL + c.r.URL.EscapedPath() + "?$deltatoken=" + token
 }
 
 // nextLink is the absolute URL of the next page on the Graph host: the

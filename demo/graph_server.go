@@ -116,6 +116,10 @@ func splitGraphPath(path string) []string {
 			continue
 		}
 		if m := keySegment.FindStringSubmatch(s); m != nil {
+			if m[2] == "" && m[3] == "" { // a function call without parameters: delta()
+				segs = append(segs, m[1])
+				continue
+			}
 			key := m[3]
 			if m[2] != "" {
 				key = m[2] + "=" + m[3]
@@ -208,6 +212,7 @@ var (
 var routes = []route{
 	{pattern: "users", roles: rolesUsers, handle: listUsers},
 	{pattern: "users/$count", roles: rolesUsers, handle: countUsers},
+	{pattern: "users/delta", roles: rolesUsers, handle: deltaUsers},
 	{pattern: "users/{}", roles: rolesUsers, handle: getUser},
 	{pattern: "users/{}/manager", roles: rolesManager, handle: getManager},
 	{pattern: "users/{}/memberOf", roles: rolesMembers, handle: listMemberOf},
