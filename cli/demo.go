@@ -23,6 +23,7 @@ your real config.`,
 			return a.runDemo(cmd)
 		},
 	}
+	cmd.Flags().Bool("presenter", false, presenterUsage)
 	cmd.AddCommand(a.demoServeCommand())
 	return cmd
 }

@@ -128,6 +128,7 @@ built-in demo tenant.`,
 		RunE:          a.runTUI,
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().Bool("presenter", false, presenterUsage)
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.configFlag, "config", "", "config file (default: $GRAPHTUI_CONFIG or <user config dir>/graphtui/config.toml)")
 	pf.StringVarP(&a.profileFlag, "profile", "p", "", "profile to use (default: $GRAPHTUI_PROFILE or the first profile)")

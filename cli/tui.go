@@ -39,5 +39,9 @@ func (a *App) startTUI(cmd *cobra.Command, title string) error {
 		MaxPages:    graph.DefaultMaxPages,
 		Color:       graph.ColorModeFromEnv(func(k string) string { v, _ := a.LookupEnv(k); return v }),
 	}
-	return ui.Run(cmd.Context(), ui.Options{Backend: backend, Profile: profile, Title: title})
+	presenter, _ := cmd.Flags().GetBool("presenter")
+	return ui.Run(cmd.Context(), ui.Options{Backend: backend, Profile: profile, Title: title, Presenter: presenter})
 }
+
+// presenterUsage describes --presenter, a flag of the commands that open the UI.
+const presenterUsage = "start in presenter mode: tenant ids and e-mail addresses masked on screen (ctrl+g toggles)"

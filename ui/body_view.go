@@ -29,6 +29,9 @@ type bodyView struct {
 	match     byteSpan // current search match in plain bytes of matchLine
 	matchLine int      // body line of the current match; -1 for none
 
+	pm     *Presenter  // masks lines in presenter mode; nil: never
+	masked maskedLines // the lines on screen, masked
+
 	walk cellWalker
 	wc   wrapCache
 	rs   rowStyle
@@ -65,6 +68,12 @@ func (b *bodyView) swapSource(src lineSource) {
 	b.matchLine = -1
 	b.resetWrap()
 	b.clamp()
+}
+
+// line is body line n as it is drawn: masked in presenter mode. Search
+// offsets stay valid, as masking keeps every byte where it was.
+func (b *bodyView) line(n int) []byte {
+	return b.masked.get(b.pm, n, b.src.Line(n), 4*max(b.h, 16))
 }
 
 func (b *bodyView) lines() int {
@@ -184,7 +193,7 @@ func (b *bodyView) scrollRight(step int) {
 	limit := b.hoff + step + cw
 	first := max(b.top-len(b.panel), 0)
 	for n := first; n < min(first+b.h, b.lines()); n++ {
-		b.walk.reset(b.src.Line(n), b.pal)
+		b.walk.reset(b.line(n), b.pal)
 		longest = max(longest, b.walk.measure(limit))
 	}
 	b.hoff = min(b.hoff+step, max(b.hoff, longest-cw))
@@ -220,7 +229,7 @@ func (b *bodyView) reveal(n, start, end int) {
 		b.top = max(vi-b.h/3, 0)
 		b.clamp()
 	}
-	b.walk.reset(b.src.Line(n), b.pal)
+	b.walk.reset(b.line(n), b.pal)
 	from, to := b.cellOf(start), b.cellOf(end)
 	if cw := b.contentWidth(); from < b.hoff || to > b.hoff+cw {
 		b.hoff = max(from-cw/4, 0)
@@ -284,7 +293,7 @@ func (b *bodyView) render(dst []byte) []byte {
 			continue
 		}
 		n := i - len(b.panel)
-		b.walk.reset(b.src.Line(n), b.pal)
+		b.walk.reset(b.line(n), b.pal)
 		rs := b.rowStyleFor(n)
 		if !b.wrap {
 			newRow()

@@ -54,7 +54,7 @@ func (b *bodyView) rowsOf(i int) int {
 	if n, ok := b.wc.rows[i]; ok {
 		return n
 	}
-	b.walk.reset(b.src.Line(i-len(b.panel)), b.pal)
+	b.walk.reset(b.line(i-len(b.panel)), b.pal)
 	cw, rows := b.contentWidth(), 0
 	for {
 		b.walk.appendRow(nil, cw, 0, true, false, nil)
@@ -97,7 +97,7 @@ func (b *bodyView) rowAt(i, p int) int {
 // which after is false, and returns it.
 func (b *bodyView) checkpoint(i int, after func(*walkMark) bool) walkMark {
 	b.checkWrapWidth()
-	b.walk.reset(b.src.Line(i-len(b.panel)), b.pal)
+	b.walk.reset(b.line(i-len(b.panel)), b.pal)
 	if b.wc.line != i {
 		b.wc.line = i
 		b.wc.points = append(b.wc.points[:0], walkMark{cur: graph.MarkNone})

@@ -8,13 +8,20 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// Common is what every component shares: the styles and its own size.
-// It is passed in, never global, so tests can render any pane alone.
+// Common is what every component shares: the styles, presenter mode and
+// its own size. It is passed in, never global, so tests can render any
+// pane alone.
 type Common struct {
 	Styles *Styles
-	Width  int
-	Height int
+	// Presenter masks tenant ids and addresses on screen while it is on;
+	// nil in tests that do not need it (nothing is masked).
+	Presenter *Presenter
+	Width     int
+	Height    int
 }
+
+// Mask is s as presenter mode shows it.
+func (c *Common) Mask(s string) string { return c.Presenter.Mask(s) }
 
 // Component is one pane. Update and View never do IO: anything slow comes
 // back as a tea.Cmd whose message the root routes to the pane.

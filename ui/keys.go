@@ -10,6 +10,7 @@ type KeyMap struct {
 	Quit      key.Binding
 	ForceQuit key.Binding
 	Cancel    key.Binding
+	Presenter key.Binding
 }
 
 // DefaultKeyMap is the root's default bindings.
@@ -21,5 +22,7 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel request")),
+		// ctrl+g, not a letter: it must work while a text input has focus.
+		Presenter: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "presenter mode")),
 	}
 }

@@ -68,7 +68,7 @@ func (m *Matrix) Update(msg tea.Msg) tea.Cmd {
 // doctor's verdict (the missing permission when it knows it).
 func (m *Matrix) View() string {
 	st := m.c.Styles
-	lines := []string{st.TitleActive.Render("GET " + m.res.Path + " under every profile"), ""}
+	lines := []string{st.TitleActive.Render(m.c.Mask("GET " + m.res.Path + " under every profile")), ""}
 	nameW := len("PROFILE")
 	for _, r := range m.res.Rows {
 		nameW = max(nameW, len(r.Profile))
@@ -97,7 +97,7 @@ func (m *Matrix) View() string {
 		case r.Status == 0 || r.Status >= 400:
 			verdict = "failed"
 		}
-		name := r.Profile
+		name := m.c.Mask(r.Profile)
 		if len(name) > nameW {
 			name = name[:nameW-1] + "…"
 		}

@@ -38,6 +38,8 @@ type Options struct {
 	Profile string
 	// Title names what the UI runs against, e.g. "demo tenant".
 	Title string
+	// Presenter starts in presenter mode: tenant ids and addresses masked.
+	Presenter bool
 }
 
 // Model is the root: it owns layout, focus, dialogs and the in-flight
@@ -76,7 +78,8 @@ type Model struct {
 
 // New builds the root model.
 func New(o Options) *Model {
-	c := &Common{Styles: NewStyles(true)}
+	c := &Common{Styles: NewStyles(true), Presenter: &Presenter{}}
+	c.Presenter.SetOn(o.Presenter)
 	m := &Model{
 		common:      c,
 		backend:     o.Backend,
@@ -186,6 +189,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, m.backend.token(context.Background(), p, true))
 		}
 	case tokenMsg:
+		if msg.Token != nil {
+			m.common.Presenter.AddTenants(msg.Token.Claims.TenantID)
+		}
 		if msg.Err != nil {
 			m.setStatus(fmt.Sprintf("token for %s failed: %s", msg.Profile, m.backend.Auth.Redact(msg.Err.Error())), true)
 		} else if msg.Forced {
@@ -202,6 +208,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case exchangeMsg:
 		if msg.Exchange.Seq != m.seq {
 			return nil // a cancelled or superseded request
+		}
+		if t := msg.Exchange.Token; t != nil {
+			m.common.Presenter.AddTenants(t.Claims.TenantID)
 		}
 		m.stopInflight()
 		m.reportExchange(msg.Exchange)
@@ -271,6 +280,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cancelInflight()
 		return tea.Quit
 	}
+	if key.Matches(msg, m.keys.Presenter) {
+		m.togglePresenter()
+		return nil
+	}
 	if m.dialog != nil {
 		return m.dialog.Update(msg)
 	}
@@ -305,6 +318,9 @@ func (m *Model) onProfiles(msg profilesLoadedMsg) tea.Cmd {
 		m.setStatus("warning: "+strings.Join(msg.Config.Warnings, "; "), true)
 	}
 	m.profiles = msg.Profiles
+	for _, p := range m.profiles {
+		m.common.Presenter.AddTenants(p.Tenant)
+	}
 	want := msg.Select
 	if want == "" {
 		want = m.current.Name

@@ -38,7 +38,7 @@ func (p *Picker) View() string {
 			lines = append(lines, dim.Render(l))
 		}
 	case len(p.shown) == 0:
-		for _, l := range wrapLines(fmt.Sprintf("no profile matches %q; esc clears the filter", p.filter.Value()), w, h) {
+		for _, l := range wrapLines(p.c.Mask(fmt.Sprintf("no profile matches %q; esc clears the filter", p.filter.Value())), w, h) {
 			lines = append(lines, dim.Render(l))
 		}
 	default:
@@ -69,9 +69,9 @@ func (p *Picker) filterLine(w int) string {
 	count := fmt.Sprintf(" %d/%d", len(p.shown), len(p.all))
 	var left string
 	if p.filtering {
-		left = p.filter.View()
+		left = p.c.Presenter.MaskStyled(p.filter.View())
 	} else {
-		left = s.Key.Render("/ ") + s.Value.Render(p.filter.Value())
+		left = s.Key.Render("/ ") + s.Value.Render(p.c.Mask(p.filter.Value()))
 	}
 	room := w - ansi.StringWidth(count)
 	if room < 8 {
@@ -141,7 +141,8 @@ func (p *Picker) entryLines(row, w int) []string {
 	if row == p.cursor {
 		marker = "▸ "
 	}
-	name := ansi.Truncate(prof.Name, inner, "…")
+	// Masked before it is cut: a cut value cannot be matched any more.
+	name := ansi.Truncate(p.c.Mask(prof.Name), inner, "…")
 	if prof.Source.File == "" && prof.Name == profiles.EnvProfileName {
 		// Say where a profile that is in no file comes from.
 		name += ansi.Truncate(" (AZURE_* vars)", inner-ansi.StringWidth(name), "")
@@ -160,7 +161,7 @@ func (p *Picker) entryLines(row, w int) []string {
 	cloud := string(prof.CloudName())
 	second := s.Label.Render(ansi.Truncate(cloud, inner, "…"))
 	if room := inner - ansi.StringWidth(cloud) - 3; room >= 4 {
-		second += s.Dim.Render(" · ") + s.Value.Render(shortTenant(prof.Tenant, room))
+		second += s.Dim.Render(" · ") + s.Value.Render(shortTenant(p.c.Mask(prof.Tenant), room))
 	}
 	return []string{first, "  " + second, "  " + p.badge(prof.Name, inner)}
 }

@@ -84,6 +84,8 @@ func (f *ProfileForm) body(errLines int) (lines []string, focusFirst, focusLast 
 	if f.edit != nil {
 		title = "Edit profile " + f.edit.Name
 	}
+	title = f.c.Mask(title) // before it is cut
+
 	lines = append(lines, s.TitleActive.Render(ansi.Truncate(title, f.width, "…")), "")
 
 	lw, vw := f.labelWidth(), f.valueWidth()
@@ -102,7 +104,7 @@ func (f *ProfileForm) body(errLines int) (lines []string, focusFirst, focusLast 
 			}
 		}
 		if msg := f.errs[ff]; msg != "" {
-			for _, l := range wrapLines(msg, vw, errLines) {
+			for _, l := range wrapLines(f.c.Mask(msg), vw, errLines) {
 				lines = append(lines, indent+s.Error.Render(l))
 			}
 		}
@@ -113,7 +115,7 @@ func (f *ProfileForm) body(errLines int) (lines []string, focusFirst, focusLast 
 	if len(f.general) > 0 {
 		lines = append(lines, "")
 		for _, g := range f.general {
-			for _, l := range wrapLines(g, max(f.width, 1), errLines) {
+			for _, l := range wrapLines(f.c.Mask(g), max(f.width, 1), errLines) {
 				lines = append(lines, s.Error.Render(l))
 			}
 		}
@@ -130,7 +132,7 @@ func (f *ProfileForm) valueView(ff formField) string {
 	case fieldCloud:
 		choice = string(formClouds[f.cloud])
 	default:
-		return f.inputs[ff].View()
+		return f.c.Presenter.MaskStyled(f.inputs[ff].View())
 	}
 	if ff == f.focus {
 		return s.Key.Render("◂ ") + s.Value.Render(choice) + s.Key.Render(" ▸")

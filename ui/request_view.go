@@ -61,7 +61,7 @@ func (b *RequestBuilder) pathLine() string {
 	case b.version == graph.VersionBeta:
 		vs = s.BadgeWarn.Bold(true)
 	}
-	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.path.View()
+	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.c.Presenter.MaskStyled(b.path.View())
 }
 
 // versionInPath reports whether the typed path overrides the toggle: an
@@ -88,17 +88,17 @@ func (b *RequestBuilder) urlLine(w int) string {
 		return s.Dim.Render("type a Graph path such as /users; enter sends it")
 	}
 	if err := b.check(r); err != nil {
-		msg := reqVisible(err.Error())
+		msg := b.vis(err.Error())
 		var foreign *graph.ForeignHostError
 		if errors.As(err, &foreign) && ansi.StringWidth(msg) > w {
 			// The full reason goes to the status bar on enter; here the
 			// part that matters must fit.
-			msg = fmt.Sprintf("not sent: %s is not %s", reqVisible(foreign.Host), foreign.Allowed)
+			msg = fmt.Sprintf("not sent: %s is not %s", b.vis(foreign.Host), foreign.Allowed)
 		}
 		return s.Error.Render(ansi.Truncate(msg, w, "…"))
 	}
 	u, _ := b.client().BuildURL(r)
-	return s.Dim.Render("→ ") + s.Value.Render(urlCutMiddle(u.String(), w-2))
+	return s.Dim.Render("→ ") + s.Value.Render(urlCutMiddle(b.c.Mask(u.String()), w-2))
 }
 
 // previewRequest is Request with the row being edited as typed so far,
@@ -179,10 +179,10 @@ func requestRowCount(lines []rowLine) int {
 func (b *RequestBuilder) keyColumn(w int) int {
 	kw := 6
 	for _, p := range b.params {
-		kw = max(kw, ansi.StringWidth(reqVisible(p.Key)))
+		kw = max(kw, ansi.StringWidth(b.vis(p.Key)))
 	}
 	for _, h := range b.headers {
-		kw = max(kw, ansi.StringWidth(reqVisible(h.Name)))
+		kw = max(kw, ansi.StringWidth(b.vis(h.Name)))
 	}
 	return min(kw, max(w/3, 6))
 }
@@ -195,7 +195,7 @@ func (b *RequestBuilder) rowText(l rowLine, atCursor bool, w, kw int) string {
 		marker = "▸ "
 	}
 	if b.mode == modeEdit && l == b.editRow {
-		return s.Key.Render(marker) + b.editor.View()
+		return s.Key.Render(marker) + b.c.Presenter.MaskStyled(b.editor.View())
 	}
 	switch l.kind {
 	case rowParam:
@@ -244,9 +244,9 @@ func requestParts(parts ...string) []string {
 
 func (b *RequestBuilder) keyValue(marker, k, v string, active bool, w, kw int) string {
 	s := b.c.Styles
-	k = ansi.Truncate(reqVisible(k), kw, "…")
+	k = ansi.Truncate(b.vis(k), kw, "…")
 	k += strings.Repeat(" ", kw-ansi.StringWidth(k))
-	v = reqVisible(v)
+	v = b.vis(v)
 	if active {
 		return s.Selected.Render(sizedLine(marker+k+"  "+v, w))
 	}
@@ -257,7 +257,7 @@ func (b *RequestBuilder) keyValue(marker, k, v string, active bool, w, kw int) s
 func (b *RequestBuilder) listView(w, h int) []string {
 	s := b.c.Styles
 	l := &b.list
-	left := s.TitleActive.Render("History ") + l.filter.View()
+	left := s.TitleActive.Render("History ") + b.c.Presenter.MaskStyled(l.filter.View())
 	count := fmt.Sprintf(" %d/%d", len(l.shown), len(b.recall.entries))
 	title := left
 	if room := w - len(count); room >= 16 {
@@ -268,7 +268,7 @@ func (b *RequestBuilder) listView(w, h int) []string {
 	case len(b.recall.entries) == 0:
 		lines = append(lines, s.Dim.Render("no requests sent with this profile yet"))
 	case len(l.shown) == 0:
-		lines = append(lines, s.Dim.Render(fmt.Sprintf("nothing matches %q · esc closes", reqVisible(l.filter.Value()))))
+		lines = append(lines, s.Dim.Render(fmt.Sprintf("nothing matches %q · esc closes", b.vis(l.filter.Value()))))
 	}
 	for i := l.scroll; i < len(l.shown) && len(lines) < h; i++ {
 		e := b.recall.entries[l.shown[i]]
@@ -276,7 +276,7 @@ func (b *RequestBuilder) listView(w, h int) []string {
 		if !e.Time.IsZero() {
 			when = e.Time.Local().Format("01-02 15:04")
 		}
-		text := when + "  " + fmt.Sprintf("%-4s", normalVersion(e.Version)) + "  " + reqVisible(entryText(e))
+		text := when + "  " + fmt.Sprintf("%-4s", normalVersion(e.Version)) + "  " + b.vis(entryText(e))
 		if i == l.cursor {
 			lines = append(lines, s.Selected.Render(sizedLine("▸ "+text, w)))
 		} else {
@@ -302,6 +302,10 @@ func urlCutMiddle(u string, w int) string {
 	right := w - 1 - left
 	return ansi.Truncate(u, left, "") + "…" + ansi.TruncateLeft(u, n-right, "")
 }
+
+// vis is reqVisible, then masked in presenter mode: everything a row
+// shows passes here before it is cut to the width.
+func (b *RequestBuilder) vis(s string) string { return b.c.Mask(reqVisible(s)) }
 
 // reqVisible shows control characters as escapes. Rows can come from a
 // hand-edited history file, and a raw ESC there would drive the terminal.

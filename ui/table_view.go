@@ -17,7 +17,8 @@ type tableView struct {
 	top, left int // first data row and first column on screen
 	w, h      int
 
-	cells [][]byte // scratch: the text of each visible column of a row
+	cells [][]byte   // scratch: the text of each visible column of a row
+	pm    *Presenter // masks cells in presenter mode, before they are cut
 	// Colour sequences cut once from the styles.
 	headOn, headOff, gutterOn, gutterOff string
 }
@@ -153,6 +154,7 @@ func (t *tableView) render(dst []byte) []byte {
 	dst = appendSpaces(dst, gw)
 	for i, c := range visible {
 		t.cells[i] = appendCellText(t.cells[i][:0], c.name)
+		t.pm.MaskBytes(t.cells[i])
 	}
 	dst = t.appendCells(dst, visible, gw)
 	dst = append(dst, t.headOff...)
@@ -173,6 +175,9 @@ func (t *tableView) render(dst []byte) []byte {
 			}
 			return true
 		})
+		for i := range t.cells {
+			t.pm.MaskBytes(t.cells[i])
+		}
 		dst = t.appendCells(dst, visible, gw)
 	}
 	return dst

@@ -165,17 +165,23 @@ func (m *Model) statusBar() string {
 	if m.current.Name != "" {
 		right += " · " + m.current.Name
 	}
+	// Masked whole, before anything is cut to the width.
+	right = m.common.Mask(right)
 	var left string
 	switch {
 	case m.inflight != "":
 		elapsed := m.now.Sub(m.started).Truncate(100 * time.Millisecond)
-		left = m.spinner.View() + " " + m.inflight + " " + st.Dim.Render(elapsed.String()+" · esc cancels")
+		left = m.spinner.View() + " " + m.common.Mask(m.inflight) + " " + st.Dim.Render(elapsed.String()+" · esc cancels")
 	case m.status != "" && m.statusErr:
-		left = st.Error.Render(m.status)
+		left = st.Error.Render(m.common.Mask(m.status))
 	default:
-		left = st.StatusBar.Render(m.status)
+		left = st.StatusBar.Render(m.common.Mask(m.status))
 	}
 	right = st.Dim.Render(right)
+	if m.common.Presenter.On() {
+		// First on the line, so no status message can push it off.
+		left = st.BadgeWarn.Render("presenter") + " " + left
+	}
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
 	if gap < 1 {
 		return fit(" "+left, m.width)
@@ -191,6 +197,9 @@ func (m *Model) helpView() string {
 	global := []key.Binding{m.keys.NextPane, m.keys.Help, m.keys.Quit}
 	if m.capturing() {
 		global = []key.Binding{m.keys.NextPane, m.keys.ForceQuit}
+	}
+	if m.fullHelp {
+		global = append(global, m.keys.Presenter)
 	}
 	if m.inflight != "" {
 		global = append([]key.Binding{m.keys.Cancel}, global...)

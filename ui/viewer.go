@@ -60,6 +60,7 @@ type Viewer struct {
 	status  string           // the status line, fitted to the width
 	tabRows [tabCount]string // the tab line with each tab active, fitted
 	dark    bool             // Styles.Dark when the above were rendered
+	pmGen   int              // Presenter.Gen when the above were rendered
 	frame   []byte           // View's buffer, reused from frame to frame
 	dimOn   string
 	dimOff  string
@@ -68,6 +69,7 @@ type Viewer struct {
 // NewViewer returns an empty viewer that hints how to send a request.
 func NewViewer(c *Common) *Viewer {
 	v := &Viewer{c: c, keys: DefaultViewerKeyMap(), body: newBodyView()}
+	v.body.pm, v.table.pm = c.Presenter, c.Presenter
 	v.restyle()
 	return v
 }
@@ -245,13 +247,15 @@ func (v *Viewer) rebuild() {
 	for t := range tabCount {
 		v.tabRows[t] = string(appendFitted(nil, v.tabsLine(t), v.w))
 	}
-	v.body.panel = bodyPanel(v.x, st, w, v.body.src != nil)
+	pm := v.c.Presenter
+	v.pmGen = pm.Gen()
+	v.body.panel = bodyPanel(v.x, st, pm, w, v.body.src != nil)
 	v.body.setSize(v.w, ch)
 	v.table.setSize(v.w, ch)
-	v.texts[tabHeaders].set(headersRows(v.x, st, w), ch)
-	v.texts[tabToken].set(tokenRows(v.x, v.now, st, w), ch)
-	v.texts[tabTrace].set(traceRows(v.x, st, w), ch)
-	v.texts[tabDiagnosis].set(diagnosisRows(v.x, st, w), ch)
+	v.texts[tabHeaders].set(headersRows(v.x, st, pm, w), ch)
+	v.texts[tabToken].set(tokenRows(v.x, v.now, st, pm, w), ch)
+	v.texts[tabTrace].set(traceRows(v.x, st, pm, w), ch)
+	v.texts[tabDiagnosis].set(diagnosisRows(v.x, st, pm, w), ch)
 }
 
 // viewerTickMsg moves the token countdown; gen ties it to one tick chain.
@@ -280,7 +284,7 @@ func (v *Viewer) tick(msg viewerTickMsg) tea.Cmd {
 		return nil
 	}
 	v.now = msg.At
-	v.texts[tabToken].set(tokenRows(v.x, v.now, v.c.Styles, max(v.w, 1)), v.contentHeight())
+	v.texts[tabToken].set(tokenRows(v.x, v.now, v.c.Styles, v.c.Presenter, max(v.w, 1)), v.contentHeight())
 	gen := v.tickGen
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return viewerTickMsg{At: t, gen: gen} })
 }

@@ -10,8 +10,8 @@ import (
 
 // diagnosisRows explains a failure: title, cause, evidence, next steps, and
 // after a recheck the roles diff.
-func diagnosisRows(x *Exchange, st *Styles, w int) []string {
-	f := &fieldLayout{st: st, w: w, labelW: 12}
+func diagnosisRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
+	f := &fieldLayout{st: st, pm: pm, w: w, labelW: 12}
 	if x == nil {
 		f.text("Send a request: this tab shows the permissions it needs, and why it failed if it does.", 0, st.Dim)
 		return f.rows

@@ -14,11 +14,11 @@ import (
 // bodyPanel is what the Body tab shows above the body: why the exchange
 // failed, read as a page rather than a status line, and what the user
 // should know about the body itself. hasBody says body lines follow.
-func bodyPanel(x *Exchange, st *Styles, w int, hasBody bool) []string {
+func bodyPanel(x *Exchange, st *Styles, pm *Presenter, w int, hasBody bool) []string {
 	if x == nil {
 		return nil
 	}
-	f := &fieldLayout{st: st, w: w, labelW: 12}
+	f := &fieldLayout{st: st, pm: pm, w: w, labelW: 12}
 	switch {
 	case x.TokenErr != nil:
 		tokenErrorFields(f, x.TokenErr)

@@ -14,8 +14,8 @@ import (
 )
 
 // headersRows lists what was sent (never the token) and what came back.
-func headersRows(x *Exchange, st *Styles, w int) []string {
-	f := &fieldLayout{st: st, w: w, labelW: 2}
+func headersRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
+	f := &fieldLayout{st: st, pm: pm, w: w, labelW: 2}
 	if x == nil {
 		f.text("No request sent yet.", 0, st.Dim)
 		return f.rows
@@ -58,8 +58,8 @@ func headerFields(f *fieldLayout, h http.Header) {
 }
 
 // tokenRows decodes the token used, with a countdown to its expiry from now.
-func tokenRows(x *Exchange, now time.Time, st *Styles, w int) []string {
-	f := &fieldLayout{st: st, w: w, labelW: 17}
+func tokenRows(x *Exchange, now time.Time, st *Styles, pm *Presenter, w int) []string {
+	f := &fieldLayout{st: st, pm: pm, w: w, labelW: 17}
 	switch {
 	case x == nil:
 		f.text("No request sent yet.", 0, st.Dim)
@@ -149,8 +149,8 @@ func expiryText(expires, now time.Time, st *Styles) (string, lipgloss.Style) {
 
 // traceRows is the timeline: token, every attempt, retry, redirect and
 // page, notices, and the total time.
-func traceRows(x *Exchange, st *Styles, w int) []string {
-	f := &fieldLayout{st: st, w: w, labelW: 10}
+func traceRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
+	f := &fieldLayout{st: st, pm: pm, w: w, labelW: 10}
 	if x == nil {
 		f.text("No request sent yet.", 0, st.Dim)
 		return f.rows

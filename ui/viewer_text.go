@@ -35,9 +35,11 @@ func (t *textTab) visible(h int) []string {
 	return t.rows[t.top:min(t.top+h, len(t.rows))]
 }
 
-// fieldLayout lays out "label  value" rows in a pane w cells wide.
+// fieldLayout lays out "label  value" rows in a pane w cells wide. Every
+// text it is given is masked by pm (presenter mode) before it is wrapped.
 type fieldLayout struct {
 	st     *Styles
+	pm     *Presenter
 	w      int
 	labelW int
 	rows   []string
@@ -46,7 +48,7 @@ type fieldLayout struct {
 // field adds a labelled value, word-wrapped with a hanging indent. A pane
 // too narrow for two columns gets the label on its own row.
 func (f *fieldLayout) field(label, value string, style lipgloss.Style) {
-	value = graph.Printable(value)
+	label, value = f.pm.Mask(label), f.pm.Mask(graph.Printable(value))
 	valueW := f.w - f.labelW
 	if valueW < 12 {
 		f.rows = append(f.rows, f.st.Label.Render(label))
@@ -65,14 +67,14 @@ func (f *fieldLayout) field(label, value string, style lipgloss.Style) {
 // text adds a paragraph, word-wrapped, every row indented.
 func (f *fieldLayout) text(s string, indent int, style lipgloss.Style) {
 	lead := strings.Repeat(" ", indent)
-	for _, line := range wrapText(graph.Printable(s), max(f.w-indent, 1)) {
+	for _, line := range wrapText(f.pm.Mask(graph.Printable(s)), max(f.w-indent, 1)) {
 		f.rows = append(f.rows, lead+style.Render(line))
 	}
 }
 
 // heading adds a section title.
 func (f *fieldLayout) heading(s string, style lipgloss.Style) {
-	for _, line := range wrapText(graph.Printable(s), max(f.w, 1)) {
+	for _, line := range wrapText(f.pm.Mask(graph.Printable(s)), max(f.w, 1)) {
 		f.rows = append(f.rows, style.Render(line))
 	}
 }

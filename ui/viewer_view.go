@@ -28,6 +28,9 @@ func (v *Viewer) View() string {
 	if v.c.Styles.Dark != v.dark {
 		v.restyle() // the root changed the styles without telling the panes
 	}
+	if v.c.Presenter.Gen() != v.pmGen {
+		v.rebuild() // presenter mode changed, or a new tenant is known
+	}
 	buf := append(v.frame[:0], v.status...)
 	if v.h >= 3 {
 		buf = append(append(buf, '\n'), v.tabRows[v.tab]...)
@@ -147,9 +150,9 @@ func (v *Viewer) tabsLine(active viewerTab) string {
 func (v *Viewer) appendFooter(dst []byte) []byte {
 	switch {
 	case v.saving:
-		return appendFitted(dst, v.saveIn.View(), v.w)
+		return appendFitted(dst, v.c.Presenter.MaskStyled(v.saveIn.View()), v.w)
 	case v.searching:
-		return appendFitted(dst, v.searchIn.View(), v.w)
+		return appendFitted(dst, v.c.Presenter.MaskStyled(v.searchIn.View()), v.w)
 	case v.progress != nil:
 		p := v.progress
 		return appendFitted(dst, v.c.Styles.BadgeWarn.Render(fmt.Sprintf("fetching all pages… %d pages · %d items · %s · esc cancels", p.Pages, p.Items, graph.SizeText(p.Bytes))), v.w)
@@ -174,6 +177,7 @@ func (v *Viewer) appendFooter(dst []byte) []byte {
 			right = fmt.Sprintf("%d/%d", t.top+1, len(t.rows))
 		}
 	}
+	left = v.c.Mask(left) // the search query, before it is cut
 	// Plain text, measured before it is coloured: cheaper than fitting a
 	// styled line on every frame.
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)

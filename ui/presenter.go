@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Presenter is presenter mode: while it is on, tenant ids, tenant domains
+// and e-mail addresses (UPNs) are masked on screen, for demos. One value is
+// shared by every pane through Common, so the root's toggle reaches all of
+// them. A nil *Presenter masks nothing.
+//
+// Masking keeps the byte length of the text: every masked letter or digit
+// becomes '*' and punctuation ('@', '.', '-') stays. Byte offsets into a
+// body line (search matches, the cell walker) therefore stay valid, and
+// masking happens before any text is cut to a width, so no cut can leave a
+// piece of a value unmasked. It changes only what is drawn, never what is
+// copied or saved.
+type Presenter struct {
+	on      bool
+	tenants []string // lower case, longest first
+	gen     int      // changes whenever what Mask does changes
+}
+
+// emailPattern is an address or UPN, also with its '@' percent-encoded as
+// in a query string, and guest UPNs such as a_b.com#EXT#@contoso.com.
+var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+#-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
+
+// On reports whether presenter mode is on.
+func (p *Presenter) On() bool { return p != nil && p.on }
+
+// SetOn switches presenter mode.
+func (p *Presenter) SetOn(on bool) {
+	if p == nil || p.on == on {
+		return
+	}
+	p.on = on
+	p.gen++
+}
+
+// Gen changes whenever the result of Mask may change: caches of masked
+// text compare it.
+func (p *Presenter) Gen() int {
+	if p == nil {
+		return 0
+	}
+	return p.gen
+}
+
+// AddTenants makes tenant ids or domains known: a profile's tenant or the
+// tid claim of a token. Empty and already known values are ignored.
+func (p *Presenter) AddTenants(ts ...string) {
+	if p == nil {
+		return
+	}
+	for _, t := range ts {
+		t = asciiLower(strings.TrimSpace(t))
+		switch t {
+		case "common", "organizations", "consumers": // not anyone's tenant
+			continue
+		}
+		if len(t) < 3 || slices.Contains(p.tenants, t) {
+			continue
+		}
+		p.tenants = append(p.tenants, t)
+		for i := len(p.tenants) - 1; i > 0 && len(p.tenants[i]) > len(p.tenants[i-1]); i-- {
+			p.tenants[i], p.tenants[i-1] = p.tenants[i-1], p.tenants[i]
+		}
+		p.gen++
+	}
+}
+
+// Mask returns s with what presenter mode hides masked, or s itself when
+// presenter mode is off or s holds nothing to hide.
+func (p *Presenter) Mask(s string) string {
+	if !p.On() || s == "" {
+		return s
+	}
+	var b []byte
+	p.spans(s, func(start, end int) {
+		if b == nil {
+			b = []byte(s)
+		}
+		maskSpan(b, start, end)
+	})
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// MaskBytes masks line in place (colour marks are left alone), and reports
+// whether it changed anything.
+func (p *Presenter) MaskBytes(line []byte) bool {
+	if !p.On() || len(line) == 0 {
+		return false
+	}
+	// Spans are found on the text as it was, then masked: a tenant masked
+	// first would hide the address around it from the pattern.
+	var found [][2]int
+	p.spans(unsafeString(line), func(start, end int) {
+		found = append(found, [2]int{start, end})
+	})
+	for _, s := range found {
+		maskSpan(line, s[0], s[1])
+	}
+	return len(found) > 0
+}
+
+// MaskStyled masks text that already holds escape sequences, such as a
+// rendered text input: the sequences are skipped, so a cursor drawn in the
+// middle of an address does not hide it from the pattern.
+func (p *Presenter) MaskStyled(s string) string {
+	if !p.On() || s == "" {
+		return s
+	}
+	if !strings.Contains(s, "\x1b") {
+		return p.Mask(s)
+	}
+	plain := make([]byte, 0, len(s))
+	at := make([]int, 0, len(s)) // where each plain byte is in s
+	for i := 0; i < len(s); {
+		if n := escapeLen(s[i:]); n > 0 {
+			i += n
+			continue
+		}
+		plain = append(plain, s[i])
+		at = append(at, i)
+		i++
+	}
+	if !p.MaskBytes(plain) {
+		return s
+	}
+	out := []byte(s)
+	for j, c := range plain {
+		out[at[j]] = c
+	}
+	return string(out)
+}
+
+// escapeLen is the length of the escape sequence s starts with (CSI, OSC
+// or a two-byte escape), 0 when it starts with text.
+func escapeLen(s string) int {
+	if len(s) < 2 || s[0] != 0x1b {
+		return 0
+	}
+	switch s[1] {
+	case '[':
+		for i := 2; i < len(s); i++ {
+			if s[i] >= 0x40 && s[i] <= 0x7e {
+				return i + 1
+			}
+		}
+		return len(s)
+	case ']':
+		for i := 2; i < len(s); i++ {
+			if s[i] == 0x07 {
+				return i + 1
+			}
+			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+		}
+		return len(s)
+	}
+	return 2
+}
+
+// spans calls fn with every [start, end) of s to hide: known tenants,
+// matched without regard to case, then addresses.
+func (p *Presenter) spans(s string, fn func(start, end int)) {
+	if len(p.tenants) > 0 {
+		low := asciiLower(s)
+		for _, t := range p.tenants {
+			for from := 0; ; {
+				i := strings.Index(low[from:], t)
+				if i < 0 {
+					break
+				}
+				fn(from+i, from+i+len(t))
+				from += i + len(t)
+			}
+		}
+	}
+	if strings.IndexByte(s, '@') < 0 && !strings.Contains(s, "%40") {
+		return
+	}
+	for _, m := range emailPattern.FindAllStringIndex(s, -1) {
+		fn(m[0], m[1])
+	}
+}
+
+// maskSpan turns the letters and digits (and any non-ASCII byte) of
+// b[start:end] into '*'; punctuation stays, and so do colour marks
+// (graph.IsMark), which are control bytes.
+func maskSpan(b []byte, start, end int) {
+	for i := start; i < end; i++ {
+		if c := b[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+			b[i] = '*'
+		}
+	}
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets are the same
+// in the result as in s.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// togglePresenter switches presenter mode for every pane and says so.
+func (m *Model) togglePresenter() {
+	p := m.common.Presenter
+	p.SetOn(!p.On())
+	if p.On() {
+		m.setStatus("tenant ids and e-mail addresses masked on screen · ctrl+g shows them", false)
+	} else {
+		m.setStatus("presenter mode off", false)
+	}
+}
+
+// maskedLines caches body lines as presenter mode draws them, for the lines
+// on screen: a long line is masked once, not on every frame.
+type maskedLines struct {
+	gen   int
+	lines map[int]maskedLine
+}
+
+type maskedLine struct {
+	orig   []byte // the source's line the entry was made from
+	masked []byte // orig itself when there was nothing to mask
+}
+
+// get returns line n (orig) as drawn. An entry counts only while the source
+// still returns the same bytes for n, so a line highlighted since, or a new
+// body, is masked again. keep bounds the cache: past it, it starts over.
+func (c *maskedLines) get(pm *Presenter, n int, orig []byte, keep int) []byte {
+	if !pm.On() || len(orig) == 0 {
+		return orig
+	}
+	if c.gen != pm.Gen() || c.lines == nil || len(c.lines) > keep {
+		c.gen, c.lines = pm.Gen(), make(map[int]maskedLine)
+	}
+	if e, ok := c.lines[n]; ok && len(e.orig) == len(orig) && &e.orig[0] == &orig[0] {
+		return e.masked
+	}
+	masked := orig
+	if cp := append([]byte(nil), orig...); pm.MaskBytes(cp) {
+		masked = cp
+	}
+	c.lines[n] = maskedLine{orig: orig, masked: masked}
+	return masked
+}

@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/graphtui/graphtui/graph"
+)
+
+const (
+	pmTenantGUID   = "b03b09d7-5f35-4001-9f99-2578e865f845"
+	pmTenantDomain = "contoso.onmicrosoft.com"
+	pmRequestID    = "5c3e1a2b-0d4f-4e6a-9b8c-7d6e5f4a3b2c"
+)
+
+func pmOn(tenants ...string) *Presenter {
+	p := &Presenter{}
+	p.AddTenants(tenants...)
+	p.SetOn(true)
+	return p
+}
+
+func TestPresenterMasksTenantsAndAddresses(t *testing.T) {
+	p := pmOn(pmTenantGUID, pmTenantDomain)
+	for _, tc := range []struct{ in, want string }{
+		{"tid " + pmTenantGUID, "tid ********-****-****-****-************"},
+		{"TID " + strings.ToUpper(pmTenantGUID) + "!", "TID ********-****-****-****-************!"},
+		{"https://login.microsoftonline.com/Contoso.OnMicrosoft.com/oauth2", "https://login.microsoftonline.com/*******.***********.***/oauth2"},
+		{`"userPrincipalName": "adele.vance@contoso.com",`, `"userPrincipalName": "*****.*****@*******.***",`},
+		{"/users/adele_fabrikam.com#EXT#@contoso.onmicrosoft.com/messages", "/users/*****_********.***#***#@*******.***********.***/messages"},
+		{"$filter=mail+eq+%27megan%40contoso.com%27", "$filter=****+**+%*******%*********.***%27"},
+		{"request-id " + pmRequestID, "request-id " + pmRequestID},
+		{`"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users"`, `"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users"`},
+	} {
+		got := p.Mask(tc.in)
+		if got != tc.want {
+			t.Errorf("Mask(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+		if len(got) != len(tc.in) {
+			t.Errorf("Mask(%q) changed the length: %d bytes, want %d", tc.in, len(got), len(tc.in))
+		}
+	}
+}
+
+func TestPresenterOffOrNilShowsEverything(t *testing.T) {
+	s := "tid " + pmTenantGUID + " adele@contoso.com"
+	p := pmOn(pmTenantGUID)
+	p.SetOn(false)
+	if got := p.Mask(s); got != s {
+		t.Errorf("off: Mask changed %q to %q", s, got)
+	}
+	var nilP *Presenter
+	if got := nilP.Mask(s); got != s || nilP.On() {
+		t.Errorf("nil presenter: Mask changed %q to %q", s, got)
+	}
+	gen := p.Gen()
+	p.AddTenants(strings.ToUpper(pmTenantGUID), "", "common")
+	if p.Gen() != gen {
+		t.Error("a known tenant, an empty one or 'common' changed the generation: caches would be dropped for nothing")
+	}
+}
+
+// A text input draws its cursor as an escape sequence inside the value: the
+// address it splits is still masked, and the sequences survive.
+func TestPresenterMasksStyledInput(t *testing.T) {
+	p := pmOn(pmTenantDomain)
+	in := "/users/adele@con\x1b[7mt\x1b[0moso.onmicrosoft.com"
+	got := p.MaskStyled(in)
+	if plain := ansi.Strip(got); plain != "/users/*****@*******.***********.***" {
+		t.Errorf("plain text %q", plain)
+	}
+	if !strings.Contains(got, "\x1b[7m*\x1b[0m") {
+		t.Errorf("the cursor's sequences were lost: %q", got)
+	}
+}
+
+// Highlighted lines hold one-byte colour marks: masking leaves them where
+// they are, so colours and byte offsets stay right.
+func TestPresenterKeepsColourMarks(t *testing.T) {
+	p := pmOn(pmTenantGUID)
+	body := []byte(`{"tid":"` + pmTenantGUID + `","upn":"adele.vance@contoso.com","id":"` + pmRequestID + `"}`)
+	lines := vwHighlight(t, body)
+	var all strings.Builder
+	for i := range lines.Len() {
+		orig := lines.Line(i)
+		masked := append([]byte(nil), orig...)
+		p.MaskBytes(masked)
+		for j := range orig {
+			if graph.IsMark(orig[j]) != graph.IsMark(masked[j]) || graph.IsMark(orig[j]) && orig[j] != masked[j] {
+				t.Fatalf("line %d: colour mark at byte %d changed", i, j)
+			}
+		}
+		all.Write(masked)
+	}
+	for _, leak := range []string{"b03b09d7", "e865f845", "adele", "vance"} {
+		if strings.Contains(all.String(), leak) {
+			t.Errorf("masked lines still hold %q", leak)
+		}
+	}
+	if !strings.Contains(all.String(), pmRequestID) {
+		t.Error("a GUID that is not a tenant id was masked")
+	}
+}
+
+// pmLeaks are pieces of the fixtures' tenants and UPNs that must never
+// reach the screen in presenter mode, not even cut.
+var pmLeaks = []string{"b03b09d7", "e865f845", "5f35-4001", "onmicrosoft", "adele.", "alex.", "diego.", "@contoso"}
+
+func pmRootWithUsers(t *testing.T, w, h int, on bool) *Model {
+	t.Helper()
+	m := newRootForTest(t, w, h)
+	if on {
+		m.togglePresenter()
+	}
+	for _, r := range "/users/adele.vance@contoso.onmicrosoft.com" {
+		press(m, r, string(r))
+	}
+	x := vwUsersExchange(t, 30, true)
+	x.Seq = m.seq
+	m.route(exchangeMsg{Exchange: x})
+	m.viewer.body.scrollDown(5) // the first user's UPN and mail on screen at 80x24 too
+	return m
+}
+
+func pmTabs(t *testing.T, m *Model) []string {
+	t.Helper()
+	var screens []string
+	for tab := range tabCount {
+		m.viewer.tab = tab
+		screens = append(screens, ansi.Strip(m.render()))
+	}
+	m.viewer.tab = tabBody
+	return screens
+}
+
+func TestRootPresenterModeHidesTenantsAndUPNs(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {160, 48}} {
+		t.Run(itoaTest(size.w)+"x"+itoaTest(size.h), func(t *testing.T) {
+			m := pmRootWithUsers(t, size.w, size.h, true)
+			for i, view := range pmTabs(t, m) {
+				assertScreenSize(t, view, size.w, size.h)
+				for _, leak := range pmLeaks {
+					if strings.Contains(view, leak) {
+						t.Errorf("%s tab: presenter mode shows %q:\n%s", viewerTabNames[i], leak, view)
+					}
+				}
+				if !strings.Contains(view, "presenter") {
+					t.Errorf("%s tab: no presenter badge in the status bar", viewerTabNames[i])
+				}
+			}
+			// ctrl+g shows everything again, from any pane.
+			m.Update(tea.KeyPressMsg{Code: 'g', Mod: tea.ModCtrl})
+			screens := strings.Join(pmTabs(t, m), "\n")
+			for _, want := range []string{"b03b09d7", "onmicrosoft", "adele.0@contoso.com", "adele.vance@contoso"} {
+				if !strings.Contains(screens, want) {
+					t.Errorf("presenter mode off, but %q is not on screen", want)
+				}
+			}
+		})
+	}
+}
+
+// The key works while the path input has focus, where letters are typed.
+func TestRootPresenterKeyWhileTyping(t *testing.T) {
+	m := newRootForTest(t, 100, 30)
+	if !m.capturing() {
+		t.Fatal("the path input should have the keyboard")
+	}
+	m.Update(tea.KeyPressMsg{Code: 'g', Mod: tea.ModCtrl})
+	if !m.common.Presenter.On() {
+		t.Fatal("ctrl+g did not switch presenter mode on")
+	}
+	if v := m.request.path.Value(); v != "" {
+		t.Errorf("ctrl+g reached the input: %q", v)
+	}
+}
+
+func TestRootPresenterFlagStartsMasked(t *testing.T) {
+	m := New(Options{Backend: newRootForTest(t, 80, 24).backend, Presenter: true})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.route(profilesLoadedMsg{Profiles: rootFixtureProfiles()})
+	view := ansi.Strip(m.render())
+	if strings.Contains(view, "b03b09d7") || strings.Contains(view, "onmicrosoft") || !strings.Contains(view, "presenter") {
+		t.Errorf("Presenter: true did not start masked:\n%s", view)
+	}
+}
+
+// Presenter mode changes the screen only: y still copies the real body.
+func TestRootPresenterCopiesTheRealBody(t *testing.T) {
+	m := pmRootWithUsers(t, 100, 30, true)
+	m.setFocus(focusViewer)
+	cmd := press(m, 'y', "y")
+	if cmd == nil {
+		t.Fatal("y returned no command")
+	}
+	msg, ok := cmd().(copyMsg)
+	if !ok {
+		t.Fatalf("y gave %T, want copyMsg", cmd())
+	}
+	if !strings.Contains(msg.Text, `"adele.0@contoso.com"`) {
+		t.Errorf("the copied body is masked: %.200s", msg.Text)
+	}
+}
+
+// The table view (T) masks cells before they are cut to their columns.
+func TestRootPresenterTable(t *testing.T) {
+	m := pmRootWithUsers(t, 160, 48, true)
+	m.setFocus(focusViewer)
+	pumpRoot(m, press(m, 'T', "T"))
+	view := ansi.Strip(m.render())
+	if !strings.Contains(view, "userPrincipalName") {
+		t.Fatalf("no table on screen:\n%s", view)
+	}
+	for _, leak := range pmLeaks {
+		if strings.Contains(view, leak) {
+			t.Errorf("the table shows %q", leak)
+		}
+	}
+}
+
+func TestRootGoldenPresenter(t *testing.T) {
+	m := pmRootWithUsers(t, 80, 24, true)
+	view := ansi.Strip(m.render())
+	assertScreenSize(t, view, 80, 24)
+	golden.RequireEqual(t, []byte(view))
+}
