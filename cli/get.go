@@ -18,6 +18,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/support"
 )
 
 type getOptions struct {
@@ -30,6 +31,7 @@ type getOptions struct {
 	maxPages int
 	timeout  time.Duration
 	verbose  bool
+	bundle   string // write a support bundle here after the request
 }
 
 func (a *App) getCommand() *cobra.Command {
@@ -67,6 +69,7 @@ Exit status: 0 on 2xx, 1 on an HTTP or token failure, 2 on usage or config error
 	f.IntVar(&o.maxPages, "max-pages", 1000, "with --all, stop after this many pages")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print every attempt, response and page on stderr")
 	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
+	f.StringVar(&o.bundle, "bundle", "", "after the request, write a redacted support bundle to FILE (JSON for *.json, else text), whatever the outcome")
 	return cmd
 }
 
@@ -152,10 +155,19 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		return err
 	}
 	m := a.authManager()
+	var bx *bundleInput // what the bundle will say; nil without --bundle
+	if o.bundle != "" {
+		bx = &bundleInput{support.Input{Version: a.Build.Version, Profile: p, Request: req, Redact: m.Redact}}
+		defer func() { a.writeBundle(o.bundle, bx, m, o.timeout) }()
+	}
 	tok, err := m.Token(ctx, p)
 	if err != nil {
+		bx.record(nil, err)
 		a.printAuthError(err, p)
 		return &exitError{exitFailure, errReported}
+	}
+	if bx != nil {
+		bx.Token = tok
 	}
 	client, err := a.newGraphClient(p, m, o.timeout)
 	if err != nil {
@@ -176,9 +188,10 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	}
 
 	if o.all {
-		return a.getAll(ctx, client, req, o, tok, p, events)
+		return a.getAll(ctx, client, req, o, tok, p, events, bx)
 	}
 	resp, err := client.Get(ctx, req, events)
+	bx.record(resp, err)
 	if err != nil {
 		a.printRequestError("Request failed", err, p)
 		return &exitError{exitFailure, errReported}
@@ -255,7 +268,7 @@ func (a *App) writeBody(body []byte, contentType, format string, mode graph.Colo
 
 // getAll streams every page's items into one JSON document on stdout, so
 // memory holds one page at a time.
-func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o getOptions, tok *auth.Token, p profiles.Profile, events func(graph.Event)) error {
+func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o getOptions, tok *auth.Token, p profiles.Profile, events func(graph.Event), bx *bundleInput) error {
 	mode := a.colorMode(o.color)
 	color := o.output == "pretty" && mode != graph.ColorNone
 	var out io.Writer = a.Out
@@ -268,6 +281,7 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 	d := graph.NewPageMerger(out, o.output == "pretty")
 	var failed *graph.Response
 	err := c.GetAll(ctx, req, o.maxPages, events, func(r *graph.Response) error {
+		bx.record(r, nil)
 		a.printStatus(r)
 		if r.Error != nil {
 			failed = r
@@ -277,6 +291,9 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 		return nil
 	})
 	d.Close()
+	if err != nil && !errors.Is(err, errReported) {
+		bx.record(nil, err)
+	}
 	if color {
 		graph.Pretty(a.Out, buffered.Bytes(), "application/json", mode, graph.DefaultStyle)
 	}

@@ -62,6 +62,10 @@ type copyMsg struct {
 // saveBodyMsg asks the root to write the shown body to a file.
 type saveBodyMsg struct{ Path string }
 
+// saveBundleMsg asks the root to write the shown exchange's support bundle
+// to a file.
+type saveBundleMsg struct{ Path string }
+
 // statusMsg shows a line in the status bar.
 type statusMsg struct {
 	Text string

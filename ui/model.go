@@ -250,6 +250,11 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		if x := m.viewer.Exchange(); x != nil && x.Response != nil {
 			cmds = append(cmds, saveBody(msg.Path, x.Response.Body))
 		}
+	case saveBundleMsg:
+		if x := m.viewer.Exchange(); x != nil {
+			p, _ := m.profile(x.Profile)
+			cmds = append(cmds, m.backend.saveBundle(msg.Path, x, p))
+		}
 	case statusMsg:
 		m.setStatus(msg.Text, msg.Err)
 		return nil

@@ -55,6 +55,7 @@ type Viewer struct {
 	searching bool // the search input is open
 	saveIn    textinput.Model
 	saving    bool // the save-as input is open
+	bundling  bool // the save-as input names a support bundle, not the body
 
 	// Rendered once per exchange, width, or styles, not per frame.
 	status  string           // the status line, fitted to the width

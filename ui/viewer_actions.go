@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -92,6 +93,8 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return emitIntent(statusMsg{Text: "no request URL to copy: nothing was sent", Err: true})
 	case key.Matches(msg, k.Save):
 		return v.openSave()
+	case key.Matches(msg, k.Bundle):
+		return v.openBundle()
 	default:
 		v.scroll(msg)
 	}
@@ -166,7 +169,7 @@ func (v *Viewer) copyBody() tea.Cmd {
 }
 
 func (v *Viewer) closeInputs() {
-	v.searching, v.saving = false, false
+	v.searching, v.saving, v.bundling = false, false, false
 	v.searchIn.Blur()
 	v.saveIn.Blur()
 }
@@ -282,7 +285,30 @@ func (v *Viewer) openSave() tea.Cmd {
 		name = "response.txt"
 	}
 	v.saving = true
+	v.saveIn.Prompt = "save body to: "
 	v.saveIn.SetValue(name)
+	v.saveIn.CursorEnd()
+	return v.saveIn.Focus()
+}
+
+// openBundle asks where to write the support bundle. It works without a
+// response too: a failed token request is a common reason to open a ticket.
+// The name carries the request-id, which is what support will ask for.
+func (v *Viewer) openBundle() tea.Cmd {
+	if v.x == nil {
+		return emitIntent(statusMsg{Text: "send a request first"})
+	}
+	started := v.x.Trace.Started
+	if started.IsZero() {
+		started = time.Now()
+	}
+	id := started.UTC().Format("20060102-150405")
+	if r := v.x.Response; r != nil && r.RequestID != "" && !strings.ContainsAny(r.RequestID, `/\ `) {
+		id = r.RequestID
+	}
+	v.saving, v.bundling = true, true
+	v.saveIn.Prompt = "support bundle to: "
+	v.saveIn.SetValue("graphtui-support-" + id + ".txt")
 	v.saveIn.CursorEnd()
 	return v.saveIn.Focus()
 }
@@ -295,9 +321,13 @@ func (v *Viewer) saveKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, v.keys.Submit):
 		path := strings.TrimSpace(v.saveIn.Value())
 		if path == "" {
-			return emitIntent(statusMsg{Text: "type a file name to save the body to", Err: true})
+			return emitIntent(statusMsg{Text: "type a file name to save to", Err: true})
 		}
+		bundle := v.bundling
 		v.closeInputs()
+		if bundle {
+			return emitIntent(saveBundleMsg{Path: path})
+		}
 		return emitIntent(saveBodyMsg{Path: path})
 	}
 	var cmd tea.Cmd

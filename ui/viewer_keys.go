@@ -19,6 +19,7 @@ type ViewerKeyMap struct {
 	Search, NextMatch, PrevMatch key.Binding
 
 	NextPage, FetchAll, CopyBody, CopyCurl, Save key.Binding
+	Bundle                                       key.Binding // save a support bundle
 
 	Submit, Close key.Binding // in the search and save inputs; Close also clears a search
 }
@@ -61,6 +62,7 @@ func DefaultViewerKeyMap() ViewerKeyMap {
 		CopyBody: b([]string{"y"}, "y", "copy body"),
 		CopyCurl: b([]string{"c"}, "c", "copy as curl"),
 		Save:     b([]string{"s"}, "s", "save body"),
+		Bundle:   b([]string{"B"}, "B", "support bundle"),
 
 		Submit: b([]string{"enter"}, "enter", "run"),
 		Close:  b([]string{"esc"}, "esc", "close"),
@@ -87,6 +89,6 @@ func (v *Viewer) FullHelp() [][]key.Binding {
 		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Table, k.Search, k.NextMatch, k.PrevMatch},
 		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab},
 		{k.Recheck, k.CopyConsentURL, k.Matrix},
-		{k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Close},
+		{k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Bundle, k.Close},
 	}
 }

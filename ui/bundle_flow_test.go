@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/graphtui/graphtui/demo"
+)
+
+// pickProfile moves the picker selection down n rows from the first
+// profile and returns focus to the request builder.
+func (f *flow) pickProfile(n int, name string) {
+	f.t.Helper()
+	f.key(tea.KeyTab) // request → response
+	f.key(tea.KeyTab) // response → profiles
+	for i := 0; i < n; i++ {
+		f.key(tea.KeyDown)
+	}
+	f.waitFor(name)
+	f.key(tea.KeyTab) // → request
+}
+
+// saveBundle presses B in the viewer, reads the suggested name, replaces
+// it with a path in dir and confirms. It returns the suggested name and
+// the file's contents once the status bar says it was written.
+func (f *flow) saveBundle(dir string) (suggested, text string) {
+	f.t.Helper()
+	f.key(tea.KeyTab) // request → response
+	f.typeText("B")
+	s := f.waitFor("support bundle to:")
+	suggested = regexp.MustCompile(`graphtui-support-[0-9A-Za-z-]+\.txt`).FindString(s)
+	if suggested == "" {
+		f.t.Fatalf("no suggested file name:\n%s", s)
+	}
+	path := filepath.Join(dir, suggested)
+	f.keyMod('u', tea.ModCtrl) // clear the suggestion
+	f.typeText(path)
+	f.key(tea.KeyEnter)
+	f.waitFor("support bundle written to")
+	fi, err := os.Stat(path)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		f.t.Errorf("bundle mode %v, want 0600", fi.Mode().Perm())
+	}
+	data, _ := os.ReadFile(path)
+	text = string(data)
+	if strings.Contains(text, "eyJ") {
+		f.t.Errorf("the bundle holds something JWT-shaped:\n%s", text)
+	}
+	return suggested, text
+}
+
+// B after Graph's 401 writes the bundle named after the request-id, with
+// that id, the diagnosis and the curl inside, and no secret or token.
+func TestFlowSupportBundleAfterA401(t *testing.T) {
+	f := startFlow(t, 120, 40)
+	f.waitFor("contoso-reader")
+	f.pickProfile(2, "no roles")
+	f.typeText("/users")
+	f.key(tea.KeyEnter)
+	f.waitFor("401", "no-roles")
+
+	name, text := f.saveBundle(t.TempDir())
+	id := strings.TrimSuffix(strings.TrimPrefix(name, "graphtui-support-"), ".txt")
+	for _, want := range []string{"request-id:          " + id, "401 Unauthorized", "no-roles", "roles:", `Bearer $TOKEN`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("bundle lacks %q:\n%s", want, text)
+		}
+	}
+	if s := f.tenant.Secret(demo.ProfileNoConsent); s == "" || strings.Contains(text, s) {
+		t.Error("the bundle holds the app's secret (or the demo has none)")
+	}
+}
+
+// A token that was never issued is a reason to open a ticket too: B still
+// works, and the bundle carries the AADSTS code.
+func TestFlowSupportBundleAfterATokenFailure(t *testing.T) {
+	f := startFlow(t, 120, 40)
+	f.waitFor("contoso-reader")
+	f.pickProfile(5, "wrong-secret")
+	f.typeText("/users")
+	f.key(tea.KeyEnter)
+	f.waitFor("7000215")
+
+	_, text := f.saveBundle(t.TempDir())
+	for _, want := range []string{"AADSTS7000215", "correlation id:", "token-error"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("bundle lacks %q:\n%s", want, text)
+		}
+	}
+	if s := f.tenant.Secret(demo.ProfileWrongSecret); s == "" || strings.Contains(text, s) {
+		t.Error("the bundle holds the app's secret (or the demo has none)")
+	}
+}
