@@ -87,7 +87,9 @@ func TestFlowSupportBundleAfterATokenFailure(t *testing.T) {
 	f.pickProfile(5, "wrong-secret")
 	f.typeText("/users")
 	f.key(tea.KeyEnter)
-	f.waitFor("7000215")
+	// The picker's badge names the code as soon as the token fails; the
+	// viewer's evidence (trace id) means the exchange has arrived too.
+	f.waitFor("7000215", "trace id")
 
 	_, text := f.saveBundle(t.TempDir())
 	for _, want := range []string{"AADSTS7000215", "correlation id:", "token-error"} {
