@@ -135,6 +135,9 @@ type RolesDiff struct {
 // profile, then replay its request: the end of the consent round trip.
 type recheckMsg struct{}
 
+// showQRMsg asks the root to show URL as a QR code in a dialog.
+type showQRMsg struct{ URL string }
+
 // matrixMsg asks the root to run the shown request under every profile.
 type matrixMsg struct{}
 

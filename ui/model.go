@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
 	"github.com/graphtui/graphtui/profiles"
 )
@@ -264,6 +265,16 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, m.recheck())
 	case matrixMsg:
 		cmds = append(cmds, m.matrix())
+	case showQRMsg:
+		if m.common.Presenter.On() {
+			// A phone (or a viewer of the recording) would read the tenant
+			// out of the code.
+			m.setStatus("the QR code holds the tenant id: turn presenter mode off ("+m.keys.Presenter.Help().Key+") to show it", true)
+			return nil
+		}
+		m.dialog = NewQRDialog(m.common, msg.URL, m.backend.Color != graph.ColorNone)
+		m.sizeDialog()
+		return nil
 	case matrixResultMsg:
 		m.stopInflight()
 		m.dialog = NewMatrix(m.common, msg)

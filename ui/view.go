@@ -69,6 +69,14 @@ func (m *Model) sizeDialog() {
 		m.dialog.SetSize(clamp(m.width-8, 30, 64), 3)
 		return
 	}
+	if qr, ok := m.dialog.(*QRDialog); ok {
+		// As large as the code needs, as the screen allows: a code cut to
+		// fit would not scan.
+		st := m.common.Styles.Dialog
+		w, h := qr.NeedSize()
+		qr.SetSize(max(min(w, m.width-st.GetHorizontalFrameSize()), 1), max(min(h, m.height-2-st.GetVerticalFrameSize()), 1))
+		return
+	}
 	m.dialog.SetSize(clamp(m.width-8, 30, 80), clamp(m.height-6, 6, 22))
 }
 

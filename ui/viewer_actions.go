@@ -51,6 +51,11 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return emitIntent(statusMsg{Text: "no consent URL for this response"})
 		}
 		return emitIntent(copyMsg{What: "admin-consent URL", Text: v.x.ConsentURL})
+	case key.Matches(msg, k.ConsentQR):
+		if v.x == nil || v.x.ConsentURL == "" {
+			return emitIntent(statusMsg{Text: "no consent URL for this response"})
+		}
+		return emitIntent(showQRMsg{URL: v.x.ConsentURL})
 	case key.Matches(msg, k.Matrix):
 		if v.x == nil {
 			return emitIntent(statusMsg{Text: "send a request first"})

@@ -14,7 +14,7 @@ type ViewerKeyMap struct {
 	DiagnosisTab                            key.Binding
 
 	// The 403 doctor's actions.
-	Recheck, CopyConsentURL, Matrix key.Binding
+	Recheck, CopyConsentURL, ConsentQR, Matrix key.Binding
 
 	Search, NextMatch, PrevMatch key.Binding
 
@@ -51,6 +51,7 @@ func DefaultViewerKeyMap() ViewerKeyMap {
 		DiagnosisTab:   b([]string{"d"}, "d", "diagnosis"),
 		Recheck:        b([]string{"R"}, "R", "new token + retry"),
 		CopyConsentURL: b([]string{"u"}, "u", "copy consent URL"),
+		ConsentQR:      b([]string{"Q"}, "Q", "consent URL as QR code"),
 		Matrix:         b([]string{"M"}, "M", "profile matrix"),
 
 		Search:    b([]string{"/"}, "/", "search"),
@@ -76,7 +77,7 @@ func (v *Viewer) ShortHelp() []key.Binding {
 		return []key.Binding{k.Submit, k.Close}
 	}
 	if v.x != nil && v.x.Diagnosis != nil && v.tab == tabDiagnosis {
-		return []key.Binding{k.PrevTab, k.NextTab, k.Recheck, k.CopyConsentURL, k.Matrix}
+		return []key.Binding{k.PrevTab, k.NextTab, k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix}
 	}
 	return []key.Binding{k.PrevTab, k.NextTab, k.Search, k.NextMatch, k.NextPage, k.CopyCurl, k.Wrap, k.Table}
 }
@@ -88,7 +89,7 @@ func (v *Viewer) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Table, k.Search, k.NextMatch, k.PrevMatch},
 		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab},
-		{k.Recheck, k.CopyConsentURL, k.Matrix},
+		{k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix},
 		{k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Bundle, k.Close},
 	}
 }

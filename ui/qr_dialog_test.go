@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/internal/qrtext"
+)
+
+// consentQR sends /users as no-consent and presses Q in the viewer.
+func consentQR(t *testing.T, w, h int) (*flow, *qrtext.Code) {
+	f := startFlow(t, w, h)
+	f.waitFor("contoso-reader")
+	f.pickProfile(2, "no roles")
+	f.typeText("/users")
+	f.key(tea.KeyEnter)
+	f.waitFor("401", "no-roles")
+	f.key(tea.KeyTab) // request → response
+	url := f.tenant.LoginURL() + "/" + f.tenant.TenantID() + "/adminconsent?client_id=" + f.tenant.ClientID(demo.ProfileNoConsent)
+	code, err := qrtext.Render(url, false) // the flow's backend has no colours
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, code
+}
+
+// Q on a 401 shows the consent URL as a whole, scannable code: every line
+// of it as drawn for that URL; u copies the URL; esc closes.
+func TestFlowConsentQRCode(t *testing.T) {
+	f, code := consentQR(t, 160, 48)
+	f.typeText("Q")
+	s := f.waitFor("u copy URL · esc close")
+	for i, line := range code.Lines {
+		if !strings.Contains(s, line) {
+			t.Fatalf("line %d of the code is not on screen:\n%s", i, s)
+		}
+	}
+	f.typeText("u")
+	f.waitFor("copied the admin-consent URL")
+	f.key(tea.KeyEscape)
+	deadline := time.Now().Add(5 * time.Second)
+	for strings.Contains(f.probe.get(), code.Lines[1]) {
+		if time.Now().After(deadline) {
+			t.Fatal("esc did not close the QR code")
+		}
+		f.tm.Send(pingMsg{})
+		time.Sleep(15 * time.Millisecond)
+	}
+}
+
+// In 80x24 the code cannot fit: the dialog says what size it needs rather
+// than draw a cut code that would not scan.
+func TestFlowConsentQRCodeTooSmall(t *testing.T) {
+	f, code := consentQR(t, 80, 24)
+	f.typeText("Q")
+	s := f.waitFor("The QR code needs")
+	if strings.Contains(s, code.Lines[1]) {
+		t.Errorf("a cut code is drawn:\n%s", s)
+	}
+}
+
+// Presenter mode hides the tenant; a QR code would give it away.
+func TestFlowConsentQRCodeRefusedInPresenterMode(t *testing.T) {
+	f, code := consentQR(t, 160, 48)
+	f.keyMod('g', tea.ModCtrl)
+	f.typeText("Q")
+	s := f.waitFor("holds the tenant id")
+	if strings.Contains(s, code.Lines[1]) {
+		t.Errorf("the code is drawn in presenter mode:\n%s", s)
+	}
+}
