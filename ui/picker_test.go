@@ -238,6 +238,12 @@ func TestPickerTokenBadges(t *testing.T) {
 	if got := badge(); !strings.Contains(got, "no roles") {
 		t.Fatalf("a token without roles must say so: %q", got)
 	}
+	opaque := ptToken("contoso-reader", exp)
+	opaque.ClaimsErr = errors.New("not a JWT")
+	p.Update(tokenMsg{Profile: "contoso-reader", Token: opaque})
+	if got := badge(); !strings.Contains(got, "roles unknown") || strings.Contains(got, "no roles") {
+		t.Fatalf("a token that is not a JWT has unknown roles, not none: %q", got)
+	}
 	p.now = func() time.Time { return exp.Add(time.Minute) }
 	if got := badge(); !strings.Contains(got, "expired at 15:04") {
 		t.Fatalf("past its expiry: %q", got)

@@ -220,7 +220,11 @@ func (p *Picker) badge(name string, w int) string {
 func (p *Picker) validBadge(t *auth.Token, w int) string {
 	s := p.c.Styles
 	roles, roleStyle := rolesText(len(t.Claims.Roles)), s.Badge
-	if len(t.Claims.Roles) == 0 {
+	switch {
+	case t.ClaimsErr != nil:
+		// Not a JWT: its roles cannot be read, which is not "no roles".
+		roles, roleStyle = "roles unknown", s.BadgeWarn
+	case len(t.Claims.Roles) == 0:
 		roleStyle = s.BadgeWarn
 	}
 	state, stateStyle := []string{"token ok", "ok"}, s.BadgeOK
