@@ -22,6 +22,9 @@ type QRDialog struct {
 	err  error
 
 	width, height int
+	// tooSmall holds the terminal size the code needs when the root found
+	// it does not fit; zero when it fits.
+	tooSmall [2]int
 }
 
 // NewQRDialog draws url. colour false draws light modules as blocks on
@@ -66,9 +69,13 @@ func (d *QRDialog) NeedSize() (w, h int) {
 	return max(d.code.Width, 40), len(d.code.Lines) + 1
 }
 
-// View is the code, centred, over a one-line caption; when the pane is too
-// small for the code, it says how large it must be instead of drawing a
-// code that cannot scan.
+// NeedTerminal tells the dialog that the code does not fit and the
+// terminal size it would need (0, 0: it fits).
+func (d *QRDialog) NeedTerminal(w, h int) { d.tooSmall = [2]int{w, h} }
+
+// View is the code, centred, over a one-line caption; when the terminal is
+// too small for the code, it says how large it must be instead of drawing
+// a code that cannot scan.
 func (d *QRDialog) View() string {
 	w, h := d.width, d.height
 	if w <= 0 || h <= 0 {
@@ -81,8 +88,11 @@ func (d *QRDialog) View() string {
 	case d.err != nil:
 		lines = wrapLines(d.err.Error(), w, max(h-2, 1))
 		lines = append(lines, "", keys)
-	case w < nw || h < nh:
-		msg := fmt.Sprintf("The QR code needs %dx%d cells; this terminal gives it %dx%d. Enlarge the terminal, or copy the URL.", nw, nh+2, w, h)
+	case d.tooSmall != [2]int{} || w < nw || h < nh:
+		msg := "The QR code does not fit: enlarge the terminal, or copy the URL."
+		if t := d.tooSmall; t != [2]int{} {
+			msg = fmt.Sprintf("The QR code needs a terminal of %dx%d or more: enlarge it, or copy the URL.", t[0], t[1])
+		}
 		for _, l := range wrapLines(msg, w, max(h-2, 1)) {
 			lines = append(lines, s.Value.Render(l))
 		}

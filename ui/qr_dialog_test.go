@@ -57,9 +57,17 @@ func TestFlowConsentQRCode(t *testing.T) {
 func TestFlowConsentQRCodeTooSmall(t *testing.T) {
 	f, code := consentQR(t, 80, 24)
 	f.typeText("Q")
-	s := f.waitFor("The QR code needs")
+	s := f.waitFor("The QR code needs a terminal of")
 	if strings.Contains(s, code.Lines[1]) {
 		t.Errorf("a cut code is drawn:\n%s", s)
+	}
+	// Enlarging the terminal shows the code in the same dialog.
+	f.tm.Send(tea.WindowSizeMsg{Width: 160, Height: 48})
+	s = f.waitFor("u copy URL · esc close")
+	for i, line := range code.Lines {
+		if !strings.Contains(s, line) {
+			t.Fatalf("after the resize, line %d of the code is not on screen:\n%s", i, s)
+		}
 	}
 }
 

@@ -74,7 +74,14 @@ func (m *Model) sizeDialog() {
 		// fit would not scan.
 		st := m.common.Styles.Dialog
 		w, h := qr.NeedSize()
-		qr.SetSize(max(min(w, m.width-st.GetHorizontalFrameSize()), 1), max(min(h, m.height-2-st.GetVerticalFrameSize()), 1))
+		fw, fh := st.GetHorizontalFrameSize(), st.GetVerticalFrameSize()+2 // + status bar and footer
+		if w+fw <= m.width && h+fh <= m.height {
+			qr.NeedTerminal(0, 0)
+			qr.SetSize(w, h)
+			return
+		}
+		qr.NeedTerminal(w+fw, h+fh)
+		qr.SetSize(clamp(m.width-8, 30, 64), 4)
 		return
 	}
 	m.dialog.SetSize(clamp(m.width-8, 30, 80), clamp(m.height-6, 6, 22))
