@@ -33,7 +33,7 @@ func consentQR(t *testing.T, w, h int) (*flow, *qrtext.Code) {
 func TestFlowConsentQRCode(t *testing.T) {
 	f, code := consentQR(t, 160, 48)
 	f.typeText("Q")
-	s := f.waitFor("u copy URL · esc close")
+	s := f.waitFor("admin consent · u copy URL · esc close")
 	for i, line := range code.Lines {
 		if !strings.Contains(s, line) {
 			t.Fatalf("line %d of the code is not on screen:\n%s", i, s)
@@ -63,7 +63,7 @@ func TestFlowConsentQRCodeTooSmall(t *testing.T) {
 	}
 	// Enlarging the terminal shows the code in the same dialog.
 	f.tm.Send(tea.WindowSizeMsg{Width: 160, Height: 48})
-	s = f.waitFor("u copy URL · esc close")
+	s = f.waitFor("admin consent · u copy URL · esc close")
 	for i, line := range code.Lines {
 		if !strings.Contains(s, line) {
 			t.Fatalf("after the resize, line %d of the code is not on screen:\n%s", i, s)
