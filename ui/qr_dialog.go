@@ -25,6 +25,10 @@ type QRDialog struct {
 	// tooSmall holds the terminal size the code needs when the root found
 	// it does not fit; zero when it fits.
 	tooSmall [2]int
+	// fullScreen: the code fits the terminal but not with a dialog frame,
+	// status bar and footer around it (a 24-row terminal), so the root
+	// shows the dialog alone.
+	fullScreen bool
 }
 
 // NewQRDialog draws url. colour false draws light modules as blocks on
@@ -72,6 +76,9 @@ func (d *QRDialog) NeedSize() (w, h int) {
 // NeedTerminal tells the dialog that the code does not fit and the
 // terminal size it would need (0, 0: it fits).
 func (d *QRDialog) NeedTerminal(w, h int) { d.tooSmall = [2]int{w, h} }
+
+// FullScreen reports whether the dialog is to be shown alone on screen.
+func (d *QRDialog) FullScreen() bool { return d.fullScreen }
 
 // View is the code, centred, over a one-line caption; when the terminal is
 // too small for the code, it says how large it must be instead of drawing

@@ -52,16 +52,34 @@ func TestFlowConsentQRCode(t *testing.T) {
 	}
 }
 
-// In 80x24 the code cannot fit: the dialog says what size it needs rather
-// than draw a cut code that would not scan.
+// In 80x24 the code fits only without the dialog frame, status bar and
+// footer around it: it is shown alone, whole, and esc brings the panes back.
+func TestFlowConsentQRCodeFullScreenIn80x24(t *testing.T) {
+	f, code := consentQR(t, 80, 24)
+	f.typeText("Q")
+	s := f.waitFor("admin consent · u copy URL · esc close")
+	for i, line := range code.Lines {
+		if !strings.Contains(s, line) {
+			t.Fatalf("line %d of the code is not on screen:\n%s", i, s)
+		}
+	}
+	if strings.Contains(s, "Profiles") {
+		t.Errorf("the panes are drawn around a full-screen code:\n%s", s)
+	}
+	f.key(tea.KeyEscape)
+	f.waitFor("Profiles", "401")
+}
+
+// Smaller still, the dialog says what size the code needs rather than draw
+// a cut code that would not scan; enlarging the terminal shows the code.
 func TestFlowConsentQRCodeTooSmall(t *testing.T) {
 	f, code := consentQR(t, 80, 24)
+	f.tm.Send(tea.WindowSizeMsg{Width: 72, Height: 22})
 	f.typeText("Q")
 	s := f.waitFor("The QR code needs a terminal of")
 	if strings.Contains(s, code.Lines[1]) {
 		t.Errorf("a cut code is drawn:\n%s", s)
 	}
-	// Enlarging the terminal shows the code in the same dialog.
 	f.tm.Send(tea.WindowSizeMsg{Width: 160, Height: 48})
 	s = f.waitFor("admin consent · u copy URL · esc close")
 	for i, line := range code.Lines {

@@ -75,13 +75,18 @@ func (m *Model) sizeDialog() {
 		st := m.common.Styles.Dialog
 		w, h := qr.NeedSize()
 		fw, fh := st.GetHorizontalFrameSize(), st.GetVerticalFrameSize()+2 // + status bar and footer
-		if w+fw <= m.width && h+fh <= m.height {
-			qr.NeedTerminal(0, 0)
+		qr.NeedTerminal(0, 0)
+		qr.fullScreen = false
+		switch {
+		case w+fw <= m.width && h+fh <= m.height:
 			qr.SetSize(w, h)
-			return
+		case w <= m.width && h <= m.height:
+			qr.fullScreen = true
+			qr.SetSize(m.width, m.height)
+		default:
+			qr.NeedTerminal(w, h)
+			qr.SetSize(clamp(m.width-8, 30, 64), 4)
 		}
-		qr.NeedTerminal(w+fw, h+fh)
-		qr.SetSize(clamp(m.width-8, 30, 64), 4)
 		return
 	}
 	m.dialog.SetSize(clamp(m.width-8, 30, 80), clamp(m.height-6, 6, 22))
@@ -103,6 +108,9 @@ func (m *Model) render() string {
 	if g.tooSmall {
 		msg := fmt.Sprintf("Terminal too small (%dx%d).\nNeed at least %dx%d.\nctrl+c quits.", m.width, m.height, minWidth, minHeight)
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
+	}
+	if qr, ok := m.dialog.(*QRDialog); ok && qr.FullScreen() {
+		return qr.View() // the code and its caption need every row
 	}
 	left := m.frame(m.picker.View(), g.leftW, g.bodyH, focusPicker)
 	right := lipgloss.JoinVertical(lipgloss.Left,
