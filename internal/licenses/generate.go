@@ -1,0 +1,3 @@
+package licenses
+
+//go:generate go run ./gen
