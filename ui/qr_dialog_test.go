@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/internal/qrtext"
@@ -97,5 +98,28 @@ func TestFlowConsentQRCodeRefusedInPresenterMode(t *testing.T) {
 	s := f.waitFor("holds the tenant id")
 	if strings.Contains(s, code.Lines[1]) {
 		t.Errorf("the code is drawn in presenter mode:\n%s", s)
+	}
+}
+
+// Any size, from nothing up: the dialog fills exactly its block, and shows
+// the code only where the whole of it fits.
+func TestQRDialogAtEverySize(t *testing.T) {
+	url := "https://login.microsoftonline.com/contoso.onmicrosoft.com/adminconsent?client_id=5a6c1e0f-2b3d-4c8e-9f7a-1d2e3f4a5b6c"
+	d := NewQRDialog(ptCommon(), url, false)
+	code, err := qrtext.Render(url, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nw, nh := d.NeedSize()
+	for w := 0; w <= nw+2; w++ {
+		for h := 0; h <= nh+2; h++ {
+			d.SetSize(w, h)
+			view := ansi.Strip(d.View())
+			ptRequireSize(t, view, w, h)
+			shown := strings.Contains(view, code.Lines[len(code.Lines)/2])
+			if fits := w >= nw && h >= nh; shown != fits {
+				t.Fatalf("%dx%d: code shown %v, but it fits: %v", w, h, shown, fits)
+			}
+		}
 	}
 }
