@@ -43,7 +43,7 @@ func (d *Confirm) View() string {
 	}
 	s := d.c.Styles
 	var lines []string
-	for _, l := range wrapLines(d.question, w, max(h-2, 1)) {
+	for _, l := range wrapLines(d.c.Mask(d.question), w, max(h-2, 1)) {
 		lines = append(lines, s.Value.Render(l))
 	}
 	answers := s.Key.Render("y") + s.Dim.Render(" yes · ") + s.Key.Render("n") + s.Dim.Render(" no")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -43,5 +44,22 @@ func TestConfirmView(t *testing.T) {
 			d.SetSize(w, h)
 			ptRequireSize(t, d.View(), w, h)
 		}
+	}
+}
+
+// The question names the profile, which presenter mode may need to hide.
+func TestConfirmMasksInPresenterMode(t *testing.T) {
+	c := ptCommon()
+	c.Presenter = &Presenter{}
+	c.Presenter.AddTenants("contoso.onmicrosoft.com")
+	c.Presenter.SetOn(true)
+	d := NewConfirm(c, `Delete profile "adele.vance@contoso.onmicrosoft.com" from /home/dev/config.toml?`, ptDeleteMsg{})
+	d.SetSize(60, 5)
+	view := ansi.Strip(d.View())
+	if strings.Contains(view, "adele") || strings.Contains(view, "contoso") {
+		t.Errorf("the question is drawn unmasked:\n%s", view)
+	}
+	if !strings.Contains(view, "Delete profile") {
+		t.Errorf("the question is gone:\n%s", view)
 	}
 }

@@ -224,6 +224,9 @@ func (m *Model) togglePresenter() {
 	p := m.common.Presenter
 	p.SetOn(!p.On())
 	if p.On() {
+		if _, ok := m.dialog.(*QRDialog); ok {
+			m.dialog = nil // the code holds the tenant id
+		}
 		m.setStatus("tenant ids and e-mail addresses masked on screen · ctrl+g shows them", false)
 	} else {
 		m.setStatus("presenter mode off", false)

@@ -123,3 +123,16 @@ func TestQRDialogAtEverySize(t *testing.T) {
 		}
 	}
 }
+
+// Turning presenter mode on while the code is open closes it: the code
+// holds the tenant id.
+func TestFlowPresenterModeClosesAnOpenQRCode(t *testing.T) {
+	f, code := consentQR(t, 160, 48)
+	f.typeText("Q")
+	f.waitFor("admin consent · u copy URL · esc close")
+	f.keyMod('g', tea.ModCtrl)
+	s := f.waitFor("masked on screen")
+	if strings.Contains(s, code.Lines[1]) {
+		t.Errorf("the code is still drawn in presenter mode:\n%s", s)
+	}
+}
