@@ -139,7 +139,7 @@ func New(in Input) *Bundle {
 	}
 	b.Request = Request{Method: http.MethodGet, URL: s.clean(url), Sent: in.Response != nil}
 	if url != "" {
-		b.Curl = s.clean(graph.CurlCommand(url, in.Request.Header))
+		b.Curl = s.clean(graph.CurlCommand(url, shareableHeaders(in.Request.Header)))
 	}
 	if r := in.Response; r != nil {
 		b.Response = &Response{
@@ -168,6 +168,29 @@ func New(in Input) *Bundle {
 		}
 	}
 	return b
+}
+
+// sharedHeaders are the request headers that shape a Graph answer and hold
+// nothing private. Any other header a user added (a cookie, an API key for a
+// proxy) keeps its name in the bundle's curl, but not its value.
+var sharedHeaders = map[string]bool{
+	"Accept": true, "Accept-Language": true, "Accept-Encoding": true, "Cache-Control": true,
+	"Client-Request-Id": true, "Consistencylevel": true, "Content-Type": true,
+	"If-Match": true, "If-None-Match": true, "Prefer": true, "Return-Client-Request-Id": true,
+}
+
+// shareableHeaders is h with the value of every header not known to be
+// harmless replaced by [redacted].
+func shareableHeaders(h http.Header) http.Header {
+	out := make(http.Header, len(h))
+	for name, values := range h {
+		if sharedHeaders[http.CanonicalHeaderKey(name)] {
+			out[name] = values
+			continue
+		}
+		out[name] = []string{"[redacted]"}
+	}
+	return out
 }
 
 // addFailure records why there is no response: the identity platform's

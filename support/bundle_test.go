@@ -97,6 +97,30 @@ func TestBundleHoldsNoSecretOrToken(t *testing.T) {
 	}
 }
 
+// Headers a user added may carry a proxy's key or a cookie the redactor
+// cannot recognise: the bundle's curl keeps their names, not their values,
+// and keeps the headers that shape Graph's answer as they were.
+func TestBundleCurlHidesUnknownHeaderValues(t *testing.T) {
+	in := forbiddenInput()
+	in.Request.Header = http.Header{
+		"Consistencylevel": {"eventual"},
+		"Prefer":           {"outlook.timezone=\"UTC\""},
+		"X-Api-Key":        {"k-7d1f0c9a4b"},
+		"Cookie":           {"session=ab12cd34"},
+	}
+	curl := New(in).Curl
+	for _, want := range []string{"'ConsistencyLevel: eventual'", `'Prefer: outlook.timezone="UTC"'`, "'X-Api-Key: [redacted]'", "'Cookie: [redacted]'"} {
+		if !strings.Contains(curl, want) {
+			t.Errorf("curl lacks %s: %s", want, curl)
+		}
+	}
+	for _, private := range []string{"k-7d1f0c9a4b", "ab12cd34"} {
+		if strings.Contains(curl, private) {
+			t.Errorf("curl holds %q: %s", private, curl)
+		}
+	}
+}
+
 // A token failure has no response: the identity platform's ids are what
 // support needs, and the curl still says what would have been sent.
 func TestBundleOfATokenFailure(t *testing.T) {
