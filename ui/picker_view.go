@@ -69,7 +69,7 @@ func (p *Picker) filterLine(w int) string {
 	count := fmt.Sprintf(" %d/%d", len(p.shown), len(p.all))
 	var left string
 	if p.filtering {
-		left = p.c.Presenter.MaskStyled(p.filter.View())
+		left = p.c.Presenter.InputView(p.filter, false)
 	} else {
 		left = s.Key.Render("/ ") + s.Value.Render(p.c.Mask(p.filter.Value()))
 	}

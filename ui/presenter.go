@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/textinput"
 )
 
 // Presenter is presenter mode: while it is on, tenant ids, tenant domains
@@ -108,63 +111,52 @@ func (p *Presenter) MaskBytes(line []byte) bool {
 	return len(found) > 0
 }
 
-// MaskStyled masks text that already holds escape sequences, such as a
-// rendered text input: the sequences are skipped, so a cursor drawn in the
-// middle of an address does not hide it from the pattern.
-func (p *Presenter) MaskStyled(s string) string {
-	if !p.On() || s == "" {
-		return s
+// InputView is a text input as presenter mode draws it. An input shows a
+// window of its value, scrolled to the cursor, and a window cut through an
+// address no longer looks like one; so the whole value is masked first and
+// a copy of the input draws it, at the same cursor position. all masks
+// every letter and digit: a tenant being typed into a form is not known
+// yet.
+func (p *Presenter) InputView(in textinput.Model, all bool) string {
+	if !p.On() {
+		return in.View()
 	}
-	if !strings.Contains(s, "\x1b") {
-		return p.Mask(s)
+	v := in.Value()
+	masked := maskAllText(v)
+	if !all {
+		masked = p.Mask(v)
 	}
-	plain := make([]byte, 0, len(s))
-	at := make([]int, 0, len(s)) // where each plain byte is in s
-	for i := 0; i < len(s); {
-		if n := escapeLen(s[i:]); n > 0 {
-			i += n
-			continue
-		}
-		plain = append(plain, s[i])
-		at = append(at, i)
-		i++
+	if masked == v {
+		return in.View()
 	}
-	if !p.MaskBytes(plain) {
-		return s
-	}
-	out := []byte(s)
-	for j, c := range plain {
-		out[at[j]] = c
-	}
-	return string(out)
+	shown := in // a copy: SetValue gives it a new value slice
+	shown.SetValue(perRune(v, masked))
+	shown.SetCursor(in.Position())
+	return shown.View()
 }
 
-// escapeLen is the length of the escape sequence s starts with (CSI, OSC
-// or a two-byte escape), 0 when it starts with text.
-func escapeLen(s string) int {
-	if len(s) < 2 || s[0] != 0x1b {
-		return 0
-	}
-	switch s[1] {
-	case '[':
-		for i := 2; i < len(s); i++ {
-			if s[i] >= 0x40 && s[i] <= 0x7e {
-				return i + 1
-			}
+// maskAllText masks every letter and digit of s, as maskSpan does.
+func maskAllText(s string) string {
+	b := []byte(s)
+	maskSpan(b, 0, len(b))
+	return string(b)
+}
+
+// perRune turns masked (orig with bytes masked in place) into one '*' per
+// masked rune, so that a text input counts the same runes as in orig and
+// its cursor and window stay where they were.
+func perRune(orig, masked string) string {
+	var b strings.Builder
+	for i := 0; i < len(orig); {
+		_, n := utf8.DecodeRuneInString(orig[i:])
+		if masked[i:i+n] == orig[i:i+n] {
+			b.WriteString(orig[i : i+n])
+		} else {
+			b.WriteByte('*')
 		}
-		return len(s)
-	case ']':
-		for i := 2; i < len(s); i++ {
-			if s[i] == 0x07 {
-				return i + 1
-			}
-			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-		}
-		return len(s)
+		i += n
 	}
-	return 2
+	return b.String()
 }
 
 // spans calls fn with every [start, end) of s to hide: known tenants,

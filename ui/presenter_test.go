@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/textinput"
 	"strings"
 	"testing"
 
@@ -64,17 +65,37 @@ func TestPresenterOffOrNilShowsEverything(t *testing.T) {
 	}
 }
 
-// A text input draws its cursor as an escape sequence inside the value: the
-// address it splits is still masked, and the sequences survive.
-func TestPresenterMasksStyledInput(t *testing.T) {
+// A text input shows a window of its value: with the cursor at the start
+// of a long path, the window ends inside the address. The whole value is
+// masked before the input cuts it, so no piece of the address shows, and
+// the cursor stays where it was.
+func TestPresenterMasksAScrolledInput(t *testing.T) {
 	p := pmOn(pmTenantDomain)
-	in := "/users/adele@con\x1b[7mt\x1b[0moso.onmicrosoft.com"
-	got := p.MaskStyled(in)
-	if plain := ansi.Strip(got); plain != "/users/*****@*******.***********.***" {
-		t.Errorf("plain text %q", plain)
+	in := textinput.New()
+	in.Prompt = ""
+	in.SetWidth(24)
+	in.Focus()
+	in.SetValue("/users/adele.vance@contoso.onmicrosoft.com/memberOf/microsoft.graph.group")
+	in.SetCursor(0)
+	for _, all := range []bool{false, true} {
+		got := ansi.Strip(p.InputView(in, all))
+		if !strings.HasPrefix(got, "/") || strings.Contains(got, "adele") || strings.Contains(got, "vance") || strings.Contains(got, "contos") {
+			t.Errorf("all=%v: %q", all, got)
+		}
 	}
-	if !strings.Contains(got, "\x1b[7m*\x1b[0m") {
-		t.Errorf("the cursor's sequences were lost: %q", got)
+	if got := ansi.Strip(p.InputView(in, false)); !strings.HasPrefix(got, "/users/*****.*****@") {
+		t.Errorf("the window moved or the path was masked: %q", got)
+	}
+	if in.Value() != "/users/adele.vance@contoso.onmicrosoft.com/memberOf/microsoft.graph.group" || in.Position() != 0 {
+		t.Error("drawing changed the input itself")
+	}
+	// A tenant being typed is not known yet: all masks it anyway.
+	in.SetValue("fabrikam.onmicrosoft.com")
+	if got := ansi.Strip(p.InputView(in, true)); strings.Contains(got, "fabrikam") {
+		t.Errorf("a typed tenant shows: %q", got)
+	}
+	if got := perRune("café@x.io", "caf**@*.**"); got != "caf*@*.**" {
+		t.Errorf("perRune: %q", got)
 	}
 }
 

@@ -132,7 +132,7 @@ func (f *ProfileForm) valueView(ff formField) string {
 	case fieldCloud:
 		choice = string(formClouds[f.cloud])
 	default:
-		return f.c.Presenter.MaskStyled(f.inputs[ff].View())
+		return f.c.Presenter.InputView(f.inputs[ff], ff == fieldTenant)
 	}
 	if ff == f.focus {
 		return s.Key.Render("◂ ") + s.Value.Render(choice) + s.Key.Render(" ▸")

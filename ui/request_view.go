@@ -61,7 +61,7 @@ func (b *RequestBuilder) pathLine() string {
 	case b.version == graph.VersionBeta:
 		vs = s.BadgeWarn.Bold(true)
 	}
-	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.c.Presenter.MaskStyled(b.path.View())
+	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.c.Presenter.InputView(b.path, false)
 }
 
 // versionInPath reports whether the typed path overrides the toggle: an
@@ -195,7 +195,7 @@ func (b *RequestBuilder) rowText(l rowLine, atCursor bool, w, kw int) string {
 		marker = "▸ "
 	}
 	if b.mode == modeEdit && l == b.editRow {
-		return s.Key.Render(marker) + b.c.Presenter.MaskStyled(b.editor.View())
+		return s.Key.Render(marker) + b.c.Presenter.InputView(b.editor, false)
 	}
 	switch l.kind {
 	case rowParam:
@@ -257,7 +257,7 @@ func (b *RequestBuilder) keyValue(marker, k, v string, active bool, w, kw int) s
 func (b *RequestBuilder) listView(w, h int) []string {
 	s := b.c.Styles
 	l := &b.list
-	left := s.TitleActive.Render("History ") + b.c.Presenter.MaskStyled(l.filter.View())
+	left := s.TitleActive.Render("History ") + b.c.Presenter.InputView(l.filter, false)
 	count := fmt.Sprintf(" %d/%d", len(l.shown), len(b.recall.entries))
 	title := left
 	if room := w - len(count); room >= 16 {

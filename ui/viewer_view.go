@@ -150,9 +150,9 @@ func (v *Viewer) tabsLine(active viewerTab) string {
 func (v *Viewer) appendFooter(dst []byte) []byte {
 	switch {
 	case v.saving:
-		return appendFitted(dst, v.c.Presenter.MaskStyled(v.saveIn.View()), v.w)
+		return appendFitted(dst, v.c.Presenter.InputView(v.saveIn, false), v.w)
 	case v.searching:
-		return appendFitted(dst, v.c.Presenter.MaskStyled(v.searchIn.View()), v.w)
+		return appendFitted(dst, v.c.Presenter.InputView(v.searchIn, false), v.w)
 	case v.progress != nil:
 		p := v.progress
 		return appendFitted(dst, v.c.Styles.BadgeWarn.Render(fmt.Sprintf("fetching all pages… %d pages · %d items · %s · esc cancels", p.Pages, p.Items, graph.SizeText(p.Bytes))), v.w)
