@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -25,10 +24,6 @@ type Presenter struct {
 	tenants []string // lower case, longest first
 	gen     int      // changes whenever what Mask does changes
 }
-
-// emailPattern is an address or UPN, also with its '@' percent-encoded as
-// in a query string, and guest UPNs such as a_b.com#EXT#@contoso.com.
-var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+#-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
 
 // On reports whether presenter mode is on.
 func (p *Presenter) On() bool { return p != nil && p.on }
@@ -175,12 +170,61 @@ func (p *Presenter) spans(s string, fn func(start, end int)) {
 			}
 		}
 	}
-	if strings.IndexByte(s, '@') < 0 && !strings.Contains(s, "%40") {
-		return
+	addressSpans(s, fn)
+}
+
+// addressSpans calls fn with each e-mail address or UPN in s: a run of
+// local-part characters, '@' (or %40, as in a query string), then a domain
+// of two or more labels; guest UPNs (a_b.com#EXT#@contoso.com) included.
+// It matches what [A-Za-z0-9._%+#-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+
+// matches, looking only around each '@' and '%': that regular expression
+// took half a second over a multi-megabyte line of text.
+func addressSpans(s string, fn func(start, end int)) {
+	for i := 0; i < len(s); {
+		k := strings.IndexAny(s[i:], "@%")
+		if k < 0 {
+			return
+		}
+		k += i
+		i = k + 1
+		sep := 1
+		if s[k] == '%' {
+			if !strings.HasPrefix(s[k:], "%40") {
+				continue
+			}
+			sep = 3
+		}
+		start := k
+		for start > 0 && isLocalPart(s[start-1]) {
+			start--
+		}
+		end := k + sep
+		for end < len(s) && isLabel(s[end]) {
+			end++
+		}
+		if start == k || end == k+sep {
+			continue
+		}
+		labels := 1
+		for end+1 < len(s) && s[end] == '.' && isLabel(s[end+1]) {
+			for end++; end < len(s) && isLabel(s[end]); end++ {
+			}
+			labels++
+		}
+		if labels < 2 {
+			continue
+		}
+		fn(start, end)
+		i = end
 	}
-	for _, m := range emailPattern.FindAllStringIndex(s, -1) {
-		fn(m[0], m[1])
-	}
+}
+
+func isLabel(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+}
+
+func isLocalPart(c byte) bool {
+	return isLabel(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '#'
 }
 
 // maskSpan turns the letters and digits (and any non-ASCII byte) of

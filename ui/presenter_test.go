@@ -2,6 +2,8 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/textinput"
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -248,4 +250,38 @@ func TestRootGoldenPresenter(t *testing.T) {
 	view := ansi.Strip(m.render())
 	assertScreenSize(t, view, 80, 24)
 	golden.RequireEqual(t, []byte(view))
+}
+
+// addressSpans is a hand-written scan for speed; the pattern it stands for
+// is the reference. On thousands of strings made of the characters that
+// matter, masking what each finds gives the same text.
+func TestAddressSpansMatchThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(`[A-Za-z0-9._%+#-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
+	const alphabet = "ab9._-%40@#+ \"/é"
+	rng := rand.New(rand.NewPCG(1, 2))
+	mask := func(s string, spans func(string, func(int, int))) string {
+		b := []byte(s)
+		spans(s, func(start, end int) { maskSpan(b, start, end) })
+		return string(b)
+	}
+	byPattern := func(s string, fn func(int, int)) {
+		for _, m := range pattern.FindAllStringIndex(s, -1) {
+			fn(m[0], m[1])
+		}
+	}
+	cases := []string{"adele.vance@contoso.com", "a_b.com#EXT#@contoso.onmicrosoft.com", "eq 'adele%40contoso.com'", "x@y", "@a.b", "a@.b", "a@b.", "a@b..c", "a@b.c.", "a@b@c.d"}
+	for range 20000 {
+		n := rng.IntN(24)
+		var b strings.Builder
+		for range n {
+			r := []rune(alphabet)
+			b.WriteRune(r[rng.IntN(len(r))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := mask(s, addressSpans), mask(s, byPattern); got != want {
+			t.Fatalf("%q: masked %q, the pattern masks %q", s, got, want)
+		}
+	}
 }
