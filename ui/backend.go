@@ -252,17 +252,30 @@ func (b *Backend) deleteProfile(p profiles.Profile) tea.Cmd {
 
 func saveBody(path string, body []byte) tea.Cmd {
 	return func() tea.Msg {
-		if path == "" {
-			return statusMsg{Text: "no file name given", Err: true}
-		}
-		if _, err := os.Stat(path); err == nil {
-			return statusMsg{Text: fmt.Sprintf("%s exists; choose another name", path), Err: true}
-		} else if !errors.Is(err, os.ErrNotExist) {
-			return statusMsg{Text: err.Error(), Err: true}
-		}
-		if err := os.WriteFile(path, body, 0o600); err != nil {
+		if err := writeNewFile(path, body); err != nil {
 			return statusMsg{Text: err.Error(), Err: true}
 		}
 		return statusMsg{Text: fmt.Sprintf("saved %s to %s", graph.SizeText(len(body)), path)}
 	}
+}
+
+// writeNewFile writes data to path with mode 0600, never over a file that
+// is there already (O_EXCL: not even one made since the user typed the
+// name).
+func writeNewFile(path string, data []byte) error {
+	if path == "" {
+		return errors.New("no file name given")
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s exists; choose another name", path)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

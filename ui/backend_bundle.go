@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -18,14 +15,6 @@ import (
 // (the token failed) still has a bundle, with the URL it would have had.
 func (b *Backend) saveBundle(path string, x *Exchange, p profiles.Profile) tea.Cmd {
 	return func() tea.Msg {
-		if path == "" {
-			return statusMsg{Text: "no file name given", Err: true}
-		}
-		if _, err := os.Stat(path); err == nil {
-			return statusMsg{Text: fmt.Sprintf("%s exists; choose another name", path), Err: true}
-		} else if !errors.Is(err, os.ErrNotExist) {
-			return statusMsg{Text: err.Error(), Err: true}
-		}
 		in := support.Input{
 			Version:   strings.TrimPrefix(b.UserAgent, "graphtui/"),
 			Profile:   p,
@@ -45,7 +34,11 @@ func (b *Backend) saveBundle(path string, x *Exchange, p profiles.Profile) tea.C
 				}
 			}
 		}
-		if err := support.New(in).WriteFile(path); err != nil {
+		out, err := support.New(in).Render(path)
+		if err == nil {
+			err = writeNewFile(path, out)
+		}
+		if err != nil {
 			return statusMsg{Text: "support bundle not written: " + b.Auth.Redact(err.Error()), Err: true}
 		}
 		return statusMsg{Text: "support bundle written to " + path}

@@ -29,17 +29,23 @@ func consentQR(t *testing.T, w, h int) (*flow, *qrtext.Code) {
 	return f, code
 }
 
+// requireCode fails unless every line of code is on screen s.
+func requireCode(t *testing.T, s string, code *qrtext.Code) {
+	t.Helper()
+	for i, line := range code.Lines {
+		if !strings.Contains(s, line) {
+			t.Fatalf("line %d of the code is not on screen:\n%s", i, s)
+		}
+	}
+}
+
 // Q on a 401 shows the consent URL as a whole, scannable code: every line
 // of it as drawn for that URL; u copies the URL; esc closes.
 func TestFlowConsentQRCode(t *testing.T) {
 	f, code := consentQR(t, 160, 48)
 	f.typeText("Q")
 	s := f.waitFor("admin consent · u copy URL · esc close")
-	for i, line := range code.Lines {
-		if !strings.Contains(s, line) {
-			t.Fatalf("line %d of the code is not on screen:\n%s", i, s)
-		}
-	}
+	requireCode(t, s, code)
 	f.typeText("u")
 	f.waitFor("copied the admin-consent URL")
 	f.key(tea.KeyEscape)
@@ -59,11 +65,7 @@ func TestFlowConsentQRCodeFullScreenIn80x24(t *testing.T) {
 	f, code := consentQR(t, 80, 24)
 	f.typeText("Q")
 	s := f.waitFor("admin consent · u copy URL · esc close")
-	for i, line := range code.Lines {
-		if !strings.Contains(s, line) {
-			t.Fatalf("line %d of the code is not on screen:\n%s", i, s)
-		}
-	}
+	requireCode(t, s, code)
 	if strings.Contains(s, "Profiles") {
 		t.Errorf("the panes are drawn around a full-screen code:\n%s", s)
 	}
@@ -83,11 +85,7 @@ func TestFlowConsentQRCodeTooSmall(t *testing.T) {
 	}
 	f.tm.Send(tea.WindowSizeMsg{Width: 160, Height: 48})
 	s = f.waitFor("admin consent · u copy URL · esc close")
-	for i, line := range code.Lines {
-		if !strings.Contains(s, line) {
-			t.Fatalf("after the resize, line %d of the code is not on screen:\n%s", i, s)
-		}
-	}
+	requireCode(t, s, code) // after the resize
 }
 
 // Presenter mode hides the tenant; a QR code would give it away.
