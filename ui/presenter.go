@@ -157,8 +157,8 @@ func perRune(orig, masked string) string {
 // spans calls fn with every [start, end) of s to hide: known tenants,
 // matched without regard to case, then addresses.
 func (p *Presenter) spans(s string, fn func(start, end int)) {
+	low := asciiLower(s)
 	if len(p.tenants) > 0 {
-		low := asciiLower(s)
 		for _, t := range p.tenants {
 			for from := 0; ; {
 				i := strings.Index(low[from:], t)
@@ -170,7 +170,32 @@ func (p *Presenter) spans(s string, fn func(start, end int)) {
 			}
 		}
 	}
+	sharePointSpans(low, fn)
 	addressSpans(s, fn)
+}
+
+// sharePointSpans calls fn with the host label before each ".sharepoint."
+// in low (lower case): contoso in contoso.sharepoint.com and contoso-my in
+// contoso-my.sharepoint.com. A site's webUrl or id names the tenant as
+// plainly as its domain does, and it does so even when the profile gives
+// the tenant as a GUID, so no known tenant is needed.
+func sharePointSpans(low string, fn func(start, end int)) {
+	const marker = ".sharepoint."
+	for from := 0; ; {
+		i := strings.Index(low[from:], marker)
+		if i < 0 {
+			return
+		}
+		end := from + i
+		start := end
+		for start > 0 && isLabel(low[start-1]) {
+			start--
+		}
+		if start < end {
+			fn(start, end)
+		}
+		from = end + len(marker)
+	}
 }
 
 // addressSpans calls fn with each e-mail address or UPN in s: a run of

@@ -285,3 +285,20 @@ func TestAddressSpansMatchThePattern(t *testing.T) {
 		}
 	}
 }
+
+// SharePoint hosts carry the tenant's name: masked, with or without a
+// known tenant, and the rest of the URL stays readable.
+func TestPresenterMasksSharePointTenantNames(t *testing.T) {
+	p := pmOn(pmTenantGUID)
+	for in, want := range map[string]string{
+		"https://contoso.sharepoint.com/sites/hr":                    "https://*******.sharepoint.com/sites/hr",
+		"https://Contoso-My.SharePoint.com/personal/x":               "https://*******-**.SharePoint.com/personal/x",
+		`"id": "contoso.sharepoint.com,4c9e6d3b-a8aa-487d,f967ce0f"`: `"id": "*******.sharepoint.com,4c9e6d3b-a8aa-487d,f967ce0f"`,
+		"https://fabrikam.sharepoint.us/sites/x":                     "https://********.sharepoint.us/sites/x",
+		"the .sharepoint. suffix alone":                              "the .sharepoint. suffix alone",
+	} {
+		if got := p.Mask(in); got != want {
+			t.Errorf("Mask(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
