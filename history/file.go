@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 )
 
 // FileName is the history file's name inside graphtui's state directory.
@@ -63,39 +62,4 @@ func readFile(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("larger than %d MB", max>>20)
 	}
 	return data, nil
-}
-
-// writeAtomic replaces path with data so that a crash leaves the old file
-// or the new one, never half of each, and no temporary file behind.
-func writeAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create the history directory %s: %v", dir, err)
-	}
-	f, err := os.CreateTemp(dir, "."+strings.TrimSuffix(filepath.Base(path), ".json")+"-*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot save the request history in %s: %v", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = f.Chmod(0o600); err != nil {
-		return fmt.Errorf("cannot save the request history %s: %v", path, err)
-	}
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("cannot save the request history %s: %v", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("cannot save the request history %s: %v", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("cannot save the request history %s: %v", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace the request history %s: %v", path, err)
-	}
-	return nil
 }

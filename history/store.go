@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/graphtui/graphtui/internal/atomicfile"
 )
 
 // Bounds keep the file small and loading instant.
@@ -137,5 +139,8 @@ func (s *Store) Save() error {
 	if err != nil {
 		return fmt.Errorf("encoding request history: %v", err)
 	}
-	return writeAtomic(s.path, append(data, '\n'))
+	if err := atomicfile.Write(s.path, append(data, '\n')); err != nil {
+		return fmt.Errorf("cannot save the request history: %w", err)
+	}
+	return nil
 }

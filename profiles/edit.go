@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/graphtui/graphtui/internal/atomicfile"
 )
 
 // Edits work on the file's text rather than re-encoding decoded data, so
@@ -86,7 +88,10 @@ func edit(path string, want *Profile, old string, change func(*document) (string
 	if err := checkEdited(path, text, before, want, old); err != nil {
 		return err
 	}
-	return writeAtomic(path, text)
+	if err := atomicfile.Write(path, []byte(text)); err != nil {
+		return fmt.Errorf("cannot save the config: %w", err)
+	}
+	return nil
 }
 
 // checkEdited re-reads the edited text: it must be valid TOML, the other
@@ -263,44 +268,4 @@ func tomlString(s string) string {
 		return strconv.Quote(s) // unreachable for a plain string; re-parsing still checks the result
 	}
 	return strings.TrimSuffix(strings.TrimPrefix(b.String(), "v = "), "\n")
-}
-
-// writeAtomic replaces path with text so that a crash leaves either the old
-// file or the new one, never half of each. The file is private (0600).
-func writeAtomic(path, text string) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create config directory %s: %s", dir, fileProblem(err))
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cannot write config file in %s: %s", dir, fileProblem(err))
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = f.Chmod(0o600); err != nil {
-		return fmt.Errorf("cannot write config file %s: %v", path, err)
-	}
-	if _, err = f.WriteString(text); err != nil {
-		return fmt.Errorf("cannot write config file %s: %v", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("cannot write config file %s: %v", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("cannot write config file %s: %v", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace config file %s: %v", path, err)
-	}
-	// Make the rename itself durable; not every platform can sync a directory.
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }
