@@ -4,9 +4,9 @@
 package history
 
 import (
+	"maps"
 	"net/http"
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/graphtui/graphtui/graph"
@@ -33,12 +33,7 @@ type Header struct {
 // sorted because http.Header has no order.
 func NewEntry(profile string, r graph.Request, at time.Time) Entry {
 	e := Entry{Profile: profile, Version: r.Version, Path: r.Path, Query: slices.Clone(r.Query), Time: at}
-	names := make([]string, 0, len(r.Header))
-	for name := range r.Header {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(r.Header)) {
 		for _, v := range r.Header[name] {
 			e.Header = append(e.Header, Header{Name: name, Value: v})
 		}

@@ -3,6 +3,7 @@ package support
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -88,11 +89,7 @@ func (b *Bundle) JSON() ([]byte, error) {
 // claimRows lists the claims by name; lists are joined with commas and an
 // empty roles list says what it means.
 func claimRows(m map[string]any) [][2]string {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(m))
 	rows := make([][2]string, 0, len(names))
 	for _, k := range names {
 		var v string

@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"maps"
 	"net/http"
 	"slices"
-	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -178,12 +178,7 @@ func (b *RequestBuilder) loadRequest(r graph.Request) {
 	b.params = slices.Clone(r.Query)
 	b.headers = nil
 	b.eventual = false
-	names := make([]string, 0, len(r.Header))
-	for name := range r.Header {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(r.Header)) {
 		for _, v := range r.Header[name] {
 			if strings.EqualFold(name, headerConsistency) && strings.EqualFold(v, "eventual") {
 				b.eventual = true

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -42,10 +43,7 @@ func headersRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 // headerFields adds headers sorted by name, one row per value. A typed
 // Authorization header is hidden too: it would hold a token.
 func headerFields(f *fieldLayout, h http.Header) {
-	names := make([]string, 0, len(h))
-	for name := range h {
-		names = append(names, name)
-	}
+	names := slices.Collect(maps.Keys(h))
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	for _, name := range names {
 		for _, v := range h[name] {
