@@ -84,7 +84,7 @@ func (v *Viewer) restyle() {
 	v.table.restyle(st)
 	v.dimOn, v.dimOff = styleCodes(st.Dim)
 	v.searchIn = restyledInput(v.searchIn, st, "/", "search the body")
-	v.saveIn = restyledInput(v.saveIn, st, "save body to: ", "")
+	v.saveIn = restyledInput(v.saveIn, st, v.savePrompt(), "")
 	v.SetSize(v.w, v.h)
 }
 

@@ -290,10 +290,19 @@ func (v *Viewer) openSave() tea.Cmd {
 		name = "response.txt"
 	}
 	v.saving = true
-	v.saveIn.Prompt = "save body to: "
+	v.saveIn.Prompt = v.savePrompt()
 	v.saveIn.SetValue(name)
 	v.saveIn.CursorEnd()
 	return v.saveIn.Focus()
+}
+
+// savePrompt names what the save-as input writes: the prompt follows
+// bundling, also when a theme change rebuilds the input.
+func (v *Viewer) savePrompt() string {
+	if v.bundling {
+		return "support bundle to: "
+	}
+	return "save body to: "
 }
 
 // openBundle asks where to write the support bundle. It works without a
@@ -312,7 +321,7 @@ func (v *Viewer) openBundle() tea.Cmd {
 		id = r.RequestID
 	}
 	v.saving, v.bundling = true, true
-	v.saveIn.Prompt = "support bundle to: "
+	v.saveIn.Prompt = v.savePrompt()
 	v.saveIn.SetValue("graphtui-support-" + id + ".txt")
 	v.saveIn.CursorEnd()
 	return v.saveIn.Focus()
