@@ -312,3 +312,16 @@ func TestViewerFollowsAStyleSwap(t *testing.T) {
 		t.Fatal("line numbers keep the dark colours after the switch to light")
 	}
 }
+
+// The terminal's background can arrive while the bundle input is open; the
+// input is rebuilt in the new colours and must still say what it writes.
+func TestViewerBundlePromptSurvivesARestyle(t *testing.T) {
+	v := vwViewer(80, 12)
+	vwShow(v, bodyExchange(t, "application/json", []byte(`{"a":1}`), nil))
+	v.Update(vwKey("B"))
+	v.c.Styles = NewStyles(false)
+	v.restyle()
+	if got := vwView(t, v); !strings.Contains(got, "support bundle to: ") {
+		t.Fatalf("the prompt changed after a restyle:\n%s", got)
+	}
+}
