@@ -41,7 +41,7 @@ func EnvProfile(lookup func(string) (string, bool)) (Profile, bool) {
 // cloudForLogin maps a well-known login host to its cloud, so the Graph
 // host follows; any other host stays an authority_host override.
 func cloudForLogin(host string) (Cloud, string) {
-	normalized := strings.TrimRight(strings.ToLower(withScheme(host)), "/")
+	normalized := normalizeHost(host)
 	for _, c := range cloudNames { // usgov before usgov-dod: they share a login host
 		if Clouds[c].Login == normalized {
 			return c, ""

@@ -39,6 +39,8 @@ func TestMain(m *testing.M) {
 		os.Exit(3)
 	case "silent":
 		os.Exit(0)
+	case "proxy-get":
+		os.Exit(proxyGetHelper())
 	case "hang":
 		time.Sleep(time.Minute)
 		os.Exit(0)

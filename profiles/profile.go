@@ -90,18 +90,20 @@ func (p Profile) cloudHosts() CloudHosts {
 	return Clouds[CloudGlobal]
 }
 
-// LoginBase is the identity platform base URL, without a trailing slash.
+// LoginBase is the identity platform base URL, normalised (see
+// normalizeHost), without a trailing slash.
 func (p Profile) LoginBase() string {
 	if p.AuthorityHost != "" {
-		return strings.TrimRight(withScheme(p.AuthorityHost), "/")
+		return normalizeHost(p.AuthorityHost)
 	}
 	return p.cloudHosts().Login
 }
 
-// GraphBase is the Graph base URL (scheme and host), without a trailing slash.
+// GraphBase is the Graph base URL (scheme and host), normalised (see
+// normalizeHost), without a trailing slash.
 func (p Profile) GraphBase() string {
 	if p.GraphHost != "" {
-		return strings.TrimRight(withScheme(p.GraphHost), "/")
+		return normalizeHost(p.GraphHost)
 	}
 	return p.cloudHosts().Graph
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net"
 	"net/url"
 	"os"
 	"regexp"
@@ -188,31 +187,23 @@ func checkHost(h string) string {
 	if h == "" {
 		return ""
 	}
-	u, err := url.Parse(withScheme(h))
+	u, err := url.Parse(normalizeHost(h))
 	if err != nil || u.Host == "" || u.Opaque != "" {
 		return "is not a valid host; write a URL such as https://graph.microsoft.com"
 	}
-	if u.Path != "" && u.Path != "/" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+	if u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return "must be only a scheme and host (and port), like https://graph.microsoft.com; remove the rest (the API version belongs in api_version)"
 	}
 	switch u.Scheme {
 	case "https":
 		return ""
 	case "http":
-		if isLoopback(u.Hostname()) {
+		if IsLoopback(u.Hostname()) {
 			return ""
 		}
 		return "uses plain http, which would send the token unencrypted; use https:// (http is allowed only for loopback: localhost, 127.0.0.0/8, ::1)"
 	}
 	return fmt.Sprintf("has scheme %q; use https://", u.Scheme)
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // checkReadable says why a file cannot be read, or "" if it can.
