@@ -277,6 +277,10 @@ func (m *Manager) newClient(ctx context.Context, p profiles.Profile) (*confident
 	if err != nil {
 		return nil, err
 	}
+	hc, err = identityClient(hc, p.LoginBase())
+	if err != nil {
+		return nil, &TokenError{Profile: p.Name, Cause: "the identity platform's address is not acceptable", NextStep: "Set authority_host to an https:// URL (plain http only for localhost or 127.0.0.1), or remove it to use the cloud's login host.", Err: err}
+	}
 	opts := []confidential.Option{confidential.WithHTTPClient(hc)}
 	if p.AuthorityHost != "" {
 		// MSAL would ask the public cloud to validate a host it does not
@@ -335,6 +339,9 @@ func (e *CredentialError) Unwrap() error { return e.Err }
 // platform's error body when there is one. Every text it keeps is redacted
 // and flattened to one line: MSAL's messages carry URLs and whole bodies.
 func (m *Manager) tokenError(p profiles.Profile, err error) error {
+	if te := originTokenError(p, err); te != nil {
+		return te
+	}
 	var call msalerrors.CallErr
 	if errors.As(err, &call) && call.Resp != nil {
 		var body []byte

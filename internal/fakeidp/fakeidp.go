@@ -41,6 +41,9 @@ type Server struct {
 	token      atomic.Pointer[http.HandlerFunc]
 	tokenCalls atomic.Int32
 	caFile     string
+	// tokenEndpoint, when set, is the token endpoint the discovery
+	// document names instead of this server's own.
+	tokenEndpoint atomic.Pointer[string]
 }
 
 // Start runs a fake identity platform until the test ends. token answers
@@ -63,6 +66,10 @@ func (s *Server) SetToken(h http.HandlerFunc) {
 	s.token.Store(&h)
 }
 
+// SetTokenEndpoint makes the discovery document name url as the token
+// endpoint from now on, as a hostile or misconfigured one might.
+func (s *Server) SetTokenEndpoint(url string) { s.tokenEndpoint.Store(&url) }
+
 // TokenCalls is the number of requests the token endpoint received.
 func (s *Server) TokenCalls() int { return int(s.tokenCalls.Load()) }
 
@@ -75,10 +82,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch rest {
 	case "v2.0/.well-known/openid-configuration":
 		base := s.URL + "/" + tenant
+		token := base + "/oauth2/v2.0/token"
+		if other := s.tokenEndpoint.Load(); other != nil {
+			token = *other
+		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(map[string]any{
 			"issuer":                 base + "/v2.0",
-			"token_endpoint":         base + "/oauth2/v2.0/token",
+			"token_endpoint":         token,
 			"authorization_endpoint": base + "/oauth2/v2.0/authorize",
 			"jwks_uri":               base + "/discovery/v2.0/keys",
 		})
