@@ -301,6 +301,9 @@ func (m *Manager) credential(ctx context.Context, p profiles.Profile) (confident
 		if err != nil {
 			return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
 		}
+		if err := profiles.CheckValidity(p, certs[0], m.opts.Now()); err != nil {
+			return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
+		}
 		cred, err := confidential.NewCredFromCert(certs, key)
 		if err != nil {
 			return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}

@@ -8,6 +8,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"time"
 
 	"software.sslmate.com/src/go-pkcs12"
 )
@@ -134,4 +135,21 @@ func leafFirst(path string, certs []*x509.Certificate, key crypto.PrivateKey) ([
 		}
 	}
 	return nil, fmt.Errorf("the private key in %s does not belong to any certificate in it; put the matching certificate and key together", path)
+}
+
+// CheckValidity says whether the signing certificate (the first one that
+// LoadCertificate returns) is in force at now. The identity platform
+// answers an assertion from an expired certificate with "a key the app
+// does not know", which points the wrong way; the dates are known here.
+func CheckValidity(p Profile, leaf *x509.Certificate, now time.Time) error {
+	const layout = "2006-01-02 15:04:05 UTC"
+	switch {
+	case now.After(leaf.NotAfter):
+		return fmt.Errorf("the certificate in %s expired on %s; create a new certificate, upload its public part to the app registration (Certificates & secrets) and point certificate of profile %q at it",
+			p.Certificate, leaf.NotAfter.UTC().Format(layout), p.Name)
+	case now.Before(leaf.NotBefore):
+		return fmt.Errorf("the certificate in %s is not valid until %s; check this machine's clock, or point certificate of profile %q at a certificate in force now",
+			p.Certificate, leaf.NotBefore.UTC().Format(layout), p.Name)
+	}
+	return nil
 }
