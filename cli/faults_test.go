@@ -200,17 +200,23 @@ func TestCLIGraphFaults(t *testing.T) {
 		{
 			name:   "body larger than the cap",
 			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"1"}]}`),
-			tune:   func(a *App) { a.tuneClient = func(c *graph.Client) { c.MaxBody = 1000 } },
+			args:   []string{"--max-body", "1000"},
+			code:   1,
+			stderr: []string{"note: body cut at 1000 bytes (the size cap); it is incomplete", "raise the size cap with --max-body, e.g. --max-body 1MB"},
+		},
+		{
+			name:   "body under a raised cap",
+			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"1"}]}`),
+			args:   []string{"--max-body", "1KB", "--max-body", "1MB"},
 			code:   0,
-			stderr: []string{"note: body cut at 1000 bytes (the size cap); it is incomplete", "use -o raw with curl for the whole response"},
+			stdout: `"id": "1"`,
 		},
 		{
 			name:   "body larger than the cap while paging",
 			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"1"}]}`),
-			args:   []string{"--all"},
-			tune:   func(a *App) { a.tuneClient = func(c *graph.Client) { c.MaxBody = 1000 } },
+			args:   []string{"--all", "--max-body", "1000"},
 			code:   1,
-			stderr: []string{"Paging stopped: page 1: a page was cut at the body size cap; paging stopped"},
+			stderr: []string{"Paging stopped: page 1: a page was cut at the body size cap; paging stopped", "--max-body"},
 		},
 		{
 			name:   "not JSON with a JSON content type",

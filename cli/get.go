@@ -28,6 +28,7 @@ type getOptions struct {
 	output    string
 	unsafeRaw bool   // -o raw writes control bytes even to a terminal
 	color     string // auto, always or never
+	maxBody   byteSize
 	maxPages  int
 	timeout   time.Duration
 	verbose   bool
@@ -35,7 +36,7 @@ type getOptions struct {
 }
 
 func (a *App) getCommand() *cobra.Command {
-	var o getOptions
+	o := getOptions{maxBody: graph.DefaultMaxBody}
 	cmd := &cobra.Command{
 		Use:   "get PATH",
 		Short: "Send a GET request to Microsoft Graph as the profile's app",
@@ -44,7 +45,8 @@ stdout, the status line and errors to stderr. PATH is relative to the API
 version (/users, users/{id}/messages?$top=5) or an absolute URL on the
 profile's Graph host; the token is never sent to any other host.
 
-Exit status: 0 on 2xx, 1 on an HTTP or token failure, 2 on usage or config errors.`,
+Exit status: 0 on 2xx, 1 on an HTTP or token failure or a body cut at
+--max-body, 2 on usage or config errors.`,
 		Example: `  graphtui get /users -q '$select=displayName,mail' -q '$top=5'
   graphtui get /users --all -o json | jq '.value | length'
   graphtui get /users -q '$count=true' -q '$filter=accountEnabled eq true' -H 'ConsistencyLevel: eventual'
@@ -67,6 +69,7 @@ Exit status: 0 on 2xx, 1 on an HTTP or token failure, 2 on usage or config error
 	f.StringVarP(&o.output, "output", "o", "pretty", "body format: pretty (indented, coloured on a terminal), json (compact), raw (as received; control characters escaped on a terminal)")
 	f.BoolVar(&o.unsafeRaw, "unsafe-raw", false, "with -o raw, write the body's exact bytes even to a terminal, escape sequences included")
 	f.StringVar(&o.color, "color", "auto", "colour -o pretty output: auto (on a terminal, unless NO_COLOR is set), always (e.g. for less -R), never")
+	f.Var(&o.maxBody, "max-body", "keep at most SIZE bytes of each body (e.g. 256MB, 1GB); a longer body is cut and get exits 1")
 	f.IntVar(&o.maxPages, "max-pages", 1000, "with --all, stop after this many pages")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print every attempt, response and page on stderr")
 	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
@@ -177,6 +180,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
+	client.MaxBody = int64(o.maxBody)
 	if _, err := client.BuildURL(req); err != nil {
 		return usageError("%v", err)
 	}
@@ -210,6 +214,11 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		// a failure of this run, not a usage error.
 		return &exitError{exitFailure, err}
 	}
+	if resp.Truncated {
+		// printStatus said how to raise the cap; a script must not take
+		// half a body for the whole.
+		return &exitError{exitFailure, errReported}
+	}
 	return nil
 }
 
@@ -224,7 +233,7 @@ func (a *App) printStatus(r *graph.Response) {
 		fmt.Fprintln(a.Err, "note:", a.redact(n))
 	}
 	if r.Truncated {
-		fmt.Fprintf(a.Err, "note: the body was cut at %s; use -o raw with curl for the whole response\n", graph.SizeText(len(r.Body)))
+		fmt.Fprintf(a.Err, "The body is incomplete (cut at %s): raise the size cap with --max-body, e.g. --max-body %s\n", graph.SizeText(len(r.Body)), suggestedCap(len(r.Body)))
 	}
 }
 
