@@ -35,23 +35,19 @@ import (
 // The fault catalogue of issue 6, run through the real command line: a
 // fake identity platform and a Graph server that misbehave on purpose.
 // Every row checks the exit code (1 for HTTP and token failures, 2 for
-// usage and config), what stderr says, that the run ends in time, and that
-// neither the client secret nor the access token reaches any output.
+// usage and config), what stderr says, and that neither the client secret
+// nor the access token reaches any output. A hang is caught by go test's
+// -timeout; how fast a row runs is the benchmarks' business, not an assert.
 //
 // Rows tested elsewhere: an absolute URL to another host and a header with
 // a line break (TestUsageErrorsExitTwo, TestForeignHostNamesTheAllowedHost),
 // an unknown key (TestConfigErrorExitsTwoAndNamesFileAndLine); the TUI's
 // escaping of response strings (TestViewerEscapesControlCharacters in ui).
 
-// faultLimit catches a hang, not slowness: rows take well under a second,
-// but -race makes the 10 MB ones several times slower.
-const faultLimit = 10 * time.Second
-
 // faultRun is one command line against the fault servers.
 type faultRun struct {
 	code     int
 	out, err string
-	took     time.Duration
 }
 
 // runFault runs graphtui with config and the fake tenant's secret in its
@@ -74,8 +70,7 @@ func runFault(t *testing.T, ctx context.Context, config string, setup func(*App)
 	if setup != nil {
 		setup(app)
 	}
-	start := time.Now()
-	r := faultRun{code: app.Run(ctx, args), out: out.String(), err: errb.String(), took: time.Since(start)}
+	r := faultRun{code: app.Run(ctx, args), out: out.String(), err: errb.String()}
 	all := r.out + r.err
 	if strings.Contains(all, fakeidp.Secret) {
 		t.Errorf("the output contains the client secret:\n%s", all)
@@ -85,9 +80,6 @@ func runFault(t *testing.T, ctx context.Context, config string, setup func(*App)
 	}
 	if strings.ContainsRune(r.err, 0x1b) {
 		t.Errorf("stderr contains a raw ESC: %q", r.err)
-	}
-	if r.took > faultLimit {
-		t.Errorf("the run took %s", r.took)
 	}
 	return r
 }
@@ -200,17 +192,23 @@ func TestCLIGraphFaults(t *testing.T) {
 		{
 			name:   "body larger than the cap",
 			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"1"}]}`),
-			tune:   func(a *App) { a.tuneClient = func(c *graph.Client) { c.MaxBody = 1000 } },
+			args:   []string{"--max-body", "1000"},
+			code:   1,
+			stderr: []string{"note: body cut at 1000 bytes (the size cap); it is incomplete", "raise the size cap with --max-body, e.g. --max-body 1MB"},
+		},
+		{
+			name:   "body under a raised cap",
+			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"1"}]}`),
+			args:   []string{"--max-body", "1KB", "--max-body", "1MB"},
 			code:   0,
-			stderr: []string{"note: body cut at 1000 bytes (the size cap); it is incomplete", "use -o raw with curl for the whole response"},
+			stdout: `"id": "1"`,
 		},
 		{
 			name:   "body larger than the cap while paging",
 			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"1"}]}`),
-			args:   []string{"--all"},
-			tune:   func(a *App) { a.tuneClient = func(c *graph.Client) { c.MaxBody = 1000 } },
+			args:   []string{"--all", "--max-body", "1000"},
 			code:   1,
-			stderr: []string{"Paging stopped: page 1: a page was cut at the body size cap; paging stopped"},
+			stderr: []string{"Paging stopped: page 1: a page was cut at the body size cap; paging stopped", "--max-body"},
 		},
 		{
 			name:   "not JSON with a JSON content type",
@@ -444,7 +442,9 @@ func TestCLIForeignNextLinkIsRefused(t *testing.T) {
 	}
 }
 
-// Ctrl-C during a slow response returns at once.
+// Ctrl-C during a slow response returns at once. The server answers only
+// when the client goes away, so a run that ignored the cancel would wait
+// out the 100 s --timeout and report a timeout, not "cancelled".
 func TestCLICancelDuringSlowResponse(t *testing.T) {
 	idp := fakeidp.Start(t, nil)
 	arrived := make(chan struct{}, 1)
@@ -454,17 +454,12 @@ func TestCLICancelDuringSlowResponse(t *testing.T) {
 	})
 	config := faultConfig(t, idp, g.URL, nil)
 	ctx, cancel := context.WithCancel(context.Background())
-	var cancelled time.Time
 	go func() {
 		<-arrived
-		cancelled = time.Now()
 		cancel()
 	}()
 	r := runFault(t, ctx, config, nil, "get", "/users")
 	r.check(t, 1, "Request failed: cancelled")
-	if took := time.Since(cancelled); took > time.Second {
-		t.Errorf("returned %s after the cancel", took)
-	}
 }
 
 // Spaces, non-ASCII letters and '#' in the path, and a config file whose

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -22,20 +21,22 @@ import (
 )
 
 type getOptions struct {
-	queries  []string
-	headers  []string
-	beta     bool
-	all      bool
-	output   string
-	color    string // auto, always or never
-	maxPages int
-	timeout  time.Duration
-	verbose  bool
-	bundle   string // write a support bundle here after the request
+	queries   []string
+	headers   []string
+	beta      bool
+	all       bool
+	output    string
+	unsafeRaw bool   // -o raw writes control bytes even to a terminal
+	color     string // auto, always or never
+	maxBody   byteSize
+	maxPages  int
+	timeout   time.Duration
+	verbose   bool
+	bundle    string // write a support bundle here after the request
 }
 
 func (a *App) getCommand() *cobra.Command {
-	var o getOptions
+	o := getOptions{maxBody: graph.DefaultMaxBody}
 	cmd := &cobra.Command{
 		Use:   "get PATH",
 		Short: "Send a GET request to Microsoft Graph as the profile's app",
@@ -44,7 +45,8 @@ stdout, the status line and errors to stderr. PATH is relative to the API
 version (/users, users/{id}/messages?$top=5) or an absolute URL on the
 profile's Graph host; the token is never sent to any other host.
 
-Exit status: 0 on 2xx, 1 on an HTTP or token failure, 2 on usage or config errors.`,
+Exit status: 0 on 2xx, 1 on an HTTP or token failure or a body cut at
+--max-body, 2 on usage or config errors.`,
 		Example: `  graphtui get /users -q '$select=displayName,mail' -q '$top=5'
   graphtui get /users --all -o json | jq '.value | length'
   graphtui get /users -q '$count=true' -q '$filter=accountEnabled eq true' -H 'ConsistencyLevel: eventual'
@@ -64,8 +66,10 @@ Exit status: 0 on 2xx, 1 on an HTTP or token failure, 2 on usage or config error
 	f.StringArrayVarP(&o.headers, "header", "H", nil, "extra request header 'Name: value', repeatable")
 	f.BoolVar(&o.beta, "beta", false, "use the beta API instead of the profile's api_version")
 	f.BoolVar(&o.all, "all", false, "follow @odata.nextLink and print one document whose value holds every page's items")
-	f.StringVarP(&o.output, "output", "o", "pretty", "body format: pretty (indented, coloured on a terminal), json (compact), raw (as received)")
+	f.StringVarP(&o.output, "output", "o", "pretty", "body format: pretty (indented, coloured on a terminal), json (compact), raw (as received; control characters escaped on a terminal)")
+	f.BoolVar(&o.unsafeRaw, "unsafe-raw", false, "with -o raw, write the body's exact bytes even to a terminal, escape sequences included")
 	f.StringVar(&o.color, "color", "auto", "colour -o pretty output: auto (on a terminal, unless NO_COLOR is set), always (e.g. for less -R), never")
+	f.Var(&o.maxBody, "max-body", "keep at most SIZE bytes of each body (e.g. 256MB, 1GB); a longer body is cut and get exits 1")
 	f.IntVar(&o.maxPages, "max-pages", 1000, "with --all, stop after this many pages")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print every attempt, response and page on stderr")
 	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
@@ -91,6 +95,9 @@ func buildRequest(path string, o getOptions, p profiles.Profile) (graph.Request,
 	case "", "auto", "always", "never":
 	default:
 		return graph.Request{}, usageError("unknown --color %q: use auto, always or never", o.color)
+	}
+	if o.unsafeRaw && o.output != "raw" {
+		return graph.Request{}, usageError("--unsafe-raw only applies to -o raw")
 	}
 	if o.all && o.output == "raw" {
 		return graph.Request{}, usageError("--all merges pages into one document: use -o pretty or -o json")
@@ -173,6 +180,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	if err != nil {
 		return &exitError{exitUsage, err}
 	}
+	client.MaxBody = int64(o.maxBody)
 	if _, err := client.BuildURL(req); err != nil {
 		return usageError("%v", err)
 	}
@@ -201,10 +209,15 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		a.printGraphError(resp, tok, p)
 		return &exitError{exitFailure, errReported}
 	}
-	if err := a.writeBody(resp.Body, resp.Header.Get("Content-Type"), o.output, a.colorMode(o.color)); err != nil {
+	if err := a.writeBody(resp.Body, resp.Header.Get("Content-Type"), o); err != nil {
 		// A body that cannot be shown (binary) or written (closed pipe) is
 		// a failure of this run, not a usage error.
 		return &exitError{exitFailure, err}
+	}
+	if resp.Truncated {
+		// printStatus said how to raise the cap; a script must not take
+		// half a body for the whole.
+		return &exitError{exitFailure, errReported}
 	}
 	return nil
 }
@@ -220,7 +233,7 @@ func (a *App) printStatus(r *graph.Response) {
 		fmt.Fprintln(a.Err, "note:", a.redact(n))
 	}
 	if r.Truncated {
-		fmt.Fprintf(a.Err, "note: the body was cut at %s; use -o raw with curl for the whole response\n", graph.SizeText(len(r.Body)))
+		fmt.Fprintf(a.Err, "The body is incomplete (cut at %s): raise the size cap with --max-body, e.g. --max-body %s\n", graph.SizeText(len(r.Body)), suggestedCap(len(r.Body)))
 	}
 }
 
@@ -248,22 +261,37 @@ func (a *App) colorMode(when string) graph.ColorMode {
 	return graph.ColorModeFromEnv(getenv)
 }
 
-func (a *App) writeBody(body []byte, contentType, format string, mode graph.ColorMode) error {
-	w := bufio.NewWriter(a.Out)
-	defer w.Flush()
-	switch format {
-	case "raw":
-		_, err := w.Write(body)
+// writeBody writes the body in the chosen format. On a terminal nothing in
+// it may drive the terminal, whatever the format or colour: -o raw shows
+// control bytes as escapes (and says so), the JSON formats escape them in
+// JSON's own way (Pretty already shows them as escapes in other text).
+// Pipes and files get the formats unchanged.
+func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
+	tty := a.IsTerminal(a.Out)
+	if o.output == "raw" {
+		if tty && !o.unsafeRaw {
+			if safe := graph.Visible(body); !bytes.Equal(safe, body) {
+				fmt.Fprintln(a.Err, `note: stdout is a terminal, so control characters and invalid UTF-8 in the body are shown escaped (\x1b, \u009b, \xff); redirect stdout to a file, or add --unsafe-raw, for the exact bytes`)
+				body = safe
+			}
+		}
+		_, err := a.Out.Write(body)
 		return err
-	case "json":
-		var buf bytes.Buffer
-		if json.Compact(&buf, body) == nil {
-			buf.WriteByte('\n')
-			_, err := w.Write(buf.Bytes())
+	}
+	var out bytes.Buffer
+	if o.output == "json" && json.Compact(&out, body) == nil {
+		out.WriteByte('\n')
+	} else {
+		if err := graph.Pretty(&out, body, contentType, a.colorMode(o.color), graph.DefaultStyle); err != nil {
 			return err
 		}
 	}
-	return graph.Pretty(w, body, contentType, mode, graph.DefaultStyle)
+	text := out.Bytes()
+	if tty {
+		text = graph.TerminalSafeJSON(text)
+	}
+	_, err := a.Out.Write(text)
+	return err
 }
 
 // getAll streams every page's items into one JSON document on stdout, so
@@ -271,11 +299,13 @@ func (a *App) writeBody(body []byte, contentType, format string, mode graph.Colo
 func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o getOptions, tok *auth.Token, p profiles.Profile, events func(graph.Event), bx *bundleInput) error {
 	mode := a.colorMode(o.color)
 	color := o.output == "pretty" && mode != graph.ColorNone
+	tty := a.IsTerminal(a.Out)
 	var out io.Writer = a.Out
 	var buffered bytes.Buffer
-	if color {
-		// Colour needs the whole document; a terminal reader does not need
-		// streaming the way a pipe does.
+	if color || tty {
+		// Colour and escaping need the whole document (a rune may span
+		// pages' writes); a terminal reader does not need streaming the
+		// way a pipe does.
 		out = &buffered
 	}
 	d := graph.NewPageMerger(out, o.output == "pretty")
@@ -294,8 +324,11 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 	if err != nil && !errors.Is(err, errReported) {
 		bx.record(nil, err)
 	}
-	if color {
+	switch {
+	case color:
 		graph.Pretty(a.Out, buffered.Bytes(), "application/json", mode, graph.DefaultStyle)
+	case tty:
+		a.Out.Write(graph.TerminalSafeJSON(buffered.Bytes()))
 	}
 	if failed != nil {
 		a.printGraphError(failed, tok, p)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -39,6 +40,9 @@ is printed only with --raw.`,
 				return &exitError{exitFailure, errReported}
 			}
 			if raw {
+				if !plausibleToken(tok.Raw()) {
+					return &exitError{exitFailure, errors.New("the identity platform answered with an access token that holds spaces, control characters or non-ASCII bytes, which no token has, so it was not printed; check that authority_host points at the Microsoft identity platform")}
+				}
 				fmt.Fprintln(a.Out, tok.Raw())
 				return nil
 			}
@@ -49,6 +53,14 @@ is printed only with --raw.`,
 	cmd.Flags().BoolVar(&raw, "raw", false, "print the raw access token (a credential: handle with care)")
 	cmd.Flags().BoolVar(&refresh, "refresh", false, "ignore any cached token and ask the identity platform")
 	return cmd
+}
+
+// plausibleToken reports whether s could be an access token: printable
+// ASCII without spaces (a JWT is base64url and dots). Anything else is not
+// printed by token --raw, as it could drive the terminal or the script
+// that reads it.
+func plausibleToken(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r > '~' })
 }
 
 // writeClaims prints a token's claims, roles one per line. It never prints

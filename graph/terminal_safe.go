@@ -37,6 +37,17 @@ func terminalUnsafe(b []byte) bool {
 	return false
 }
 
+// TerminalSafeJSON returns JSON text b with DEL, C1 controls and invalid
+// UTF-8 written as \u escapes, still the same JSON; b itself when it holds
+// none. Valid JSON cannot hold other control bytes raw, and ESC in colour
+// sequences is left alone, so coloured output passes unchanged.
+func TerminalSafeJSON(b []byte) []byte {
+	if !terminalUnsafe(b) {
+		return b
+	}
+	return appendTerminalSafe(make([]byte, 0, len(b)+64), b)
+}
+
 // appendTerminalSafe copies b, writing DEL and C1 controls as JSON \u
 // escapes and invalid UTF-8 bytes as \ufffd. Inside a JSON string these
 // mean the same character (or the replacement decoders use), so the text

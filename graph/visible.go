@@ -4,6 +4,14 @@ import (
 	"unicode/utf8"
 )
 
+// Visible returns b with every byte that could drive a terminal shown as
+// an escape (\x1b, \u009b, \xff), lines and tabs kept: for text that goes
+// to a terminal or into a file people cat, such as -o raw on a terminal and
+// the text support bundle.
+func Visible(b []byte) []byte {
+	return appendVisible(make([]byte, 0, len(b)+16), b, true)
+}
+
 // appendVisible copies s to dst with every byte that could drive a terminal
 // made visible: C0 controls, DEL and C1 controls become \xNN or \u00NN, and
 // invalid UTF-8 bytes become \xNN (a lone 0x9b is CSI to some terminals).

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/doctor"
@@ -198,5 +199,38 @@ func TestScrubKeepsWordsThatMerelyContainEyJ(t *testing.T) {
 	}
 	if got := s.clean("x=eyJhbGciOi"); strings.Contains(got, "eyJ") {
 		t.Errorf("clean kept a JWT header: %q", got)
+	}
+}
+
+// Every string a server or a config put in a bundle may hold escape
+// sequences; neither form may pass them to a terminal that cats the file.
+func TestBundleIsTerminalSafe(t *testing.T) {
+	const hostile = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\xc2\x9b31m\x7f\xff"
+	in := forbiddenInput()
+	in.Profile.Name += hostile
+	in.Response.Diagnostic += hostile
+	in.Response.Error.Message += hostile
+	in.Token.Claims.Other = append(in.Token.Claims.Other, auth.Claim{Name: "x" + hostile, Value: hostile})
+	in.Diagnosis.Evidence[0].Value += "\n" + hostile
+	in.TokenErr = &auth.TokenError{Code: 7000215, OAuthError: "invalid_client" + hostile, Description: "bad secret " + hostile, TraceID: hostile}
+	b := New(in)
+	js, err := b.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for form, out := range map[string]string{"text": b.Text(), "json": string(js)} {
+		if strings.ContainsAny(out, "\x1b\x7f") || !utf8.ValidString(out) || strings.ContainsFunc(out, func(r rune) bool { return r >= 0x80 && r <= 0x9f }) {
+			t.Errorf("%s bundle passes control bytes on:\n%q", form, out)
+		}
+		if !strings.Contains(out, "bad secret ") {
+			t.Errorf("%s bundle lost the description:\n%s", form, out)
+		}
+	}
+	if !strings.Contains(b.Text(), `\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\u009b31m\x7f\xff`) {
+		t.Errorf("the text bundle does not show the escapes:\n%s", b.Text())
+	}
+	var back Bundle
+	if err := json.Unmarshal(js, &back); err != nil || !strings.Contains(back.TokenError.Description, "\u009b31m") {
+		t.Errorf("the JSON bundle is not the same JSON (%v): %+v", err, back.TokenError)
 	}
 }

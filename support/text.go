@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/graphtui/graphtui/graph"
 )
 
 // Text is the bundle for a ticket's text box: one section per part, labels
@@ -74,16 +76,20 @@ func (b *Bundle) Text() string {
 		w.heading("Repeat with curl (set TOKEN first, e.g. TOKEN=$(graphtui token --raw -p " + b.Profile + "))")
 		w.b.WriteString("  " + b.Curl + "\n")
 	}
-	return w.b.String()
+	// Servers and configs fill most values: whatever they hold, the file
+	// is cat-safe (control bytes shown as \x1b, \u009b, \xff).
+	return string(graph.Visible([]byte(w.b.String())))
 }
 
 // JSON is the bundle indented, for tools and for tickets that take files.
+// encoding/json escapes C0 controls and replaces invalid UTF-8; DEL and
+// the C1 controls get \u escapes too, so the file is cat-safe.
 func (b *Bundle) JSON() ([]byte, error) {
 	out, err := json.MarshalIndent(b, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	return append(out, '\n'), nil
+	return append(graph.TerminalSafeJSON(out), '\n'), nil
 }
 
 // claimRows lists the claims by name; lists are joined with commas and an
