@@ -27,12 +27,12 @@ type Config struct {
 // together with a Config holding the profiles that passed.
 func Load(path string) (*Config, error) {
 	cfg := &Config{Path: path}
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	if err != nil {
-		return cfg, fmt.Errorf("cannot read config file %s: %s; fix its permissions or pass another file with --config", path, fileProblem(err))
+		return cfg, err
 	}
 	cfg.Exists = true
 	doc := parseDocument(path, string(data))
@@ -43,6 +43,30 @@ func Load(path string) (*Config, error) {
 	}
 	cfg.Warnings = permissionWarnings(path, cfg.Profiles)
 	return cfg, doc.errs.orNil()
+}
+
+// maxConfigFile bounds the config: a profile is a few lines, so a bigger
+// file is the wrong file (or /dev/zero), not a config.
+const maxConfigFile = 4 << 20
+
+// readConfig reads the config file as secrets are read: only a regular
+// file, and only up to maxConfigFile, so a pipe or a device given with
+// --config cannot block graphtui or fill its memory. A missing file's
+// error matches fs.ErrNotExist.
+func readConfig(path string) ([]byte, error) {
+	data, err := readRegularFile(path, maxConfigFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	case errors.Is(err, errTooLarge):
+		return nil, fmt.Errorf("config file %s is larger than %d MiB, too large for a config; check the path, or pass the right file with --config",
+			path, maxConfigFile>>20)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("cannot read config file %s: %v; fix its permissions or pass another file with --config", path, err)
+	case err != nil:
+		return nil, fmt.Errorf("cannot read config file %s: %v; pass a regular file (not a pipe, device or directory) with --config", path, err)
+	}
+	return data, nil
 }
 
 // Get returns the profile called name.

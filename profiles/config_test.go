@@ -426,3 +426,13 @@ func TestResolvePath(t *testing.T) {
 		t.Errorf("relative flag not made absolute: %q", got)
 	}
 }
+
+// A config over the size limit is the wrong file: it is refused, not read.
+func TestLoadRefusesAHugeConfig(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.toml")
+	writeFile(t, path, "# padding\n"+strings.Repeat("#", 4<<20), 0o600)
+	_, err := Load(path)
+	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "larger than 4 MiB") || !strings.Contains(err.Error(), "--config") {
+		t.Errorf("Load = %v; want an error naming the file, the limit and what to do", err)
+	}
+}

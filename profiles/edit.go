@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -73,9 +72,9 @@ func edit(path string, want *Profile, old string, change func(*document) (string
 			return errs
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("cannot read config file %s: %s", path, fileProblem(err))
+		return err
 	}
 	before := parseDocument(path, string(data))
 	if before.syntax {
