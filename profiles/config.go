@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -41,7 +39,7 @@ func Load(path string) (*Config, error) {
 			cfg.Profiles = append(cfg.Profiles, p.Profile)
 		}
 	}
-	cfg.Warnings = permissionWarnings(path, cfg.Profiles)
+	cfg.Warnings = append(permissionWarnings(path, cfg.Profiles), secretFileWarnings(cfg.Profiles)...)
 	return cfg, doc.errs.orNil()
 }
 
@@ -356,24 +354,4 @@ func (d *document) syntaxError(err error) *ConfigError {
 			`and reference secrets as "env:VAR", "cmd:...", "file:..." or "keyring:..."`
 	}
 	return ce
-}
-
-// permissionWarnings flags a config that others can read while it points at
-// secret files: it tells them where to look.
-func permissionWarnings(path string, ps []Profile) []string {
-	if runtime.GOOS == "windows" {
-		return nil // permission bits do not describe Windows ACLs
-	}
-	pointsAtFiles := false
-	for _, p := range ps {
-		if p.Certificate != "" || strings.HasPrefix(p.ClientSecret, refFile) || strings.HasPrefix(p.CertificatePassword, refFile) {
-			pointsAtFiles = true
-		}
-	}
-	info, err := os.Stat(path)
-	if err != nil || !pointsAtFiles || info.Mode().Perm()&0o077 == 0 {
-		return nil
-	}
-	return []string{fmt.Sprintf("%s can be read by other users (mode %04o) and points at secret files; restrict it with: chmod 600 %s",
-		path, info.Mode().Perm(), path)}
 }
