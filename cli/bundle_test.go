@@ -123,3 +123,36 @@ func TestGetBundleAfterASuccessKeepsTheExitCode(t *testing.T) {
 		t.Errorf("bundle lacks the status or the roles:\n%s", text)
 	}
 }
+
+// --bundle never writes through a link nor onto a device: the request's
+// outcome stands, stderr says why no bundle was written, and what the path
+// names is left as it was (as root, /dev/null used to become 0600).
+func TestGetBundleRefusesLinksAndDevices(t *testing.T) {
+	d := newDemo(t)
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "victim")
+	if err := os.WriteFile(victim, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "support.txt")
+	if err := os.Symlink(victim, link); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	null, err := os.Stat(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(os.DevNull, null.Mode().Perm()) }) // should a failing run have changed it
+	for path, why := range map[string]string{link: "symbolic link", os.DevNull: "not a regular file"} {
+		r := run(t, d.env(), "get", "/users", "-q", "$top=1", "-p", demo.ProfileReader, "--bundle", path)
+		if r.code != 0 || !strings.Contains(r.err, "support bundle not written: "+path) || !strings.Contains(r.err, why) {
+			t.Errorf("--bundle %s: exit %d, stderr:\n%s\nwant exit 0 and %q", path, r.code, r.err, why)
+		}
+	}
+	if data, _ := os.ReadFile(victim); string(data) != "keep" {
+		t.Errorf("the link's target was written: %.40q", data)
+	}
+	if after, err := os.Stat(os.DevNull); err != nil || after.Mode() != null.Mode() {
+		t.Errorf("%s changed from %v to %v (%v)", os.DevNull, null.Mode(), after.Mode(), err)
+	}
+}

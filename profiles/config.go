@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -27,22 +25,46 @@ type Config struct {
 // together with a Config holding the profiles that passed.
 func Load(path string) (*Config, error) {
 	cfg := &Config{Path: path}
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	if err != nil {
-		return cfg, fmt.Errorf("cannot read config file %s: %s; fix its permissions or pass another file with --config", path, fileProblem(err))
+		return cfg, err
 	}
 	cfg.Exists = true
-	doc := parseDocument(path, string(data))
+	doc := parseDocument(path, string(data), newFileChecks())
 	for _, p := range doc.profiles {
 		if p.valid {
 			cfg.Profiles = append(cfg.Profiles, p.Profile)
 		}
 	}
-	cfg.Warnings = permissionWarnings(path, cfg.Profiles)
+	cfg.Warnings = append(permissionWarnings(path, cfg.Profiles), secretFileWarnings(cfg.Profiles)...)
 	return cfg, doc.errs.orNil()
+}
+
+// maxConfigFile bounds the config: a profile is a few lines, so a bigger
+// file is the wrong file (or /dev/zero), not a config.
+const maxConfigFile = 4 << 20
+
+// readConfig reads the config file as secrets are read: only a regular
+// file, and only up to maxConfigFile, so a pipe or a device given with
+// --config cannot block graphtui or fill its memory. A missing file's
+// error matches fs.ErrNotExist.
+func readConfig(path string) ([]byte, error) {
+	data, err := readRegularFile(path, maxConfigFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	case errors.Is(err, errTooLarge):
+		return nil, fmt.Errorf("config file %s is larger than %d MiB, too large for a config; check the path, or pass the right file with --config",
+			path, maxConfigFile>>20)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("cannot read config file %s: %v; fix its permissions or pass another file with --config", path, err)
+	case err != nil:
+		return nil, fmt.Errorf("cannot read config file %s: %v; pass a regular file (not a pipe, device or directory) with --config", path, err)
+	}
+	return data, nil
 }
 
 // Get returns the profile called name.
@@ -88,7 +110,8 @@ or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET to use the "env"
 type document struct {
 	file     string
 	layout   *layout
-	syntax   bool // the text is not valid TOML
+	files    *fileChecks // what validation found about each file, by path
+	syntax   bool        // the text is not valid TOML
 	profiles []parsedProfile
 	errs     Errors
 }
@@ -108,8 +131,8 @@ func (d *document) find(name string) (parsedProfile, bool) {
 	return parsedProfile{}, false
 }
 
-func parseDocument(file, text string) *document {
-	d := &document{file: file, layout: scanLayout(text)}
+func parseDocument(file, text string, files *fileChecks) *document {
+	d := &document{file: file, layout: scanLayout(text), files: files}
 	var raw map[string]any
 	md, err := toml.Decode(text, &raw)
 	if err != nil {
@@ -117,7 +140,8 @@ func parseDocument(file, text string) *document {
 		d.errs = append(d.errs, d.syntaxError(err))
 		return d
 	}
-	for _, k := range orderedKeys(md, raw) {
+	order := newKeyOrder(md)
+	for _, k := range order.keys(raw) {
 		if k != "profiles" {
 			msg := "unknown top-level key; the config file holds only [profiles.NAME] tables"
 			if closestKey(k, []string{"profiles"}) != "" {
@@ -128,8 +152,8 @@ func parseDocument(file, text string) *document {
 	}
 	if v, ok := raw["profiles"]; ok {
 		if table, ok := v.(map[string]any); ok {
-			for _, name := range orderedKeys(md, table, "profiles") {
-				d.parseProfile(md, name, table[name])
+			for _, name := range order.keys(table, "profiles") {
+				d.parseProfile(order, name, table[name])
 			}
 		} else {
 			d.errs = append(d.errs, &ConfigError{File: file, Line: d.layout.lineOf("profiles"), Key: "profiles",
@@ -140,20 +164,34 @@ func parseDocument(file, text string) *document {
 	return d
 }
 
-// orderedKeys lists a table's keys in file order. Keys the decoder does not
-// report individually (parents of dotted keys) follow, sorted.
-func orderedKeys(md toml.MetaData, table map[string]any, parent ...string) []string {
-	var keys []string
+// keyOrder holds each table's keys in file order, keyed by the table's
+// path. It is built in one pass over the decoder's keys: asking the decoder
+// anew for each profile would make loading quadratic in their number.
+type keyOrder map[string][]string
+
+func newKeyOrder(md toml.MetaData) keyOrder {
+	o := keyOrder{}
 	for _, k := range md.Keys() {
-		if len(k) == len(parent)+1 && slices.Equal(k[:len(parent)], parent) {
-			if _, ok := table[k[len(parent)]]; ok && !slices.Contains(keys, k[len(parent)]) {
-				keys = append(keys, k[len(parent)])
-			}
+		parent := k[:len(k)-1].String()
+		o[parent] = append(o[parent], k[len(k)-1])
+	}
+	return o
+}
+
+// keys lists table's keys in file order. Keys the decoder does not report
+// individually (parents of dotted keys) follow, sorted.
+func (o keyOrder) keys(table map[string]any, parent ...string) []string {
+	listed := make(map[string]bool, len(table))
+	keys := make([]string, 0, len(table))
+	for _, k := range o[toml.Key(parent).String()] {
+		if _, ok := table[k]; ok && !listed[k] {
+			listed[k] = true
+			keys = append(keys, k)
 		}
 	}
 	var rest []string
 	for k := range table {
-		if !slices.Contains(keys, k) {
+		if !listed[k] {
 			rest = append(rest, k)
 		}
 	}
@@ -161,7 +199,7 @@ func orderedKeys(md toml.MetaData, table map[string]any, parent ...string) []str
 	return append(keys, rest...)
 }
 
-func (d *document) parseProfile(md toml.MetaData, name string, v any) {
+func (d *document) parseProfile(order keyOrder, name string, v any) {
 	at := func(key string) int {
 		if key == "" {
 			return d.layout.lineOf("profiles", name)
@@ -181,7 +219,7 @@ func (d *document) parseProfile(md toml.MetaData, name string, v any) {
 	if !ok {
 		fail("", `must be a table: write [profiles.`+toml.Key{name}.String()+`] followed by key = "value" lines`)
 	}
-	for _, key := range orderedKeys(md, table, "profiles", name) {
+	for _, key := range order.keys(table, "profiles", name) {
 		if !isProfileKey(key) {
 			msg := "unknown key"
 			if guess := closestKey(key, profileKeys); guess != "" {
@@ -205,7 +243,7 @@ func (d *document) parseProfile(md toml.MetaData, name string, v any) {
 	baseDir := filepath.Dir(d.file)
 	p.Profile = resolvePaths(p.Profile, baseDir)
 	if ok {
-		for _, e := range validateProfile(p.Profile, baseDir) {
+		for _, e := range validateProfile(p.Profile, baseDir, d.files) {
 			credentialSet := wrongType[keyClientSecret] || wrongType[keyCertificate]
 			if !wrongType[e.Key] && !(e.Message == msgNoCredential && credentialSet) {
 				errs = append(errs, e)
@@ -316,24 +354,4 @@ func (d *document) syntaxError(err error) *ConfigError {
 			`and reference secrets as "env:VAR", "cmd:...", "file:..." or "keyring:..."`
 	}
 	return ce
-}
-
-// permissionWarnings flags a config that others can read while it points at
-// secret files: it tells them where to look.
-func permissionWarnings(path string, ps []Profile) []string {
-	if runtime.GOOS == "windows" {
-		return nil // permission bits do not describe Windows ACLs
-	}
-	pointsAtFiles := false
-	for _, p := range ps {
-		if p.Certificate != "" || strings.HasPrefix(p.ClientSecret, refFile) || strings.HasPrefix(p.CertificatePassword, refFile) {
-			pointsAtFiles = true
-		}
-	}
-	info, err := os.Stat(path)
-	if err != nil || !pointsAtFiles || info.Mode().Perm()&0o077 == 0 {
-		return nil
-	}
-	return []string{fmt.Sprintf("%s can be read by other users (mode %04o) and points at secret files; restrict it with: chmod 600 %s",
-		path, info.Mode().Perm(), path)}
 }

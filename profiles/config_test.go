@@ -426,3 +426,41 @@ func TestResolvePath(t *testing.T) {
 		t.Errorf("relative flag not made absolute: %q", got)
 	}
 }
+
+// A config over the size limit is the wrong file: it is refused, not read.
+func TestLoadRefusesAHugeConfig(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.toml")
+	writeFile(t, path, "# padding\n"+strings.Repeat("#", 4<<20), 0o600)
+	_, err := Load(path)
+	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "larger than 4 MiB") || !strings.Contains(err.Error(), "--config") {
+		t.Errorf("Load = %v; want an error naming the file, the limit and what to do", err)
+	}
+}
+
+// A file: secret that others can read gets the same warning as such a
+// config, with the chmod that fixes it; a private one gets none.
+func TestLoadWarnsAboutReadableSecretFile(t *testing.T) {
+	if os.PathSeparator == '\\' {
+		t.Skip("permission bits do not apply on Windows")
+	}
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "secret.txt")
+	writeFile(t, secret, "s3cr3t\n", 0o644)
+	path := filepath.Join(dir, "config.toml")
+	writeFile(t, path, "[profiles.a]\ntenant = \"contoso.com\"\nclient_id = \"00000000-0000-0000-0000-000000000000\"\nclient_secret = \"file:secret.txt\"\n"+
+		"[profiles.b]\ntenant = \"contoso.com\"\nclient_id = \"00000000-0000-0000-0000-000000000000\"\nclient_secret = \"file:secret.txt\"\n", 0o600)
+	cfg, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Warnings) != 1 || !strings.Contains(cfg.Warnings[0], secret+" ") || !strings.Contains(cfg.Warnings[0], "chmod 600 "+secret) ||
+		!strings.Contains(cfg.Warnings[0], "0644") {
+		t.Errorf("warnings %q; want one naming %s, its mode and the chmod", cfg.Warnings, secret)
+	}
+	if err := os.Chmod(secret, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, err = Load(path); err != nil || len(cfg.Warnings) != 0 {
+		t.Errorf("a private secret file: warnings %q, err %v", cfg.Warnings, err)
+	}
+}

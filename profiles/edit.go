@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -68,16 +67,17 @@ func edit(path string, want *Profile, old string, change func(*document) (string
 		path = target // keep a symlinked config (dotfiles) a symlink
 	}
 	baseDir := filepath.Dir(path)
+	files := newFileChecks()
 	if want != nil {
-		if errs := validateProfile(*want, baseDir); len(errs) > 0 {
+		if errs := validateProfile(*want, baseDir, files); len(errs) > 0 {
 			return errs
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("cannot read config file %s: %s", path, fileProblem(err))
+		return err
 	}
-	before := parseDocument(path, string(data))
+	before := parseDocument(path, string(data), files)
 	if before.syntax {
 		return fmt.Errorf("cannot edit %s while it is not valid TOML; fix this first:\n%w", path, before.errs)
 	}
@@ -98,7 +98,7 @@ func edit(path string, want *Profile, old string, change func(*document) (string
 // profiles must all still be there, and the edited one must read back
 // exactly as requested (or be gone).
 func checkEdited(path, text string, before *document, want *Profile, old string) error {
-	after := parseDocument(path, text)
+	after := parseDocument(path, text, before.files)
 	if after.syntax {
 		return fmt.Errorf("internal error: the edit would make %s invalid (%v); nothing was written", path, after.errs)
 	}

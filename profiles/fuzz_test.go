@@ -37,7 +37,7 @@ scope = "https://graph.microsoft.com/.default"` + "\r\n")
 
 	f.Fuzz(func(t *testing.T, text string) {
 		path := filepath.Join("/nonexistent-dir", "config.toml")
-		doc := parseDocument(path, text)
+		doc := parseDocument(path, text, newFileChecks())
 		for _, e := range doc.errs {
 			_ = e.Error()
 		}

@@ -77,7 +77,7 @@ func copyTestdata(t *testing.T, name string) string {
 // testdataCert is generated once: RSA key generation is slow.
 var testdataCert string
 
-func writeFile(t *testing.T, path, content string, mode os.FileMode) {
+func writeFile(t testing.TB, path, content string, mode os.FileMode) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		t.Fatal(err)
@@ -101,7 +101,7 @@ func readFile(t *testing.T, path string) string {
 
 // newCert makes a self-signed certificate (or one signed by parent) for a
 // fresh RSA key, or for key when given.
-func newCert(t *testing.T, cn string, key crypto.Signer, parent *x509.Certificate) (*x509.Certificate, crypto.Signer) {
+func newCert(t testing.TB, cn string, key crypto.Signer, parent *x509.Certificate) (*x509.Certificate, crypto.Signer) {
 	t.Helper()
 	if key == nil {
 		rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
@@ -139,7 +139,7 @@ func newCert(t *testing.T, cn string, key crypto.Signer, parent *x509.Certificat
 // caKeys remembers each generated certificate's key so it can sign others.
 var caKeys = map[*x509.Certificate]crypto.Signer{}
 
-func newECKey(t *testing.T) *ecdsa.PrivateKey {
+func newECKey(t testing.TB) *ecdsa.PrivateKey {
 	t.Helper()
 	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {

@@ -75,12 +75,12 @@ func readRegularFile(path string, max int64) ([]byte, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, errors.New(fileProblem(err))
+		return nil, reasonError{err}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
-		return nil, errors.New(fileProblem(err))
+		return nil, reasonError{err}
 	}
 	if int64(len(data)) > max {
 		return nil, errTooLarge
@@ -92,7 +92,7 @@ func checkRegular(path string) error {
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return errors.New(fileProblem(err))
+		return reasonError{err}
 	case info.IsDir():
 		return errors.New("it is a directory, not a file")
 	case !info.Mode().IsRegular():
@@ -100,3 +100,10 @@ func checkRegular(path string) error {
 	}
 	return nil
 }
+
+// reasonError shows an os error as its short reason ("no such file") yet
+// still matches it with errors.Is, so a caller can tell a missing file.
+type reasonError struct{ err error }
+
+func (e reasonError) Error() string { return fileProblem(e.err) }
+func (e reasonError) Unwrap() error { return e.err }

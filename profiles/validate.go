@@ -15,7 +15,7 @@ import (
 // file. Relative paths are taken relative to the working directory. The
 // error, if any, is an Errors listing every problem.
 func (p Profile) Validate() error {
-	return validateProfile(p, "").orNil()
+	return validateProfile(p, "", newFileChecks()).orNil()
 }
 
 var (
@@ -33,8 +33,9 @@ const msgNoCredential = `has no credential; add client_secret = "env:NAME" (or a
 var cloudNames = []Cloud{CloudGlobal, CloudUSGov, CloudUSGovDoD, CloudChina}
 
 // validateProfile returns every problem with p, each naming its key. File and
-// line are left for the caller, which knows where p came from.
-func validateProfile(p Profile, baseDir string) Errors {
+// line are left for the caller, which knows where p came from. files keeps
+// what is learnt about each file for the other profiles of the same Load.
+func validateProfile(p Profile, baseDir string, files *fileChecks) Errors {
 	var errs Errors
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, &ConfigError{Profile: p.Name, Key: key, Message: fmt.Sprintf(format, args...)})
@@ -69,7 +70,7 @@ func validateProfile(p Profile, baseDir string) Errors {
 		}
 	}
 	if p.Certificate != "" {
-		if msg := checkReadable(resolveFile(p.Certificate, baseDir)); msg != "" {
+		if msg := files.readable(resolveFile(p.Certificate, baseDir)); msg != "" {
 			bad(keyCertificate, "%s; fix the path (a relative path is relative to the config file's directory)", msg)
 		}
 	}
@@ -99,7 +100,7 @@ func validateProfile(p Profile, baseDir string) Errors {
 		bad(keyAPIVersion, `must be "v1.0" or "beta"`)
 	}
 	if p.CAFile != "" {
-		if msg := checkCAFile(resolveFile(p.CAFile, baseDir)); msg != "" {
+		if msg := files.caFile(resolveFile(p.CAFile, baseDir)); msg != "" {
 			bad(keyCAFile, "%s", msg)
 		}
 	}
@@ -222,8 +223,37 @@ func checkReadable(path string) string {
 // maxCertFile bounds certificate and CA files: real ones are a few KiB.
 const maxCertFile = 4 << 20
 
-func checkCAFile(path string) string {
-	data, err := readRegularFile(path, maxCertFile)
+// fileChecks remembers, by path, what validation found about each file, so
+// that profiles sharing a ca_file or certificate (a fleet of tenants behind
+// one proxy) have it read and parsed once per Load, not once each.
+type fileChecks struct {
+	read  func(path string, max int64) ([]byte, error) // readRegularFile; tests count the calls
+	found map[string]string                            // "ca:" or "readable:" + path → problem, "" if none
+}
+
+func newFileChecks() *fileChecks {
+	return &fileChecks{read: readRegularFile, found: map[string]string{}}
+}
+
+func (c *fileChecks) once(key string, check func() string) string {
+	msg, ok := c.found[key]
+	if !ok {
+		msg = check()
+		c.found[key] = msg
+	}
+	return msg
+}
+
+func (c *fileChecks) readable(path string) string {
+	return c.once("readable:"+path, func() string { return checkReadable(path) })
+}
+
+func (c *fileChecks) caFile(path string) string {
+	return c.once("ca:"+path, func() string { return checkCAFile(path, c.read) })
+}
+
+func checkCAFile(path string, read func(string, int64) ([]byte, error)) string {
+	data, err := read(path, maxCertFile)
 	if err != nil {
 		return fmt.Sprintf("cannot read %s: %v; fix the path (a relative path is relative to the config file's directory)", path, err)
 	}
