@@ -288,7 +288,7 @@ func TestHygieneScriptedSession(t *testing.T) {
 	f.typeText("M") // the matrix, every profile at once
 	waitFor("under every profile", "AADSTS7000215")
 	f.key(tea.KeyEscape) // closes the matrix before the next key is read
-	f.key(tea.KeyTab) // → profiles
+	f.key(tea.KeyTab)    // → profiles
 	for range 3 {
 		f.key(tea.KeyDown)
 	}

@@ -144,6 +144,7 @@ func (p *Picker) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 	return cmd, p.out.take()
 }
 
+// update is Update's work; key handlers queue intents with out.emit.
 func (p *Picker) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tokenMsg:

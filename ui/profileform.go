@@ -183,6 +183,7 @@ func (f *ProfileForm) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 	return cmd, f.out.take()
 }
 
+// update is Update's work; key handlers queue intents with out.emit.
 func (f *ProfileForm) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case profileFormCheckedMsg:

@@ -19,6 +19,7 @@ func (b *RequestBuilder) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 	return cmd, b.out.take()
 }
 
+// update is Update's work; key handlers queue intents with out.emit.
 func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 	if s, ok := msg.(pathSuggestionsMsg); ok {
 		if s.For == b.path.Value() { // answers for older keystrokes are stale

@@ -123,6 +123,7 @@ func (v *Viewer) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 	return cmd, v.out.take()
 }
 
+// update is Update's work; key handlers queue intents with out.emit.
 func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exchangeMsg:

@@ -54,7 +54,8 @@ func vwType(v *Viewer, s string) {
 	}
 }
 
-// vwRun executes a command and returns its message (nil for a nil command).
+// vwRun is what an Update produced: its first intent, else its command's
+// message (nil for neither).
 func vwRun(cmd tea.Cmd, intents []Intent) tea.Msg {
 	if len(intents) > 0 {
 		return intents[0]
