@@ -56,12 +56,12 @@ func usersTop100() graph.Request {
 func TestFetchAllStreamsPagesToTheViewer(t *testing.T) {
 	b, p := demoBackend(t, 500)
 	v := vwViewer(118, 32)
-	first := vwRun(b.send(context.Background(), 1, p, usersTop100())).(exchangeMsg)
+	first := vwRun(b.send(context.Background(), 1, p, usersTop100()), nil).(exchangeMsg)
 	if first.Exchange.Response == nil || !first.Exchange.More {
 		t.Fatalf("the first page has no next page: %+v", first.Exchange)
 	}
 	vwShow(v, first.Exchange)
-	pump(v, v.Update(vwKey("T")), nil)
+	pump(v, vwCmd(v.Update(vwKey("T"))), nil)
 	if !v.showingTable() {
 		t.Fatal("T does not show the first page as a table")
 	}
@@ -129,7 +129,7 @@ func assertIndented(t *testing.T, src lineSource, body []byte) {
 func TestFetchAllCancelKeepsWhatArrived(t *testing.T) {
 	b, p := demoBackend(t, 500)
 	v := vwViewer(118, 32)
-	first := vwRun(b.send(context.Background(), 1, p, usersTop100())).(exchangeMsg)
+	first := vwRun(b.send(context.Background(), 1, p, usersTop100()), nil).(exchangeMsg)
 	vwShow(v, first.Exchange)
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -141,7 +141,7 @@ func TestFetchAllCancelKeepsWhatArrived(t *testing.T) {
 		if !ok || pm.Pages != 2 {
 			return
 		}
-		if cmd := v.Update(vwKey("T")); cmd != nil || !v.showingTable() || v.table.rows() != pm.Items {
+		if cmd, intents := v.Update(vwKey("T")); cmd != nil || intents != nil || !v.showingTable() || v.table.rows() != pm.Items {
 			t.Fatalf("T during fetch-all should show the %d items so far at once, shows %d", pm.Items, v.table.rows())
 		}
 		cancel() // as the root does on esc, which then tells the panes

@@ -51,7 +51,7 @@ func TestLargeBodyArrivesTopFirstThenWhole(t *testing.T) {
 	// A search waits for the whole body.
 	v.Update(vwKey("/"))
 	vwType(v, "lee.5000@contoso")
-	if cmd := v.Update(vwKey("enter")); cmd != nil {
+	if cmd := vwCmd(v.Update(vwKey("enter"))); cmd != nil {
 		if _, ok := cmd().(searchResultMsg); ok {
 			t.Fatal("the search ran over the top only")
 		}

@@ -23,7 +23,7 @@ func bigViewer(t *testing.T) *Viewer {
 func startTyped(v *Viewer, q string) tea.Cmd {
 	v.Update(vwKey("/"))
 	vwType(v, q)
-	return v.Update(vwKey("enter"))
+	return vwCmd(v.Update(vwKey("enter")))
 }
 
 func TestSearchOfALargeBodyReportsProgress(t *testing.T) {

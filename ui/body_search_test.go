@@ -124,7 +124,7 @@ func TestBodySearchDropsStaleResults(t *testing.T) {
 	if v.find.count() != 0 || !v.find.pending {
 		t.Fatal("a result for the previous body was applied")
 	}
-	v.Update(vwRun(rerun))
+	v.Update(vwRun(rerun, nil))
 	if v.find.count() != 4 {
 		t.Fatalf("the carried-over search found %d matches, want 4", v.find.count())
 	}

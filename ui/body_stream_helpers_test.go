@@ -83,6 +83,22 @@ func pumpDropping(v *Viewer, cmd tea.Cmd, drop func(tea.Msg) bool, seen func(tea
 			msgs <- done{}
 		}()
 	}
+	// feed gives msg to v as the root does: its command runs later, its
+	// intents reach v at once, in order.
+	var feed func(tea.Msg)
+	feed = func(msg tea.Msg) {
+		if drop != nil && drop(msg) {
+			return
+		}
+		c, intents := v.Update(msg)
+		start(c)
+		if seen != nil {
+			seen(msg)
+		}
+		for _, in := range intents {
+			feed(in)
+		}
+	}
 	start(cmd)
 	for pending > 0 {
 		msg := <-msgs
@@ -98,21 +114,9 @@ func pumpDropping(v *Viewer, cmd tea.Cmd, drop func(tea.Msg) bool, seen func(tea
 			if _, final := m.Msg.(exchangeMsg); !final {
 				start(waitStream(m.ch))
 			}
-			if drop != nil && drop(m.Msg) {
-				continue
-			}
-			start(v.Update(m.Msg))
-			if seen != nil {
-				seen(m.Msg)
-			}
+			feed(m.Msg)
 		default:
-			if drop != nil && drop(msg) {
-				continue
-			}
-			start(v.Update(msg))
-			if seen != nil {
-				seen(msg)
-			}
+			feed(msg)
 		}
 	}
 }

@@ -11,28 +11,28 @@ type Confirm struct {
 	c        *Common
 	Keys     ConfirmKeyMap
 	question string
-	yes      tea.Msg
+	yes      Intent
 
 	width, height int
 }
 
 // NewConfirm asks question; y or enter emits yes, n or esc closes.
-func NewConfirm(c *Common, question string, yes tea.Msg) *Confirm {
+func NewConfirm(c *Common, question string, yes Intent) *Confirm {
 	return &Confirm{c: c, Keys: DefaultConfirmKeyMap(), question: question, yes: yes}
 }
 
-func (d *Confirm) Update(msg tea.Msg) tea.Cmd {
+func (d *Confirm) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	switch {
 	case key.Matches(k, d.Keys.Yes):
-		return emitIntent(d.yes)
+		return nil, []Intent{d.yes}
 	case key.Matches(k, d.Keys.No):
-		return emitIntent(closeDialogMsg{})
+		return nil, []Intent{closeDialogMsg{}}
 	}
-	return nil
+	return nil, nil
 }
 
 // View is the question, then the answers; content only, the root frames it.
@@ -57,8 +57,14 @@ func (d *Confirm) View() string {
 }
 
 func (d *Confirm) SetSize(width, height int) { d.width, d.height = max(width, 0), max(height, 0) }
+func (d *Confirm) Restyle(*Styles)           {} // View reads the styles as it draws
 func (d *Confirm) Focus() tea.Cmd            { return nil }
 func (d *Confirm) Blur()                     {}
+
+// Size is a narrow band: the question and the answers.
+func (d *Confirm) Size(screenW, _ int) (w, h int, fullScreen bool) {
+	return clamp(screenW-8, 30, 64), 3, false
+}
 
 // Capturing is true: y and n must not reach anything else.
 func (d *Confirm) Capturing() bool { return true }

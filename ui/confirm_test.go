@@ -11,16 +11,18 @@ import (
 // ptDeleteMsg stands for the message the root wants back on yes.
 type ptDeleteMsg struct{ Name string }
 
+func (ptDeleteMsg) intent() {}
+
 func TestConfirmAnswers(t *testing.T) {
 	for _, k := range []string{"y", "Y", "enter"} {
 		d := NewConfirm(ptCommon(), `Delete profile "wrong-role"?`, ptDeleteMsg{Name: "wrong-role"})
-		if got := ptOne[ptDeleteMsg](t, d.Update(ptKey(k))); got.Name != "wrong-role" {
+		if got := ptOne[ptDeleteMsg](t, ptMsgs(d.Update(ptKey(k)))); got.Name != "wrong-role" {
 			t.Errorf("%s: got %+v", k, got)
 		}
 	}
 	for _, k := range []string{"n", "N", "esc"} {
 		d := NewConfirm(ptCommon(), "Delete?", ptDeleteMsg{})
-		ptOne[closeDialogMsg](t, d.Update(ptKey(k)))
+		ptOne[closeDialogMsg](t, ptMsgs(d.Update(ptKey(k))))
 	}
 	d := NewConfirm(ptCommon(), "Delete?", ptDeleteMsg{})
 	for _, k := range []string{"q", "d", "space", "tab"} {

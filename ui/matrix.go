@@ -40,28 +40,34 @@ func NewMatrix(c *Common, res matrixResultMsg) *Matrix {
 }
 
 func (m *Matrix) SetSize(w, h int) { m.w, m.h = max(w, 0), max(h, 0) }
-func (m *Matrix) Focus() tea.Cmd   { return nil }
-func (m *Matrix) Blur()            {}
-func (m *Matrix) Capturing() bool  { return true }
+func (m *Matrix) Restyle(*Styles)  {} // View reads the styles as it draws
+
+// Size is the usual dialog box.
+func (m *Matrix) Size(screenW, screenH int) (w, h int, fullScreen bool) {
+	return dialogSize(screenW, screenH)
+}
+func (m *Matrix) Focus() tea.Cmd  { return nil }
+func (m *Matrix) Blur()           {}
+func (m *Matrix) Capturing() bool { return true }
 func (m *Matrix) ShortHelp() []key.Binding {
 	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Close}
 }
 func (m *Matrix) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
-func (m *Matrix) Update(msg tea.Msg) tea.Cmd {
+func (m *Matrix) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	switch {
 	case key.Matches(k, m.keys.Close):
-		return emitIntent(closeDialogMsg{})
+		return nil, []Intent{closeDialogMsg{}}
 	case key.Matches(k, m.keys.Up):
 		m.top = max(m.top-1, 0)
 	case key.Matches(k, m.keys.Down):
 		m.top = min(m.top+1, max(len(m.res.Rows)-1, 0))
 	}
-	return nil
+	return nil, nil
 }
 
 // View renders the grid: profile, status, error code, roles, and the

@@ -13,8 +13,8 @@ import (
 )
 
 // Intents: a pane asks the root to do something. The root turns each into
-// a tea.Cmd (IO) or a layout change. Panes return them as commands:
-// func() tea.Msg { return sendMsg{...} }.
+// a tea.Cmd (IO) or a layout change. Components return them from Update
+// (see Intent in common.go; intents.go marks which types are intents).
 
 // sendMsg asks the root to send a request with the selected profile.
 type sendMsg struct{ Request graph.Request }

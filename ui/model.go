@@ -55,8 +55,10 @@ type Model struct {
 	picker  *Picker
 	request *RequestBuilder
 	viewer  *Viewer
-	dialog  Component // profile form or confirm; nil when none
+	dialog  Dialog // profile form, confirm, matrix or QR code; nil when none
 	focus   focus
+	// dialogFull: the dialog asked for the whole screen (Dialog.Size).
+	dialogFull bool
 
 	width, height int
 	fullHelp      bool
@@ -138,10 +140,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.BackgroundColorMsg:
-		*m.common.Styles = *NewStyles(msg.IsDark())
-		m.help.Styles = m.common.Styles.Help
-		m.backend.Style = m.common.Styles.ChromaStyle
-		return m, m.route(msg) // panes rebuild what they cached
+		m.restyle(msg.IsDark())
+		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case spinner.TickMsg:
@@ -162,6 +162,31 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.route(msg)
 }
 
+// restyle builds the styles for the terminal's background and hands them
+// to every pane and the dialog, which rebuild what they derived from them.
+func (m *Model) restyle(dark bool) {
+	*m.common.Styles = *NewStyles(dark) // in place: Common is shared
+	st := m.common.Styles
+	m.help.Styles = st.Help
+	m.backend.Style = st.ChromaStyle
+	for _, p := range m.panes() {
+		p.Restyle(st)
+	}
+	if m.dialog != nil {
+		m.dialog.Restyle(st)
+	}
+}
+
+// handle takes what a component's Update returned: its intents are
+// handled now, in the order it gave them; its command runs later.
+func (m *Model) handle(cmd tea.Cmd, intents []Intent) tea.Cmd {
+	cmds := []tea.Cmd{cmd}
+	for _, in := range intents {
+		cmds = append(cmds, m.route(in))
+	}
+	return tea.Batch(cmds...)
+}
+
 // route handles one non-key message: intents become commands, results
 // reach every pane.
 func (m *Model) route(msg tea.Msg) tea.Cmd {
@@ -176,13 +201,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 		m.request.SetHistory(m.historyFor(m.current.Name))
 	case profileSelectedMsg:
-		// Intents run as concurrent commands, so two quick moves can arrive
-		// out of order: the picker's selection now is the truth.
-		name := msg.Name
-		if p, ok := m.picker.Selected(); ok {
-			name = p.Name
-		}
-		cmds = append(cmds, m.selectProfile(name))
+		cmds = append(cmds, m.selectProfile(msg.Name))
 	case refreshTokenMsg:
 		if p, ok := m.profile(msg.Name); ok {
 			m.picker.SetPending(p.Name)
@@ -281,14 +300,18 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		m.sizeDialog()
 		return nil
 	}
-	// Every pane sees every result; each ignores what is not for it.
+	// Every pane sees every result; each ignores what is not for it. What
+	// they ask in return is handled once all have seen msg.
+	var intents []Intent
 	for _, p := range m.panes() {
-		cmds = append(cmds, p.Update(msg))
+		cmd, in := p.Update(msg)
+		cmds, intents = append(cmds, cmd), append(intents, in...)
 	}
 	if m.dialog != nil {
-		cmds = append(cmds, m.dialog.Update(msg))
+		cmd, in := m.dialog.Update(msg)
+		cmds, intents = append(cmds, cmd), append(intents, in...)
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.handle(nil, intents))...)
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -301,7 +324,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if m.dialog != nil {
-		return m.dialog.Update(msg)
+		return m.handle(m.dialog.Update(msg))
 	}
 	if key.Matches(msg, m.keys.Cancel) && m.inflight != "" {
 		return m.route(cancelMsg{}) // panes drop their progress too
@@ -323,7 +346,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 	}
-	return m.focused().Update(msg)
+	return m.handle(m.focused().Update(msg))
 }
 
 func (m *Model) onProfiles(msg profilesLoadedMsg) tea.Cmd {

@@ -183,25 +183,29 @@ func TestRootDeleteAsksFirst(t *testing.T) {
 	if m.dialog == nil || !strings.Contains(ansi.Strip(m.render()), "wrong-role") {
 		t.Fatal("no confirmation dialog")
 	}
-	press(m, 'n', "n")
-	// The confirm answers with a command; run it like the program would.
-	for _, c := range []tea.Cmd{press(m, 'n', "n")} {
-		if c != nil {
-			m.route(c())
-		}
-	}
+	press(m, 'n', "n") // the root handles the confirm's answer at once
 	if m.dialog != nil {
 		t.Error("n did not close the dialog")
 	}
 }
 
-func TestRootSelectionFollowsPickerNotMessageOrder(t *testing.T) {
+// Two quick moves in the picker: each one's intent is handled before the
+// next key is read, so the current profile is always the picker's
+// selection, and the last move wins.
+func TestRootHandlesIntentsInOrder(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
-	m.picker.SetProfiles(m.profiles, "wrong-role")
-	// A stale intent from an earlier cursor position arrives last.
-	m.route(profileSelectedMsg{Name: "no-consent"})
-	if m.current.Name != "wrong-role" {
-		t.Fatalf("current profile %q, want the picker's selection wrong-role", m.current.Name)
+	m.setFocus(focusPicker)
+	for _, want := range []string{"no-consent", "wrong-role"} {
+		press(m, tea.KeyDown, "")
+		if sel, _ := m.picker.Selected(); sel.Name != want || m.current.Name != want {
+			t.Fatalf("picker on %q, current profile %q; want both %q", sel.Name, m.current.Name, want)
+		}
+	}
+	// One Update that returns several intents: they are handled in the
+	// order given, so the first cannot land after the second.
+	m.handle(nil, []Intent{profileSelectedMsg{Name: "contoso-reader"}, profileSelectedMsg{Name: "no-consent"}})
+	if m.current.Name != "no-consent" {
+		t.Fatalf("current profile %q after two intents, want the last one's no-consent", m.current.Name)
 	}
 }
 

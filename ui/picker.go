@@ -33,6 +33,8 @@ type Picker struct {
 
 	tokens map[string]tokenState
 
+	out outbox // intents of the Update under way
+
 	filter    textinput.Model
 	filtering bool // the filter input has the keyboard
 
@@ -124,6 +126,9 @@ func (p *Picker) SetSize(width, height int) {
 	p.scrollToCursor()
 }
 
+// Restyle colours the filter input for the new theme.
+func (p *Picker) Restyle(st *Styles) { p.filter.SetStyles(inputStyles(st)) }
+
 func (p *Picker) Focus() tea.Cmd { p.focused = true; return nil }
 
 func (p *Picker) Blur() {
@@ -134,7 +139,13 @@ func (p *Picker) Blur() {
 func (p *Picker) Capturing() bool { return p.filtering }
 
 // Update handles token results and, when focused, keys.
-func (p *Picker) Update(msg tea.Msg) tea.Cmd {
+func (p *Picker) Update(msg tea.Msg) (tea.Cmd, []Intent) {
+	cmd := p.update(msg)
+	return cmd, p.out.take()
+}
+
+// update is Update's work; key handlers queue intents with out.emit.
+func (p *Picker) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tokenMsg:
 		p.setToken(msg)
@@ -191,7 +202,7 @@ func (p *Picker) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.Add):
-		return emitIntent(openProfileFormMsg{})
+		return p.out.emit(openProfileFormMsg{})
 	}
 
 	h, ok := p.highlighted()
@@ -201,16 +212,16 @@ func (p *Picker) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Edit):
 		if why := notEditable(h, "edit"); why != "" {
-			return emitIntent(statusMsg{Text: why, Err: true})
+			return p.out.emit(statusMsg{Text: why, Err: true})
 		}
-		return emitIntent(openProfileFormMsg{Edit: &h})
+		return p.out.emit(openProfileFormMsg{Edit: &h})
 	case key.Matches(msg, k.Delete):
 		if why := notEditable(h, "delete"); why != "" {
-			return emitIntent(statusMsg{Text: why, Err: true})
+			return p.out.emit(statusMsg{Text: why, Err: true})
 		}
-		return emitIntent(confirmDeleteMsg{Name: h.Name})
+		return p.out.emit(confirmDeleteMsg{Name: h.Name})
 	case key.Matches(msg, k.Refresh):
-		return emitIntent(refreshTokenMsg{Name: h.Name})
+		return p.out.emit(refreshTokenMsg{Name: h.Name})
 	}
 	return nil
 }
@@ -266,7 +277,7 @@ func (p *Picker) move(delta int) tea.Cmd {
 		return nil
 	}
 	p.selected = name
-	return emitIntent(profileSelectedMsg{Name: name})
+	return p.out.emit(profileSelectedMsg{Name: name})
 }
 
 // choose selects the highlighted profile; the root hears about it even if
@@ -277,7 +288,7 @@ func (p *Picker) choose() tea.Cmd {
 		return nil
 	}
 	p.selected = h.Name
-	return emitIntent(profileSelectedMsg{Name: h.Name})
+	return p.out.emit(profileSelectedMsg{Name: h.Name})
 }
 
 func (p *Picker) highlighted() (profiles.Profile, bool) {
@@ -326,9 +337,4 @@ func (p *Picker) index(name string) int {
 		}
 	}
 	return -1
-}
-
-// emitIntent wraps an intent as a command.
-func emitIntent(msg tea.Msg) tea.Cmd {
-	return func() tea.Msg { return msg }
 }

@@ -49,7 +49,9 @@ func ptKey(s string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r[0], Text: s}
 }
 
-type ptUpdater interface{ Update(tea.Msg) tea.Cmd }
+type ptUpdater interface {
+	Update(tea.Msg) (tea.Cmd, []Intent)
+}
 
 // ptType sends text one key at a time, as typing does. The commands typing
 // returns (cursor blink) are not run.
@@ -59,9 +61,18 @@ func ptType(u ptUpdater, text string) {
 	}
 }
 
-// ptMsgs runs an intent command and returns what it produced; nil for a
-// nil command.
-func ptMsgs(cmd tea.Cmd) []tea.Msg {
+// ptMsgs is what an Update produced: its intents, in order, then what its
+// command produced once run; nil for neither.
+func ptMsgs(cmd tea.Cmd, intents []Intent) []tea.Msg {
+	var out []tea.Msg
+	for _, in := range intents {
+		out = append(out, in)
+	}
+	return append(out, ptRun(cmd)...)
+}
+
+// ptRun runs a command (and any batch in it) and returns the messages.
+func ptRun(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
@@ -69,7 +80,7 @@ func ptMsgs(cmd tea.Cmd) []tea.Msg {
 	if batch, ok := msg.(tea.BatchMsg); ok {
 		var out []tea.Msg
 		for _, c := range batch {
-			out = append(out, ptMsgs(c)...)
+			out = append(out, ptRun(c)...)
 		}
 		return out
 	}
@@ -79,10 +90,9 @@ func ptMsgs(cmd tea.Cmd) []tea.Msg {
 	return []tea.Msg{msg}
 }
 
-// ptOne runs cmd and requires exactly one message of type T.
-func ptOne[T any](t *testing.T, cmd tea.Cmd) T {
+// ptOne requires exactly one message, of type T, in msgs (see ptMsgs).
+func ptOne[T any](t *testing.T, msgs []tea.Msg) T {
 	t.Helper()
-	msgs := ptMsgs(cmd)
 	if len(msgs) != 1 {
 		t.Fatalf("want one %T, got %d messages: %#v", *new(T), len(msgs), msgs)
 	}

@@ -62,6 +62,13 @@ func wrapLines(text string, w, maxLines int) []string {
 func themedTextInput(s *Styles) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
+	in.SetStyles(inputStyles(s))
+	return in
+}
+
+// inputStyles colours a text input's text, placeholder, prompt and cursor
+// from s. An input keeps a copy, so a theme change must set them again.
+func inputStyles(s *Styles) textinput.Styles {
 	st := textinput.DefaultStyles(s.Dark)
 	st.Focused.Text = s.Value
 	st.Focused.Placeholder = s.Dim
@@ -70,6 +77,5 @@ func themedTextInput(s *Styles) textinput.Model {
 	st.Blurred.Placeholder = s.Dim
 	st.Blurred.Prompt = s.Dim
 	st.Cursor.Color = s.Accent
-	in.SetStyles(st)
-	return in
+	return st
 }

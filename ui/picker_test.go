@@ -38,16 +38,16 @@ func TestPickerNavigationEmitsSelection(t *testing.T) {
 	if got := selectedName(t, p); got != "contoso-reader" {
 		t.Fatalf("first profile should be selected by default, got %q", got)
 	}
-	if got := ptOne[profileSelectedMsg](t, p.Update(ptKey("down"))); got.Name != "contoso-cert" {
+	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("down")))); got.Name != "contoso-cert" {
 		t.Fatalf("down selected %q", got.Name)
 	}
-	if got := ptOne[profileSelectedMsg](t, p.Update(ptKey("j"))); got.Name != "no-consent" {
+	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("j")))); got.Name != "no-consent" {
 		t.Fatalf("j selected %q", got.Name)
 	}
-	if got := ptOne[profileSelectedMsg](t, p.Update(ptKey("k"))); got.Name != "contoso-cert" {
+	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("k")))); got.Name != "contoso-cert" {
 		t.Fatalf("k selected %q", got.Name)
 	}
-	ptOne[profileSelectedMsg](t, p.Update(ptKey("up")))
+	ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("up"))))
 	if msgs := ptMsgs(p.Update(ptKey("up"))); msgs != nil {
 		t.Fatalf("up on the first profile changed nothing, yet emitted %#v", msgs)
 	}
@@ -57,7 +57,7 @@ func TestPickerNavigationEmitsSelection(t *testing.T) {
 	if got := selectedName(t, p); got != "wrong-secret" {
 		t.Fatalf("down stops at the last profile, got %q", got)
 	}
-	if got := ptOne[profileSelectedMsg](t, p.Update(ptKey("enter"))); got.Name != "wrong-secret" {
+	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("enter")))); got.Name != "wrong-secret" {
 		t.Fatalf("enter re-announces the selection, got %q", got.Name)
 	}
 }
@@ -99,7 +99,7 @@ func TestPickerFilter(t *testing.T) {
 	if got := selectedName(t, p); got != "contoso-reader" {
 		t.Fatalf("typing must not change the selection, got %q", got)
 	}
-	if got := ptOne[profileSelectedMsg](t, p.Update(ptKey("enter"))); got.Name != "contoso-cert" {
+	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("enter")))); got.Name != "contoso-cert" {
 		t.Fatalf("enter selects the highlighted match, got %q", got.Name)
 	}
 	if p.Capturing() {
@@ -178,10 +178,10 @@ func shownNames(p *Picker) []string {
 func TestPickerIntentKeys(t *testing.T) {
 	p := newTestPicker(ptProfiles(), "no-consent")
 
-	if got := ptOne[openProfileFormMsg](t, p.Update(ptKey("a"))); got.Edit != nil {
+	if got := ptOne[openProfileFormMsg](t, ptMsgs(p.Update(ptKey("a")))); got.Edit != nil {
 		t.Fatalf("a opens an empty form, got %+v", got.Edit)
 	}
-	edit := ptOne[openProfileFormMsg](t, p.Update(ptKey("e")))
+	edit := ptOne[openProfileFormMsg](t, ptMsgs(p.Update(ptKey("e"))))
 	if edit.Edit == nil || edit.Edit.Name != "no-consent" || edit.Edit.ClientSecret != "env:NO_CONSENT_SECRET" {
 		t.Fatalf("e opens the form on the selected profile, got %+v", edit.Edit)
 	}
@@ -189,10 +189,10 @@ func TestPickerIntentKeys(t *testing.T) {
 	if s, _ := p.Selected(); s.Tenant == "changed" {
 		t.Fatal("the form's profile aliases the picker's list")
 	}
-	if got := ptOne[confirmDeleteMsg](t, p.Update(ptKey("d"))); got.Name != "no-consent" {
+	if got := ptOne[confirmDeleteMsg](t, ptMsgs(p.Update(ptKey("d")))); got.Name != "no-consent" {
 		t.Fatalf("d asks to delete the selected profile, got %q", got.Name)
 	}
-	if got := ptOne[refreshTokenMsg](t, p.Update(ptKey("r"))); got.Name != "no-consent" {
+	if got := ptOne[refreshTokenMsg](t, ptMsgs(p.Update(ptKey("r")))); got.Name != "no-consent" {
 		t.Fatalf("r refreshes the selected profile, got %q", got.Name)
 	}
 }
@@ -200,12 +200,12 @@ func TestPickerIntentKeys(t *testing.T) {
 func TestPickerEnvProfileIsNotEditable(t *testing.T) {
 	p := newTestPicker(append(ptProfiles(), ptEnvProfile()), profiles.EnvProfileName)
 	for _, k := range []string{"e", "d"} {
-		st := ptOne[statusMsg](t, p.Update(ptKey(k)))
+		st := ptOne[statusMsg](t, ptMsgs(p.Update(ptKey(k))))
 		if !st.Err || !strings.Contains(st.Text, "AZURE_TENANT_ID") || !strings.Contains(st.Text, `"env"`) {
 			t.Errorf("%s on the env profile should explain the AZURE_* variables, got %+v", k, st)
 		}
 	}
-	if got := ptOne[refreshTokenMsg](t, p.Update(ptKey("r"))); got.Name != "env" {
+	if got := ptOne[refreshTokenMsg](t, ptMsgs(p.Update(ptKey("r")))); got.Name != "env" {
 		t.Fatalf("the env profile's token can be refreshed, got %+v", got)
 	}
 	if view := ansi.Strip(p.View()); !strings.Contains(view, "env (AZURE_* vars)") {
@@ -285,7 +285,7 @@ func TestPickerEmptyList(t *testing.T) {
 	if view := ansi.Strip(p.View()); !strings.Contains(view, "no profiles yet — press a to add one") {
 		t.Fatalf("empty list hint missing:\n%s", view)
 	}
-	if got := ptOne[openProfileFormMsg](t, p.Update(ptKey("a"))); got.Edit != nil {
+	if got := ptOne[openProfileFormMsg](t, ptMsgs(p.Update(ptKey("a")))); got.Edit != nil {
 		t.Fatal("a adds even with no profiles")
 	}
 	for _, k := range []string{"e", "d", "r", "enter", "down"} {

@@ -15,6 +15,7 @@ import (
 type ProfileForm struct {
 	c    *Common
 	Keys ProfileFormKeyMap
+	out  outbox // intents of the Update under way
 
 	width, height int
 
@@ -93,6 +94,18 @@ func NewProfileForm(c *Common, edit *profiles.Profile, keyringAvailable bool) *P
 	return f
 }
 
+// Size is the usual dialog box.
+func (f *ProfileForm) Size(screenW, screenH int) (w, h int, fullScreen bool) {
+	return dialogSize(screenW, screenH)
+}
+
+// Restyle colours every field's input for the new theme.
+func (f *ProfileForm) Restyle(st *Styles) {
+	for i := range f.inputs {
+		f.inputs[i].SetStyles(inputStyles(st))
+	}
+}
+
 func (f *ProfileForm) fill(p profiles.Profile) {
 	f.inputs[fieldName].SetValue(p.Name)
 	f.inputs[fieldTenant].SetValue(p.Tenant)
@@ -165,7 +178,13 @@ func (f *ProfileForm) setFocus(ff formField) tea.Cmd {
 func isSelector(ff formField) bool { return ff == fieldKind || ff == fieldCloud }
 
 // Update moves between fields, edits them and saves.
-func (f *ProfileForm) Update(msg tea.Msg) tea.Cmd {
+func (f *ProfileForm) Update(msg tea.Msg) (tea.Cmd, []Intent) {
+	cmd := f.update(msg)
+	return cmd, f.out.take()
+}
+
+// update is Update's work; key handlers queue intents with out.emit.
+func (f *ProfileForm) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case profileFormCheckedMsg:
 		if msg.form == f {
@@ -197,7 +216,7 @@ func (f *ProfileForm) updateInput(msg tea.Msg) tea.Cmd {
 func (f *ProfileForm) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := f.Keys
 	if key.Matches(msg, k.Cancel) {
-		return emitIntent(closeDialogMsg{})
+		return f.out.emit(closeDialogMsg{})
 	}
 	if f.checking {
 		return nil

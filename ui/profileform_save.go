@@ -80,7 +80,7 @@ func (f *ProfileForm) checked(msg profileFormCheckedMsg) tea.Cmd {
 	if f.edit != nil {
 		old = f.edit.Name
 	}
-	return emitIntent(saveProfileMsg{OldName: old, Profile: msg.profile, Secret: secret})
+	return f.out.emit(saveProfileMsg{OldName: old, Profile: msg.profile, Secret: secret})
 }
 
 // fieldForKey is the row that shows problems with a config key; shown is

@@ -42,15 +42,15 @@ func ptSubmit(t *testing.T, f *ProfileForm) []tea.Msg {
 
 func ptSubmitWith(t *testing.T, f *ProfileForm, k tea.KeyPressMsg) []tea.Msg {
 	t.Helper()
-	checked := ptOne[profileFormCheckedMsg](t, f.Update(k))
+	checked := ptOne[profileFormCheckedMsg](t, ptMsgs(f.Update(k)))
 	if !f.checking {
 		t.Fatal("input should be frozen while the profile is checked")
 	}
-	cmd := f.Update(checked)
+	cmd, intents := f.Update(checked)
 	if len(f.errs) > 0 || len(f.general) > 0 {
 		return nil // focus moved to the first error: a cursor command, not an intent
 	}
-	return ptMsgs(cmd)
+	return ptMsgs(cmd, intents)
 }
 
 // ptFill types the identity fields of an add form.
@@ -332,15 +332,15 @@ func TestProfileFormNavigationAndCancel(t *testing.T) {
 	if !f.Capturing() {
 		t.Fatal("the form captures every key while open")
 	}
-	ptOne[closeDialogMsg](t, f.Update(ptKey("esc")))
+	ptOne[closeDialogMsg](t, ptMsgs(f.Update(ptKey("esc"))))
 }
 
 func TestProfileFormIgnoresOtherFormsResults(t *testing.T) {
 	f := newTestForm(nil, true)
 	other := newTestForm(nil, true)
 	ptFill(other, "x")
-	stale := ptOne[profileFormCheckedMsg](t, other.Update(ptKey("ctrl+s")))
-	if cmd := f.Update(stale); cmd != nil || len(f.errs) > 0 {
+	stale := ptOne[profileFormCheckedMsg](t, ptMsgs(other.Update(ptKey("ctrl+s"))))
+	if msgs := ptMsgs(f.Update(stale)); msgs != nil || len(f.errs) > 0 {
 		t.Fatal("a result meant for another form changed this one")
 	}
 }

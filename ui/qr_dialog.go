@@ -22,13 +22,6 @@ type QRDialog struct {
 	err  error
 
 	width, height int
-	// tooSmall holds the terminal size the code needs when the root found
-	// it does not fit; zero when it fits.
-	tooSmall [2]int
-	// fullScreen: the code fits the terminal but not with a dialog frame,
-	// status bar and footer around it (a 24-row terminal), so the root
-	// shows the dialog alone.
-	fullScreen bool
 }
 
 // NewQRDialog draws url. colour false draws light modules as blocks on
@@ -51,18 +44,18 @@ func DefaultQRKeyMap() QRKeyMap {
 	}
 }
 
-func (d *QRDialog) Update(msg tea.Msg) tea.Cmd {
+func (d *QRDialog) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	switch {
 	case key.Matches(k, d.Keys.Copy):
-		return emitIntent(copyMsg{What: "admin-consent URL", Text: d.url})
+		return nil, []Intent{copyMsg{What: "admin-consent URL", Text: d.url}}
 	case key.Matches(k, d.Keys.Close):
-		return emitIntent(closeDialogMsg{})
+		return nil, []Intent{closeDialogMsg{}}
 	}
-	return nil
+	return nil, nil
 }
 
 // NeedSize is the content size that shows the whole code and its caption.
@@ -73,12 +66,23 @@ func (d *QRDialog) NeedSize() (w, h int) {
 	return max(d.code.Width, 40), len(d.code.Lines) + 1
 }
 
-// NeedTerminal tells the dialog that the code does not fit and the
-// terminal size it would need (0, 0: it fits).
-func (d *QRDialog) NeedTerminal(w, h int) { d.tooSmall = [2]int{w, h} }
-
-// FullScreen reports whether the dialog is to be shown alone on screen.
-func (d *QRDialog) FullScreen() bool { return d.fullScreen }
+// Size is as large as the code needs, as the screen allows: a code cut
+// to fit would not scan. When it fits the screen only without the frame,
+// status bar and footer around it (a 24-row terminal), the dialog asks to
+// be shown alone; when it does not fit at all, it takes a small box that
+// says how large the terminal must be.
+func (d *QRDialog) Size(screenW, screenH int) (w, h int, fullScreen bool) {
+	st := d.c.Styles.Dialog
+	nw, nh := d.NeedSize()
+	fw, fh := st.GetHorizontalFrameSize(), st.GetVerticalFrameSize()+2 // + status bar and footer
+	switch {
+	case nw+fw <= screenW && nh+fh <= screenH:
+		return nw, nh, false
+	case nw <= screenW && nh <= screenH:
+		return screenW, screenH, true
+	}
+	return clamp(screenW-8, 30, 64), 4, false
+}
 
 // View is the code, centred, over a one-line caption; when the terminal is
 // too small for the code, it says how large it must be instead of drawing
@@ -95,11 +99,8 @@ func (d *QRDialog) View() string {
 	case d.err != nil:
 		lines = wrapLines(d.err.Error(), w, max(h-2, 1))
 		lines = append(lines, "", keys)
-	case d.tooSmall != [2]int{} || w < nw || h < nh:
-		msg := "The QR code does not fit: enlarge the terminal, or copy the URL."
-		if t := d.tooSmall; t != [2]int{} {
-			msg = fmt.Sprintf("The QR code needs a terminal of %dx%d or more: enlarge it, or copy the URL.", t[0], t[1])
-		}
+	case w < nw || h < nh:
+		msg := fmt.Sprintf("The QR code needs a terminal of %dx%d or more: enlarge it, or copy the URL.", nw, nh)
 		for _, l := range wrapLines(msg, w, max(h-2, 1)) {
 			lines = append(lines, s.Value.Render(l))
 		}
@@ -120,6 +121,7 @@ func (d *QRDialog) View() string {
 }
 
 func (d *QRDialog) SetSize(width, height int) { d.width, d.height = max(width, 0), max(height, 0) }
+func (d *QRDialog) Restyle(*Styles)           {} // the code's colours do not follow the theme
 func (d *QRDialog) Focus() tea.Cmd            { return nil }
 func (d *QRDialog) Blur()                     {}
 

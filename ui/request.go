@@ -38,6 +38,7 @@ type reqHeader struct{ Name, Value string }
 type RequestBuilder struct {
 	c    *Common
 	Keys RequestKeyMap
+	out  outbox // intents of the Update under way
 
 	width, height int
 	focused       bool
@@ -86,11 +87,7 @@ func NewRequestBuilder(c *Common) *RequestBuilder {
 func requestInput(s *Styles, placeholder string) textinput.Model {
 	in := themedTextInput(s)
 	in.Placeholder = placeholder
-	st := in.Styles()
-	st.Cursor.Blink = false // no tick messages to route; a steady block is enough
-	st.Focused.Suggestion = s.Dim
-	st.Blurred.Suggestion = s.Dim
-	in.SetStyles(st)
+	in.SetStyles(requestInputStyles(s))
 	km := textinput.DefaultKeyMap()
 	km.CharacterBackward = key.NewBinding(key.WithKeys("left"))
 	km.LineEnd = key.NewBinding(key.WithKeys("end"))
@@ -99,6 +96,24 @@ func requestInput(s *Styles, placeholder string) textinput.Model {
 	km.PrevSuggestion = key.NewBinding(key.WithKeys("ctrl+p"))
 	in.KeyMap = km
 	return in
+}
+
+// requestInputStyles are inputStyles with a steady cursor and greyed
+// suggestions.
+func requestInputStyles(s *Styles) textinput.Styles {
+	st := inputStyles(s)
+	st.Cursor.Blink = false // no tick messages to route; a steady block is enough
+	st.Focused.Suggestion = s.Dim
+	st.Blurred.Suggestion = s.Dim
+	return st
+}
+
+// Restyle colours the path input, the row editor and the history filter
+// for the new theme.
+func (b *RequestBuilder) Restyle(st *Styles) {
+	for _, in := range []*textinput.Model{&b.path, &b.editor, &b.list.filter} {
+		in.SetStyles(requestInputStyles(st))
+	}
 }
 
 // SetProfile points the builder at a profile: its Graph host for the URL

@@ -33,14 +33,15 @@ func rbKey(s string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r[0], Text: s}
 }
 
-// rbPress sends keys in order and returns the messages the last one's
-// command produced.
+// rbPress sends keys in order and returns the last one's intents and the
+// messages its command produced.
 func rbPress(b *RequestBuilder, keys ...string) []tea.Msg {
 	var cmd tea.Cmd
+	var intents []Intent
 	for _, k := range keys {
-		cmd = b.Update(rbKey(k))
+		cmd, intents = b.Update(rbKey(k))
 	}
-	return rbMsgs(cmd)
+	return ptMsgs(cmd, intents)
 }
 
 // rbType types text one key at a time.
@@ -48,25 +49,6 @@ func rbType(b *RequestBuilder, text string) {
 	for _, r := range text {
 		b.Update(rbKey(string(r)))
 	}
-}
-
-// rbMsgs runs a command (and any batch in it) and returns the messages.
-func rbMsgs(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range batch {
-			out = append(out, rbMsgs(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
 }
 
 // rbOnly requires exactly one message of type T among msgs.

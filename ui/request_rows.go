@@ -184,13 +184,13 @@ func (b *RequestBuilder) commitEdit() tea.Cmd {
 	case rowParam:
 		p, err := parseQueryOption(text)
 		if err != nil {
-			return emitIntent(statusMsg{Text: err.Error(), Err: true})
+			return b.out.emit(statusMsg{Text: err.Error(), Err: true})
 		}
 		b.params[b.editRow.i] = p
 	case rowHeader:
 		h, err := parseHeaderRow(text)
 		if err != nil {
-			return emitIntent(statusMsg{Text: err.Error(), Err: true})
+			return b.out.emit(statusMsg{Text: err.Error(), Err: true})
 		}
 		if strings.EqualFold(h.Name, headerConsistency) && strings.EqualFold(h.Value, "eventual") {
 			// One switch for one header: the chip, not a row as well.

@@ -14,7 +14,13 @@ import (
 
 // Update handles keys for the current mode; other messages (paste, the
 // inputs' own commands) go to the input that has the keyboard.
-func (b *RequestBuilder) Update(msg tea.Msg) tea.Cmd {
+func (b *RequestBuilder) Update(msg tea.Msg) (tea.Cmd, []Intent) {
+	cmd := b.update(msg)
+	return cmd, b.out.take()
+}
+
+// update is Update's work; key handlers queue intents with out.emit.
+func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 	if s, ok := msg.(pathSuggestionsMsg); ok {
 		if s.For == b.path.Value() { // answers for older keystrokes are stale
 			b.SetSuggestions(s.Paths)
@@ -81,7 +87,7 @@ func (b *RequestBuilder) pathKey(k tea.KeyPressMsg) tea.Cmd {
 	b.path, cmd = b.path.Update(k)
 	if v := b.path.Value(); v != before && strings.HasPrefix(v, "/") {
 		// Completions come from the permission reference, in a command.
-		return tea.Batch(cmd, emitIntent(pathEditedMsg{Value: v}))
+		b.out.emit(pathEditedMsg{Value: v})
 	}
 	return cmd
 }
@@ -143,7 +149,7 @@ func (b *RequestBuilder) toggleVersion() {
 func (b *RequestBuilder) send() tea.Cmd {
 	r := b.Request()
 	if err := b.check(r); err != nil {
-		return emitIntent(statusMsg{Text: err.Error(), Err: true})
+		return b.out.emit(statusMsg{Text: err.Error(), Err: true})
 	}
 	if lifted, ok := liftPathQuery(b.client(), r); ok {
 		r = lifted
@@ -154,7 +160,7 @@ func (b *RequestBuilder) send() tea.Cmd {
 	}
 	b.recall.pos = -1
 	b.remember(r)
-	return emitIntent(sendMsg{Request: r})
+	return b.out.emit(sendMsg{Request: r})
 }
 
 func (b *RequestBuilder) client() *graph.Client { return &graph.Client{Base: b.base} }

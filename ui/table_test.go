@@ -16,7 +16,7 @@ import (
 func showTable(t *testing.T, v *Viewer, x *Exchange) {
 	t.Helper()
 	vwShow(v, x)
-	pump(v, v.Update(vwKey("T")), nil)
+	pump(v, vwCmd(v.Update(vwKey("T"))), nil)
 	if !v.showingTable() {
 		t.Fatalf("T did not show a table; footer:\n%s", vwView(t, v))
 	}
@@ -152,7 +152,7 @@ func TestTableTogglesBackToTextAndFollowsNewPages(t *testing.T) {
 	if v.showingTable() || !strings.Contains(vwView(t, v), `"@odata.context"`) {
 		t.Fatalf("T again should show the text:\n%s", vwView(t, v))
 	}
-	pump(v, v.Update(vwKey("T")), nil)
+	pump(v, vwCmd(v.Update(vwKey("T"))), nil)
 	next := vwUsersExchange(t, 7, false)
 	next.Seq = 9
 	pump(v, vwShow(v, next), nil)
@@ -165,7 +165,7 @@ func TestTableOnlyForCollections(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, bodyOnly(t, graph.Request{Path: "/organization/1"}, `{"id":"1","displayName":"Contoso"}`))
 	var status []string
-	pump(v, v.Update(vwKey("T")), func(m tea.Msg) {
+	pump(v, vwCmd(v.Update(vwKey("T"))), func(m tea.Msg) {
 		if s, ok := m.(statusMsg); ok {
 			status = append(status, s.Text)
 		}

@@ -61,35 +61,20 @@ func (m *Model) layout() {
 	m.sizeDialog()
 }
 
+// sizeDialog asks the dialog how much of the screen it wants.
 func (m *Model) sizeDialog() {
 	if m.dialog == nil {
 		return
 	}
-	if _, small := m.dialog.(*Confirm); small {
-		m.dialog.SetSize(clamp(m.width-8, 30, 64), 3)
-		return
-	}
-	if qr, ok := m.dialog.(*QRDialog); ok {
-		// As large as the code needs, as the screen allows: a code cut to
-		// fit would not scan.
-		st := m.common.Styles.Dialog
-		w, h := qr.NeedSize()
-		fw, fh := st.GetHorizontalFrameSize(), st.GetVerticalFrameSize()+2 // + status bar and footer
-		qr.NeedTerminal(0, 0)
-		qr.fullScreen = false
-		switch {
-		case w+fw <= m.width && h+fh <= m.height:
-			qr.SetSize(w, h)
-		case w <= m.width && h <= m.height:
-			qr.fullScreen = true
-			qr.SetSize(m.width, m.height)
-		default:
-			qr.NeedTerminal(w, h)
-			qr.SetSize(clamp(m.width-8, 30, 64), 4)
-		}
-		return
-	}
-	m.dialog.SetSize(clamp(m.width-8, 30, 80), clamp(m.height-6, 6, 22))
+	w, h, full := m.dialog.Size(m.width, m.height)
+	m.dialogFull = full
+	m.dialog.SetSize(w, h)
+}
+
+// dialogSize is the box most dialogs take: most of the screen, within
+// bounds that keep lines readable.
+func dialogSize(screenW, screenH int) (w, h int, fullScreen bool) {
+	return clamp(screenW-8, 30, 80), clamp(screenH-6, 6, 22), false
 }
 
 // View renders the whole screen. Only the root returns a tea.View.
@@ -109,8 +94,8 @@ func (m *Model) render() string {
 		msg := fmt.Sprintf("Terminal too small (%dx%d).\nNeed at least %dx%d.\nctrl+c quits.", m.width, m.height, minWidth, minHeight)
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, msg)
 	}
-	if qr, ok := m.dialog.(*QRDialog); ok && qr.FullScreen() {
-		return qr.View() // the code and its caption need every row
+	if m.dialog != nil && m.dialogFull {
+		return m.dialog.View() // e.g. a QR code and its caption need every row
 	}
 	left := m.frame(m.picker.View(), g.leftW, g.bodyH, focusPicker)
 	right := lipgloss.JoinVertical(lipgloss.Left,

@@ -26,6 +26,7 @@ var viewerTabNames = [tabCount]string{"Body", "Headers", "Token", "Trace", "Diag
 type Viewer struct {
 	c    *Common
 	keys ViewerKeyMap
+	out  outbox // intents of the Update under way
 	w, h int
 
 	x        *Exchange
@@ -60,7 +61,6 @@ type Viewer struct {
 	// Rendered once per exchange, width, or styles, not per frame.
 	status  string           // the status line, fitted to the width
 	tabRows [tabCount]string // the tab line with each tab active, fitted
-	dark    bool             // Styles.Dark when the above were rendered
 	pmGen   int              // Presenter.Gen when the above were rendered
 	frame   []byte           // View's buffer, reused from frame to frame
 	dimOn   string
@@ -71,32 +71,23 @@ type Viewer struct {
 func NewViewer(c *Common) *Viewer {
 	v := &Viewer{c: c, keys: DefaultViewerKeyMap(), body: newBodyView()}
 	v.body.pm, v.table.pm = c.Presenter, c.Presenter
-	v.restyle()
+	v.searchIn = themedTextInput(c.Styles)
+	v.searchIn.Prompt, v.searchIn.Placeholder = "/", "search the body"
+	v.saveIn = themedTextInput(c.Styles)
+	v.saveIn.Prompt = v.savePrompt()
+	v.Restyle(c.Styles)
 	return v
 }
 
-// restyle renders again everything that holds colours. The root swaps the
-// styles in place once it knows the terminal's background.
-func (v *Viewer) restyle() {
-	st := v.c.Styles
-	v.dark = st.Dark
+// Restyle renders again everything that holds colours: the body, the
+// table, the status and tab lines, and the search and save-as inputs.
+func (v *Viewer) Restyle(st *Styles) {
 	v.body.restyle(st)
 	v.table.restyle(st)
 	v.dimOn, v.dimOff = styleCodes(st.Dim)
-	v.searchIn = restyledInput(v.searchIn, st, "/", "search the body")
-	v.saveIn = restyledInput(v.saveIn, st, v.savePrompt(), "")
+	v.searchIn.SetStyles(inputStyles(st))
+	v.saveIn.SetStyles(inputStyles(st))
 	v.SetSize(v.w, v.h)
-}
-
-// restyledInput is a themed input that keeps the old one's text and focus.
-func restyledInput(old textinput.Model, st *Styles, prompt, placeholder string) textinput.Model {
-	in := themedTextInput(st)
-	in.Prompt, in.Placeholder = prompt, placeholder
-	in.SetValue(old.Value())
-	if old.Focused() {
-		in.Focus()
-	}
-	return in
 }
 
 // Exchange is the exchange on screen (nil before the first): the root
@@ -127,7 +118,13 @@ func (v *Viewer) Capturing() bool { return v.searching || v.saving }
 func (v *Viewer) contentHeight() int { return max(v.h-3, 0) }
 
 // Update reacts to exchanges, progress, search results, ticks and keys.
-func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
+func (v *Viewer) Update(msg tea.Msg) (tea.Cmd, []Intent) {
+	cmd := v.update(msg)
+	return cmd, v.out.take()
+}
+
+// update is Update's work; key handlers queue intents with out.emit.
+func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exchangeMsg:
 		return v.setExchange(msg.Exchange)
@@ -158,9 +155,6 @@ func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
 		return v.tick(msg)
 	case tea.KeyPressMsg:
 		return v.handleKey(msg)
-	case tea.BackgroundColorMsg:
-		v.restyle()
-		return nil
 	}
 	// Paste and cursor blinks belong to whichever input is open.
 	var cmd tea.Cmd

@@ -38,29 +38,29 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return v.showTab(tabTrace)
 	case key.Matches(msg, k.DiagnosisTab):
 		if !v.hasTab(tabDiagnosis) {
-			return emitIntent(statusMsg{Text: "nothing to diagnose: the last request succeeded"})
+			return v.out.emit(statusMsg{Text: "nothing to diagnose: the last request succeeded"})
 		}
 		return v.showTab(tabDiagnosis)
 	case key.Matches(msg, k.Recheck):
 		if v.x == nil {
-			return emitIntent(statusMsg{Text: "send a request first"})
+			return v.out.emit(statusMsg{Text: "send a request first"})
 		}
-		return emitIntent(recheckMsg{})
+		return v.out.emit(recheckMsg{})
 	case key.Matches(msg, k.CopyConsentURL):
 		if v.x == nil || v.x.ConsentURL == "" {
-			return emitIntent(statusMsg{Text: "no consent URL for this response"})
+			return v.out.emit(statusMsg{Text: "no consent URL for this response"})
 		}
-		return emitIntent(copyMsg{What: "admin-consent URL", Text: v.x.ConsentURL})
+		return v.out.emit(copyMsg{What: "admin-consent URL", Text: v.x.ConsentURL})
 	case key.Matches(msg, k.ConsentQR):
 		if v.x == nil || v.x.ConsentURL == "" {
-			return emitIntent(statusMsg{Text: "no consent URL for this response"})
+			return v.out.emit(statusMsg{Text: "no consent URL for this response"})
 		}
-		return emitIntent(showQRMsg{URL: v.x.ConsentURL})
+		return v.out.emit(showQRMsg{URL: v.x.ConsentURL})
 	case key.Matches(msg, k.Matrix):
 		if v.x == nil {
-			return emitIntent(statusMsg{Text: "send a request first"})
+			return v.out.emit(statusMsg{Text: "send a request first"})
 		}
-		return emitIntent(matrixMsg{})
+		return v.out.emit(matrixMsg{})
 	case key.Matches(msg, k.Search):
 		return v.openSearch()
 	case key.Matches(msg, k.NextMatch):
@@ -81,21 +81,21 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		v.body.scrollRight(hscrollStep)
 	case slices.Contains(k.NextPage.Keys(), msg.String()): // disabled (hidden from help) without a next page
 		if v.x == nil || !v.x.More {
-			return emitIntent(statusMsg{Text: "no next page: this response has no @odata.nextLink"})
+			return v.out.emit(statusMsg{Text: "no next page: this response has no @odata.nextLink"})
 		}
-		return emitIntent(nextPageMsg{})
+		return v.out.emit(nextPageMsg{})
 	case key.Matches(msg, k.FetchAll):
 		if v.x == nil || v.x.Response == nil {
-			return emitIntent(statusMsg{Text: "send a request first"})
+			return v.out.emit(statusMsg{Text: "send a request first"})
 		}
-		return emitIntent(fetchAllMsg{})
+		return v.out.emit(fetchAllMsg{})
 	case key.Matches(msg, k.CopyBody):
 		return v.copyBody()
 	case key.Matches(msg, k.CopyCurl):
 		if cmd := curlCommand(v.x); cmd != "" {
-			return emitIntent(copyMsg{What: "curl command", Text: cmd})
+			return v.out.emit(copyMsg{What: "curl command", Text: cmd})
 		}
-		return emitIntent(statusMsg{Text: "no request URL to copy: nothing was sent", Err: true})
+		return v.out.emit(statusMsg{Text: "no request URL to copy: nothing was sent", Err: true})
 	case key.Matches(msg, k.Save):
 		return v.openSave()
 	case key.Matches(msg, k.Bundle):
@@ -166,11 +166,11 @@ func (v *Viewer) scrollEnd(bottom bool) {
 func (v *Viewer) copyBody() tea.Cmd {
 	switch {
 	case v.x == nil || v.x.Response == nil:
-		return emitIntent(statusMsg{Text: "no response body to copy"})
+		return v.out.emit(statusMsg{Text: "no response body to copy"})
 	case len(v.x.Response.Body) == 0:
-		return emitIntent(statusMsg{Text: "the response body is empty"})
+		return v.out.emit(statusMsg{Text: "the response body is empty"})
 	}
-	return emitIntent(copyMsg{What: "body", Text: string(v.x.Response.Body)})
+	return v.out.emit(copyMsg{What: "body", Text: string(v.x.Response.Body)})
 }
 
 func (v *Viewer) closeInputs() {
@@ -283,7 +283,7 @@ func (v *Viewer) clearSearch() {
 
 func (v *Viewer) openSave() tea.Cmd {
 	if v.x == nil || v.x.Response == nil {
-		return emitIntent(statusMsg{Text: "no response body to save"})
+		return v.out.emit(statusMsg{Text: "no response body to save"})
 	}
 	name := "response.json"
 	if v.x.Lines == nil && v.x.Shown == nil {
@@ -310,7 +310,7 @@ func (v *Viewer) savePrompt() string {
 // The name carries the request-id, which is what support will ask for.
 func (v *Viewer) openBundle() tea.Cmd {
 	if v.x == nil {
-		return emitIntent(statusMsg{Text: "send a request first"})
+		return v.out.emit(statusMsg{Text: "send a request first"})
 	}
 	started := v.x.Trace.Started
 	if started.IsZero() {
@@ -335,14 +335,14 @@ func (v *Viewer) saveKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, v.keys.Submit):
 		path := strings.TrimSpace(v.saveIn.Value())
 		if path == "" {
-			return emitIntent(statusMsg{Text: "type a file name to save to", Err: true})
+			return v.out.emit(statusMsg{Text: "type a file name to save to", Err: true})
 		}
 		bundle := v.bundling
 		v.closeInputs()
 		if bundle {
-			return emitIntent(saveBundleMsg{Path: path})
+			return v.out.emit(saveBundleMsg{Path: path})
 		}
-		return emitIntent(saveBodyMsg{Path: path})
+		return v.out.emit(saveBodyMsg{Path: path})
 	}
 	var cmd tea.Cmd
 	v.saveIn, cmd = v.saveIn.Update(msg)

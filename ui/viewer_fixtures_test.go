@@ -54,12 +54,24 @@ func vwType(v *Viewer, s string) {
 	}
 }
 
-// vwRun executes a command and returns its message (nil for a nil command).
-func vwRun(cmd tea.Cmd) tea.Msg {
+// vwRun is what an Update produced: its first intent, else its command's
+// message (nil for neither).
+func vwRun(cmd tea.Cmd, intents []Intent) tea.Msg {
+	if len(intents) > 0 {
+		return intents[0]
+	}
 	if cmd == nil {
 		return nil
 	}
 	return cmd()
+}
+
+// vwCmd is the command of an Update that must ask nothing of the root.
+func vwCmd(cmd tea.Cmd, intents []Intent) tea.Cmd {
+	if len(intents) > 0 {
+		panic(fmt.Sprintf("unexpected intents %#v", intents))
+	}
+	return cmd
 }
 
 // vwView is View with colours removed, checked to be exactly w x h.
@@ -243,4 +255,4 @@ func vwThrottled(t testing.TB) *Exchange {
 }
 
 // vwShow delivers an exchange the way the root does.
-func vwShow(v *Viewer, x *Exchange) tea.Cmd { return v.Update(exchangeMsg{Exchange: x}) }
+func vwShow(v *Viewer, x *Exchange) tea.Cmd { return vwCmd(v.Update(exchangeMsg{Exchange: x})) }

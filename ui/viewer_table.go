@@ -26,7 +26,7 @@ func (v *Viewer) toggleTable() tea.Cmd {
 		return nil
 	}
 	if v.x == nil || v.x.Response == nil || len(v.x.Response.Body) == 0 {
-		return emitIntent(statusMsg{Text: "no response body to show as a table"})
+		return v.out.emit(statusMsg{Text: "no response body to show as a table"})
 	}
 	cmd := v.showTab(tabBody)
 	v.tableWanted = true
@@ -67,7 +67,7 @@ func (v *Viewer) applyTable(msg tableIndexMsg) tea.Cmd {
 	if msg.Index == nil {
 		if asked {
 			v.tableWanted = false
-			return emitIntent(statusMsg{Text: `no table for this body: it has no "value" array of objects`})
+			return v.out.emit(statusMsg{Text: `no table for this body: it has no "value" array of objects`})
 		}
 		return nil // text it is, until a collection comes
 	}

@@ -136,7 +136,7 @@ func TestViewerTokenCountdownTicksOnlyOnTheTokenTab(t *testing.T) {
 		t.Fatal("showing the Token tab does not start a tick")
 	}
 	tick.At = vwStart.Add(10 * time.Minute)
-	if next := v.Update(tick); next == nil {
+	if next := vwCmd(v.Update(tick)); next == nil {
 		t.Fatal("a tick on the Token tab does not schedule the next one")
 	}
 	if got := vwView(t, v); !strings.Contains(got, "(in 49m30s)") {
@@ -148,7 +148,7 @@ func TestViewerTokenCountdownTicksOnlyOnTheTokenTab(t *testing.T) {
 		t.Fatalf("an expired token is not shown as expired:\n%s", got)
 	}
 	v.Update(vwKey("b"))
-	if next := v.Update(tick); next != nil {
+	if next := vwCmd(v.Update(tick)); next != nil {
 		t.Fatal("the tick chain goes on after leaving the Token tab")
 	}
 }
@@ -297,13 +297,14 @@ func TestViewerPasteGoesToTheOpenInput(t *testing.T) {
 	}
 }
 
-// The root swaps the styles in place when it learns the terminal is light;
-// the viewer's pre-rendered colours must follow.
+// The root swaps the styles in place when it learns the terminal is light
+// and restyles every pane; the viewer's pre-rendered colours must follow.
 func TestViewerFollowsAStyleSwap(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 3, false))
 	darkOn, _ := styleCodes(v.c.Styles.LineNumber)
 	*v.c.Styles = *NewStyles(false)
+	v.Restyle(v.c.Styles)
 	lightOn, _ := styleCodes(v.c.Styles.LineNumber)
 	if darkOn == lightOn {
 		t.Skip("line numbers look the same on both backgrounds")
@@ -320,7 +321,7 @@ func TestViewerBundlePromptSurvivesARestyle(t *testing.T) {
 	vwShow(v, bodyExchange(t, "application/json", []byte(`{"a":1}`), nil))
 	v.Update(vwKey("B"))
 	v.c.Styles = NewStyles(false)
-	v.restyle()
+	v.Restyle(v.c.Styles)
 	if got := vwView(t, v); !strings.Contains(got, "support bundle to: ") {
 		t.Fatalf("the prompt changed after a restyle:\n%s", got)
 	}

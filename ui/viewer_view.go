@@ -25,9 +25,6 @@ func (v *Viewer) View() string {
 	if v.w <= 0 {
 		return strings.Repeat("\n", v.h-1)
 	}
-	if v.c.Styles.Dark != v.dark {
-		v.restyle() // the root changed the styles without telling the panes
-	}
 	if v.c.Presenter.Gen() != v.pmGen {
 		v.rebuild() // presenter mode changed, or a new tenant is known
 	}
