@@ -53,7 +53,9 @@ func lockFile(path string, opt lockOptions) (unlock func(), err error) {
 			// the same instant could both end up holding the lock; writes are
 			// atomic and every save merges, so the worst case is an entry that
 			// reaches the file at that session's next save.
-			os.Remove(name)
+			if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("cannot remove the stale lock file %s: %v; delete it if no other graphtui is running", name, err)
+			}
 			continue
 		}
 		if time.Now().After(deadline) {

@@ -107,3 +107,23 @@ func TestLockHeldTooLongSaysWhatToDo(t *testing.T) {
 		t.Errorf("file holds %v", back.For("a"))
 	}
 }
+
+// A stale lock that cannot be removed (here a directory in its place) is
+// an error to act on, not an endless loop.
+func TestStaleLockThatCannotBeRemovedIsReported(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	lock := path + lockSuffix
+	if err := os.MkdirAll(filepath.Join(lock, "x"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Minute)
+	if err := os.Chtimes(lock, old, old); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := Load(path)
+	s.lockOptions.wait = time.Hour
+	s.Add(entry("a", "/users", 1))
+	if err := s.Save(); err == nil || !strings.Contains(err.Error(), lock) {
+		t.Fatalf("save with an unremovable stale lock: %v, want an error naming %s", err, lock)
+	}
+}
