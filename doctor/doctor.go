@@ -82,6 +82,10 @@ func Diagnose(in Input) *Diagnosis {
 // is the order in which fixing things matters: a token Graph cannot accept
 // hides everything else, and an endpoint no app may call makes consent moot.
 func (f *facts) classify() *Diagnosis {
+	// Graph said in so many words what is wrong with the token.
+	if d := f.claimsChallenge(); d != nil {
+		return d
+	}
 	if f.path.isMe() && f.appOnlyToken() {
 		return f.meWithAppToken()
 	}

@@ -5,18 +5,19 @@ package doctor
 type Kind string
 
 const (
-	KindNoRoles        Kind = "no-roles"          // token without roles: no admin consent
-	KindMissingRole    Kind = "missing-role"      // roles, but none the endpoint accepts
-	KindExchangePolicy Kind = "exchange-policy"   // accepted role, mailbox fenced off by Exchange
-	KindSitesSelected  Kind = "sites-selected"    // Sites.Selected without a grant on this site
-	KindTeamsRSC       Kind = "teams-rsc"         // team or chat decided by resource-specific consent
-	KindResourceScoped Kind = "resource-scoped"   // accepted role, the resource itself refused
-	KindWrongAudience  Kind = "wrong-audience"    // token for another API
-	KindExpiredToken   Kind = "expired-token"     // exp in the past
-	KindWrongCloud     Kind = "wrong-cloud"       // token from one national cloud sent to another's Graph
-	KindInvalidToken   Kind = "invalid-token"     // 401 for a token that looks right: signature or issuer
-	KindMeWithAppToken Kind = "me-with-app-token" // /me has no user under app-only access
-	KindNotAppCallable Kind = "not-app-callable"  // the endpoint has no application permission at all
-	KindTokenError     Kind = "token-error"       // no token: AADSTS error or credential not loadable
-	KindUnknown        Kind = "unknown"           // refused, with no specific explanation
+	KindNoRoles         Kind = "no-roles"          // token without roles: no admin consent
+	KindMissingRole     Kind = "missing-role"      // roles, but none the endpoint accepts
+	KindExchangePolicy  Kind = "exchange-policy"   // accepted role, mailbox fenced off by Exchange
+	KindSitesSelected   Kind = "sites-selected"    // Sites.Selected without a grant on this site
+	KindTeamsRSC        Kind = "teams-rsc"         // team or chat decided by resource-specific consent
+	KindResourceScoped  Kind = "resource-scoped"   // accepted role, the resource itself refused
+	KindWrongAudience   Kind = "wrong-audience"    // token for another API
+	KindExpiredToken    Kind = "expired-token"     // exp in the past
+	KindWrongCloud      Kind = "wrong-cloud"       // token from one national cloud sent to another's Graph
+	KindInvalidToken    Kind = "invalid-token"     // 401 for a token that looks right: signature or issuer
+	KindClaimsChallenge Kind = "claims-challenge"  // 401 insufficient_claims: revoked by continuous access evaluation
+	KindMeWithAppToken  Kind = "me-with-app-token" // /me has no user under app-only access
+	KindNotAppCallable  Kind = "not-app-callable"  // the endpoint has no application permission at all
+	KindTokenError      Kind = "token-error"       // no token: AADSTS error or credential not loadable
+	KindUnknown         Kind = "unknown"           // refused, with no specific explanation
 )

@@ -23,6 +23,7 @@ type GraphError struct {
 	Inner           map[string]string // innerError flattened: "code", "date", "innerError.code", ...
 	Details         []ErrorDetail     // error.details, when present
 	Raw             string            // a short excerpt of a body that is not a Graph error (HTML from a proxy, plain text)
+	Challenge       string            // the WWW-Authenticate header(s): a 401 says there why the token was refused
 	IsJSON          bool
 }
 

@@ -95,6 +95,7 @@ func newResponse(u *url.URL, hresp *http.Response, body []byte, truncated bool, 
 		if resp.Error.Date == "" {
 			resp.Error.Date = resp.Date
 		}
+		resp.Error.Challenge = Printable(strings.Join(h.Values("WWW-Authenticate"), ", "))
 	}
 	return resp
 }

@@ -33,9 +33,10 @@ type fileFormat struct {
 // Store is the history of every profile, newest first. It is safe for
 // concurrent use: the TUI touches it only from commands.
 type Store struct {
-	mu      sync.Mutex
-	path    string
-	entries []Entry
+	mu          sync.Mutex
+	path        string
+	entries     []Entry
+	lockOptions lockOptions // zero in production; tests shorten and watch the wait
 }
 
 // Load reads the history at path. A missing file is an empty history. A
@@ -43,26 +44,42 @@ type Store struct {
 // with an error to show: the next Save replaces the file.
 func Load(path string) (*Store, error) {
 	s := &Store{path: path}
+	entries, err := readEntries(path)
+	s.rebuild(entries)
+	return s, err
+}
+
+// readEntries reads the entries in the file at path, in file order. A
+// missing file holds none; any other problem is an error that says the
+// history starts empty and the file will be replaced.
+func readEntries(path string) ([]Entry, error) {
 	data, err := readFile(path, maxFileSize)
 	if errors.Is(err, fs.ErrNotExist) {
-		return s, nil
+		return nil, nil
 	}
 	if err != nil {
-		return s, fmt.Errorf("cannot read request history %s: %v; starting with an empty history", path, err)
+		return nil, fmt.Errorf("cannot read request history %s: %v; starting with an empty history", path, err)
 	}
 	var f fileFormat
 	if err := json.Unmarshal(data, &f); err != nil {
-		return s, fmt.Errorf("request history %s is damaged (%v); starting with an empty history, the file is replaced on the next request", path, err)
+		return nil, fmt.Errorf("request history %s is damaged (%v); starting with an empty history, the file is replaced on the next request", path, err)
 	}
 	if f.Version != formatVersion {
-		return s, fmt.Errorf("request history %s has format version %d, this graphtui reads %d; starting with an empty history", path, f.Version, formatVersion)
+		return nil, fmt.Errorf("request history %s has format version %d, this graphtui reads %d; starting with an empty history", path, f.Version, formatVersion)
 	}
-	// The file may have been edited by hand: apply the same rules as Add.
-	slices.SortStableFunc(f.Entries, func(a, b Entry) int { return b.Time.Compare(a.Time) })
-	for i := len(f.Entries) - 1; i >= 0; i-- {
-		s.add(f.Entries[i])
+	return f.Entries, nil
+}
+
+// rebuild replaces the store's entries with es, replayed oldest first
+// through add, so entries edited by hand or merged from another session
+// obey the same rules as new ones: scrubbed, duplicates collapsed, bounded.
+func (s *Store) rebuild(es []Entry) {
+	es = slices.Clone(es)
+	slices.SortStableFunc(es, func(a, b Entry) int { return b.Time.Compare(a.Time) })
+	s.entries = nil
+	for i := len(es) - 1; i >= 0; i-- {
+		s.add(es[i])
 	}
-	return s, nil
 }
 
 // Path is the file the store saves to.
@@ -127,13 +144,25 @@ func (s *Store) For(profile string) []Entry {
 	return out
 }
 
-// Save writes the history atomically to its file (mode 0600, directory
-// 0700). The lock is held while writing so two saves cannot interleave.
+// Save merges the history with the file's current content and writes the
+// result atomically (mode 0600, directory 0700). Another graphtui may have
+// saved since this store was loaded: a lock file serialises the sessions,
+// and the merge keeps the entries of both. Afterwards the store holds the
+// merged history, so the other session's requests can be recalled too.
 func (s *Store) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.path == "" {
 		return errors.New("request history has no file to save to")
+	}
+	unlock, err := lockFile(s.path, s.lockOptions)
+	if err != nil {
+		return fmt.Errorf("cannot save the request history: %w", err)
+	}
+	defer unlock()
+	// A damaged file is replaced, as Load promised; a readable one is merged.
+	if theirs, err := readEntries(s.path); err == nil {
+		s.rebuild(merge(s.entries, theirs))
 	}
 	data, err := json.MarshalIndent(fileFormat{Version: formatVersion, Entries: s.entries}, "", "  ")
 	if err != nil {
