@@ -5,13 +5,15 @@ import (
 	"compress/gzip"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
 
 const (
-	referenceFile = "../../../../shared/data/msgraph-permissions/permissions.json"
-	committed     = "../../index.gen.txt.gz"
+	referenceFile    = "../../../../shared/data/msgraph-permissions/permissions.json"
+	provisioningFile = "../../../../shared/data/msgraph-permissions/provisioningInfo.json"
+	committed        = "../../index.gen.txt.gz"
 )
 
 // The committed index is what the generator makes of the reference: no
@@ -25,7 +27,12 @@ func TestCommittedIndexIsGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	ref, err := readReference(f)
+	pf, err := os.Open(provisioningFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	ref, err := readReference(f, pf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,13 +82,21 @@ const sample = `{"permissions": {
   "schemes": {"Application": {"privilegeLevel": 1}},
   "pathSets": [{"schemeKeys": ["Application"], "methods": ["GET"], "paths": {"/foos/{id}/bars": "least=Application"}}]},
  "Foo.Read": {"authorizationType": "oAuth2",
-  "schemes": {"DelegatedWork": {"privilegeLevel": 1}},
-  "pathSets": [{"schemeKeys": ["DelegatedWork"], "methods": ["GET"], "paths": {"/me/foos": "least=DelegatedWork", "/reports{id}/x": ""}}]}
+  "schemes": {"DelegatedWork": {"privilegeLevel": 1}, "Application": {"adminDisplayName": "", "requiresAdminConsent": true}},
+  "pathSets": [{"schemeKeys": ["DelegatedWork", "Application"], "methods": ["GET"], "paths": {"/me/foos": "least=DelegatedWork,Application", "/reports{id}/x": "", "/foos": "least=Application"}}]}
 }}`
+
+// sampleRoles deploys every sample permission but Foo.Read as an app role:
+// Foo.Read's Application scheme has no name, no level and no role, so it is
+// a phantom.
+const sampleRoles = `{"permissionDeployments": {
+ "Foo.Read.All": [{"scheme": "Application"}], "Foo.ReadWrite.All": [{"scheme": "Application"}],
+ "Foo.ReadBasic.All": [{"scheme": "Application"}], "Foo.Read.Group": [{"scheme": "Application"}],
+ "Foo.Read": [{"scheme": "DelegatedWork"}]}}`
 
 func generateSample(t *testing.T) string {
 	t.Helper()
-	ref, err := readReference(strings.NewReader(sample))
+	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,8 +116,8 @@ func TestRankingRules(t *testing.T) {
 		}
 	}
 	// Permission lines are sorted: Foo.Read.All 0, Foo.Read.Group 1,
-	// Foo.ReadBasic.All 2, Foo.ReadWrite.All 3 (Foo.Read has no
-	// Application scheme).
+	// Foo.ReadBasic.All 2, Foo.ReadWrite.All 3 (Foo.Read's Application
+	// scheme is a phantom: dropped, although flagged least).
 	for pattern, want := range map[string]string{
 		// The only Application flag is on a [GET, POST] pathSet for a write
 		// name: it is about POST. The GET-only read name wins.
@@ -113,7 +128,8 @@ func TestRankingRules(t *testing.T) {
 		// comes after tenant-wide whatever its level. The two spellings
 		// are one pattern, shown in camelCase.
 		"/Foos/{foo-id}/bars": "2*\t0\t1",
-		// Delegated only: kept, not callable app-only.
+		// Delegated only (the phantom does not count): kept, not callable
+		// app-only.
 		"/me/foos": "",
 		// A slash the reference lost before a placeholder is restored.
 		"/reports/{id}/x": "",
@@ -129,6 +145,70 @@ func TestRankingRules(t *testing.T) {
 	}
 	if len(lines) != 5 {
 		t.Errorf("got %d patterns, want 5 (a pattern with a query is left out): %v", len(lines), lines)
+	}
+}
+
+// A phantom Application scheme is neither a permission line nor a grant,
+// and the index names it in a comment.
+func TestPhantomsAreDropped(t *testing.T) {
+	out := generateSample(t)
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "Foo.Read\t") {
+			t.Errorf("phantom Foo.Read has a permission line: %q", l)
+		}
+	}
+	if !strings.Contains(out, "left out: Foo.Read\n") {
+		t.Errorf("the index does not name the phantom it left out:\n%s", out)
+	}
+	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ref.phantom("Foo.Read") || ref.phantom("Foo.Read.All") {
+		t.Error("phantom: Foo.Read is one, Foo.Read.All is not")
+	}
+}
+
+// The rule on the real reference: the 13 known phantoms, and not the named
+// Place.ReadWrite.All that provisioningInfo.json happens to lack.
+func TestPhantomsOfTheReference(t *testing.T) {
+	f, err := os.Open(referenceFile)
+	if os.IsNotExist(err) {
+		t.Skipf("reference data not found: %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pf, err := os.Open(provisioningFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	ref, err := readReference(f, pf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, _, _, st := build(ref)
+	for _, name := range []string{"Calendars.ReadBasic", "Financials.ReadWrite.All", "EduRoster.WriteWrite.All",
+		"TeamsAppInstallation.ReadWriteSelfForTeam", "Tasks.Read", "OrgContact.Read"} {
+		if !slices.Contains(st.phantoms, name) {
+			t.Errorf("%s is not dropped; dropped: %v", name, st.phantoms)
+		}
+	}
+	for _, name := range []string{"Place.ReadWrite.All", "Calendars.ReadBasic.All", "ChannelMessage.Read.Group"} {
+		if slices.Contains(st.phantoms, name) {
+			t.Errorf("%s is a real application permission, yet dropped", name)
+		}
+	}
+	t.Logf("%d phantoms: %v", len(st.phantoms), st.phantoms)
+	if twin, ok := ref.standsFor("Calendars.ReadBasic"); !ok || twin != "Calendars.ReadBasic.All" {
+		t.Errorf("Calendars.ReadBasic's paths belong to %q, want Calendars.ReadBasic.All", twin)
+	}
+	for _, name := range []string{"Tasks.Read", "OrgContact.Read", "Financials.ReadWrite.All"} {
+		if twin, ok := ref.standsFor(name); ok {
+			t.Errorf("%s's paths went to %s, which has paths of its own", name, twin)
+		}
 	}
 }
 

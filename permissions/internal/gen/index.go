@@ -63,7 +63,10 @@ func (p *pattern) display() string {
 	return best
 }
 
-type stats struct{ patterns, appOnly, noLeastFlag, skipped int }
+type stats struct {
+	patterns, appOnly, noLeastFlag, skipped int
+	phantoms                                []string // Application schemes dropped, see phantom
+}
 
 // build collects every GET pattern (any scheme) and the application
 // permissions allowing it.
@@ -71,13 +74,22 @@ func build(ref *reference) (perms []string, levels map[string]int, rsc map[strin
 	levels, rsc, pats = map[string]int{}, map[string]bool{}, map[string]*pattern{}
 	for name, p := range ref.Permissions {
 		if s, ok := p.Schemes[application]; ok {
+			if ref.phantom(name) {
+				st.phantoms = append(st.phantoms, name)
+				continue
+			}
 			perms = append(perms, name)
 			levels[name] = s.PrivilegeLevel
 			rsc[name] = p.AuthorizationType == "RSC"
 		}
 	}
 	sort.Strings(perms)
+	sort.Strings(st.phantoms)
 	for name, p := range ref.Permissions {
+		grantee, real := name, !ref.phantom(name)
+		if !real {
+			grantee, real = ref.standsFor(name)
+		}
 		for _, ps := range p.PathSets {
 			if !ps.allowsGET() {
 				continue
@@ -97,15 +109,15 @@ func build(ref *reference) (perms []string, levels map[string]int, rsc map[strin
 					pats[key] = pat
 				}
 				pat.spellings[spelling] = true
-				if !ps.forApplication() {
+				if !ps.forApplication() || !real {
 					continue
 				}
-				g := pat.grants[name]
+				g := pat.grants[grantee]
 				if g == nil {
-					g = &grant{name: name, level: levels[name], rsc: rsc[name]}
-					pat.grants[name] = g
+					g = &grant{name: grantee, level: levels[grantee], rsc: rsc[grantee]}
+					pat.grants[grantee] = g
 				}
-				aboutGET := ps.getOnly() || readOnly(name)
+				aboutGET := ps.getOnly() || readOnly(grantee)
 				for _, s := range leastSchemes(flags) {
 					if s == application {
 						g.leastApp = g.leastApp || aboutGET
@@ -139,6 +151,11 @@ func write(w io.Writer, ref *reference) (stats, error) {
 	pos := make(map[string]int, len(perms))
 	bw := bufio.NewWriter(w)
 	bw.WriteString(header)
+	if len(st.phantoms) > 0 {
+		// Named here so that a reader of the index knows they were left
+		// out on purpose, not lost.
+		fmt.Fprintf(bw, "#\n# Not application permissions (an Application scheme without display name,\n# privilege level or app role), left out: %s\n", strings.Join(st.phantoms, " "))
+	}
 	for i, name := range perms {
 		pos[name] = i
 		if strings.ContainsAny(name, " \t\n") {

@@ -10,25 +10,32 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 )
 
 func main() {
 	in := flag.String("in", "../../shared/data/msgraph-permissions/permissions.json", "permissions reference (JSON)")
+	prov := flag.String("provisioning", "../../shared/data/msgraph-permissions/provisioningInfo.json", "app role deployments of the permissions (JSON)")
 	out := flag.String("out", "index.gen.txt.gz", "index to write (gzip-compressed text)")
 	flag.Parse()
-	if err := run(*in, *out); err != nil {
+	if err := run(*in, *prov, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string) error {
+func run(in, prov, out string) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return fmt.Errorf("%w (the reference data is expected beside the repository, in ../shared/data)", err)
 	}
 	defer f.Close()
-	ref, err := readReference(f)
+	pf, err := os.Open(prov)
+	if err != nil {
+		return fmt.Errorf("%w (the reference data is expected beside the repository, in ../shared/data)", err)
+	}
+	defer pf.Close()
+	ref, err := readReference(f, pf)
 	if err != nil {
 		return err
 	}
@@ -46,6 +53,7 @@ func run(in, out string) error {
 	}
 	fmt.Fprintf(os.Stderr, "gen: %s: %d GET patterns, %d callable app-only (%d without an Application least flag), %d with a query skipped; %d bytes, %d compressed\n",
 		out, st.patterns, st.appOnly, st.noLeastFlag, st.skipped, buf.Len(), len(packed))
+	fmt.Fprintf(os.Stderr, "gen: %d Application schemes are not application permissions, left out: %s\n", len(st.phantoms), strings.Join(st.phantoms, ", "))
 	return nil
 }
 

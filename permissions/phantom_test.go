@@ -1,0 +1,85 @@
+package permissions
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+)
+
+const referenceDir = "../../shared/data/msgraph-permissions/"
+
+// TestEveryIndexedPermissionIsAnAppRole walks every pattern of the index:
+// each permission it names must be an application permission, deployed
+// as an app role, or at least named and ranked by the reference (its
+// Application scheme has a display name and a privilege level).
+func TestEveryIndexedPermissionIsAnAppRole(t *testing.T) {
+	var ref struct {
+		Permissions map[string]struct {
+			Schemes map[string]struct {
+				PrivilegeLevel   int    `json:"privilegeLevel"`
+				AdminDisplayName string `json:"adminDisplayName"`
+			} `json:"schemes"`
+		} `json:"permissions"`
+	}
+	var prov struct {
+		Deployments map[string][]struct {
+			Scheme string `json:"scheme"`
+		} `json:"permissionDeployments"`
+	}
+	for name, v := range map[string]any{"permissions.json": &ref, "provisioningInfo.json": &prov} {
+		data, err := os.ReadFile(referenceDir + name)
+		if os.IsNotExist(err) {
+			t.Skipf("reference data not found: %v", err)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	isRole := func(name string) bool {
+		for _, d := range prov.Deployments[name] {
+			if d.Scheme == "Application" {
+				return true
+			}
+		}
+		s, ok := ref.Permissions[name].Schemes["Application"]
+		return ok && s.AdminDisplayName != "" && s.PrivilegeLevel > 0
+	}
+	ix := get()
+	bad := map[string][]string{}
+	for _, e := range ix.entries {
+		for _, p := range e.perms {
+			if name := ix.perms[p].name; !isRole(name) {
+				bad[name] = append(bad[name], e.pattern)
+			}
+		}
+	}
+	for name, pats := range bad {
+		t.Errorf("%s has no application role, yet the index lists it for %d patterns, e.g. %s", name, len(pats), pats[0])
+	}
+}
+
+// What the phantoms used to do: rank least, and make delegated-only paths
+// look app-callable.
+func TestPhantomsNoLongerDecide(t *testing.T) {
+	for _, path := range []string{"/users/u1/events", "/users/u1/calendars", "/users/u1/calendarView"} {
+		m, ok := Lookup(path)
+		if !ok || !m.AppOnly {
+			t.Fatalf("%s: %+v, %v", path, m, ok)
+		}
+		if slices.Contains(m.All, "Calendars.ReadBasic") {
+			t.Errorf("%s: the phantom Calendars.ReadBasic is listed: %v", path, m.All)
+		}
+		if !slices.Contains(m.Least, "Calendars.ReadBasic.All") {
+			t.Errorf("%s: least %v, want Calendars.ReadBasic.All", path, m.Least)
+		}
+	}
+	for _, path := range []string{"/financials/companies", "/users/u1/tasks/lists/l1/tasks/t1/checklistItems"} {
+		if m, ok := Lookup(path); ok && m.AppOnly {
+			t.Errorf("%s is delegated-only, yet app-callable with %v", path, m.All)
+		}
+	}
+}
