@@ -16,15 +16,21 @@ type Match struct {
 	// least privileged first.
 	All []string
 	// AppOnly is false when the path exists but no Application permission
-	// allows it, or it is a /me path (an app token has no signed-in user):
-	// not callable app-only.
+	// allows it, or it is a /me or /education/me path (an app token has no
+	// signed-in user): not callable app-only.
 	AppOnly bool
+	// Instead, for a /me path, is the app-callable pattern that names the
+	// user, e.g. "/users/{id}/messages" for /me/messages; "" when there is
+	// none.
+	Instead string
 }
 
 // Lookup finds the reference's pattern for a GET path or URL. It ignores
 // case, the host (any cloud's Graph host, or any host with a scheme), the
 // version prefix and the query string; literal segments beat placeholders.
-// It reports false when no pattern matches.
+// Items and sites addressed by path (root:/a/b.txt:, hostname:/sites/x:)
+// match as their ids would. Every /me and /education/me path is found and
+// not app-callable. It reports false when no pattern matches.
 func Lookup(pathOrURL string) (Match, bool) {
 	segs := splitPath(pathOrURL)
 	m := Match{Path: "/" + strings.Join(segs, "/"), Least: []string{}, All: []string{}}
@@ -32,17 +38,19 @@ func Lookup(pathOrURL string) (Match, bool) {
 		return m, false
 	}
 	ix := get()
-	n := ix.root.match(matchSegments(segs), 0)
+	lower := matchSegments(segs)
+	if k := meSegments(lower); k > 0 {
+		// An app token has no signed-in user, whatever the reference lists
+		// for /me (its Application permissions there are for /users/{id}),
+		// and a /me path it does not list is still one.
+		return ix.lookupMe(m, lower, k), true
+	}
+	n := ix.match(lower)
 	if n == nil {
 		return m, false
 	}
 	e := ix.entries[n.entry]
 	m.Pattern = e.pattern
-	if isMe(e.lower) {
-		// An app token has no signed-in user, whatever the reference lists
-		// for /me (its Application permissions there are for /users/{id}).
-		return m, true
-	}
 	for i, p := range e.perms {
 		name := ix.perms[p].name
 		if i < e.least {
@@ -54,5 +62,63 @@ func Lookup(pathOrURL string) (Match, bool) {
 	return m, true
 }
 
+// match finds the pattern for lower-cased segments: as written (the
+// reference has a few colon patterns of its own), then the item or site a
+// colon path addresses, then, for /solutions/backupRestore (the docs'
+// form), the reference's form without /solutions.
+func (ix *index) match(lower []string) *node {
+	if n := ix.root.match(lower, 0); n != nil {
+		return n
+	}
+	if resolved, ok := resolveAddressing(lower); ok {
+		if n := ix.root.match(resolved, 0); n != nil {
+			return n
+		}
+	}
+	if len(lower) > 1 && lower[0] == "solutions" && lower[1] == "backuprestore" {
+		return ix.match(lower[1:])
+	}
+	return nil
+}
+
+// meSegments counts the leading segments that name the signed-in user: 1
+// for /me/..., 2 for /education/me/..., 0 for any other path.
+func meSegments(lower []string) int {
+	switch {
+	case len(lower) > 0 && lower[0] == "me":
+		return 1
+	case len(lower) > 1 && lower[0] == "education" && lower[1] == "me":
+		return 2
+	}
+	return 0
+}
+
+// lookupMe describes a /me path: never app-callable, its pattern the
+// reference's own or else the /users/{id} one spelled with /me, and the
+// /users/{id} pattern to use instead.
+func (ix *index) lookupMe(m Match, lower []string, k int) Match {
+	users := append(append(append([]string{}, lower[:k-1]...), "users", "{id}"), lower[k:]...)
+	me := "/" + strings.Join(append(append([]string{}, lower[:k-1]...), "me"), "/")
+	m.Pattern = m.Path
+	if n := ix.match(users); n != nil {
+		e := ix.entries[n.entry]
+		if len(e.perms) > 0 {
+			m.Instead = e.pattern
+		}
+		if rest := afterSegments(e.pattern, k+1); rest != "" {
+			m.Pattern = me + "/" + rest
+		} else {
+			m.Pattern = me
+		}
+	}
+	if n := ix.match(lower); n != nil {
+		m.Pattern = ix.entries[n.entry].pattern
+	}
+	return m
+}
+
 // isMe reports whether a lower-cased pattern is about the signed-in user.
-func isMe(lower string) bool { return lower == "/me" || strings.HasPrefix(lower, "/me/") }
+func isMe(lower string) bool {
+	return lower == "/me" || strings.HasPrefix(lower, "/me/") ||
+		lower == "/education/me" || strings.HasPrefix(lower, "/education/me/")
+}

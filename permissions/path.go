@@ -22,10 +22,7 @@ const maxSegments = 64
 // splitPath turns a path or URL into its decoded segments, without scheme,
 // host, version prefix, query string, fragment or empty segments.
 func splitPath(in string) []string {
-	s := strings.TrimSpace(in)
-	if i := strings.IndexAny(s, "?#"); i >= 0 {
-		s = s[:i]
-	}
+	s := TrimQuery(strings.TrimSpace(in))
 	if i := strings.Index(s, "://"); i > 0 && !strings.Contains(s[:i], "/") {
 		s = s[i+len("://"):]
 		if j := strings.IndexByte(s, '/'); j >= 0 {
@@ -51,6 +48,30 @@ func splitPath(in string) []string {
 	}
 	return segs
 }
+
+// TrimQuery removes the query string and the fragment of a path or URL.
+// A '#' that opens "#EXT#" is not a fragment: it is part of a guest's
+// userPrincipalName typed unencoded, as in
+// /users/john_fabrikam.com#EXT#@contoso.onmicrosoft.com/messages.
+func TrimQuery(pathOrURL string) string {
+	s := pathOrURL
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '?':
+			return s[:i]
+		case '#':
+			if len(s) >= i+len(extMark) && strings.EqualFold(s[i:i+len(extMark)], extMark) {
+				i += len(extMark) - 1
+				continue
+			}
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// extMark is what Entra ID puts in a guest's userPrincipalName.
+const extMark = "#EXT#"
 
 func isGraphHost(host string) bool {
 	host, _, _ = strings.Cut(strings.ToLower(host), ":")
