@@ -27,6 +27,7 @@ type entry struct {
 	lower   string   // pattern lower-cased, for ranking suggestions
 	perms   []uint16 // indexes into index.perms, least privileged first
 	least   int      // how many of perms are least privileged
+	rsc     uint32   // bit i: perms[i] is an RSC permission the reference flags least ("+")
 	depth   int      // segments, for ranking suggestions
 	class   int      // suggestion rank class, see suggestClass
 }
@@ -140,16 +141,25 @@ func (ix *index) addEntry(line, lowerLine string, perms []uint16, path *trail) (
 	for k := 0; rest != ""; k++ {
 		var field string
 		field, rest, _ = strings.Cut(rest, "\t")
-		star := strings.HasSuffix(field, "*")
-		i, err := strconv.Atoi(strings.TrimSuffix(field, "*"))
+		mark := field[len(field)-1]
+		if mark == '*' || mark == '+' {
+			field = field[:len(field)-1]
+		}
+		i, err := strconv.Atoi(field)
 		if err != nil || i < 0 || i >= len(ix.perms) {
 			return perms, fmt.Errorf("%s: bad permission index %q", pattern, field)
 		}
-		if star {
+		switch mark {
+		case '*':
 			if e.least != k {
 				return perms, fmt.Errorf("%s: least privileged must come first", pattern)
 			}
 			e.least++
+		case '+':
+			if k >= 32 || !ix.perms[i].rsc {
+				return perms, fmt.Errorf("%s: %q marks a permission that is not resource-specific, or too far down", pattern, field)
+			}
+			e.rsc |= 1 << k
 		}
 		perms = append(perms, uint16(i))
 	}

@@ -17,7 +17,7 @@ func pack(t *testing.T, text string) []byte {
 }
 
 func TestParseIndex(t *testing.T) {
-	ix, err := parseIndex(pack(t, "# comment\nA.Read.All\t3\nA.ReadWrite.All\t4\nA.Read.Group\t2\trsc\n/as\t0*\t1\n/as/{id}\n"))
+	ix, err := parseIndex(pack(t, "# comment\nA.Read.All\t3\nA.ReadWrite.All\t4\nA.Read.Group\t2\trsc\n/as\t0*\t1\t2+\n/as/{id}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestParseIndex(t *testing.T) {
 	if n == nil {
 		t.Fatal("/AS did not match /as")
 	}
-	if e := ix.entries[n.entry]; e.pattern != "/as" || e.least != 1 || len(e.perms) != 2 {
+	if e := ix.entries[n.entry]; e.pattern != "/as" || e.least != 1 || len(e.perms) != 3 || e.rsc != 1<<2 {
 		t.Errorf("entry %+v", e)
 	}
 	if n := ix.root.match([]string{"as", "x"}, 0); n == nil || len(ix.entries[n.entry].perms) != 0 {
@@ -43,6 +43,7 @@ func TestParseIndexRejectsDamage(t *testing.T) {
 		"A.Read.All\t3\n/as\t7\n":           "bad permission index",
 		"A.Read.All\t3\nB\t3\n/as\t0\t1*\n": "least privileged must come first",
 		"A.Read.All\t3\n/\u00e4s\n":         "not ASCII",
+		"A.Read.All\t3\n/as\t0+\n":          "not resource-specific",
 	} {
 		_, err := parseIndex(pack(t, text))
 		if err == nil || !strings.Contains(err.Error(), want) {

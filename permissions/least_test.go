@@ -56,6 +56,35 @@ func TestLeastPrivileged(t *testing.T) {
 	}
 }
 
+// Least is one pick plus co-least alternatives, and where the reference
+// prefers a resource-specific consent permission, it is named beside the
+// tenant-wide pick.
+func TestLeastPickCoLeastAndRSC(t *testing.T) {
+	m, _ := Lookup("/devices/d/cloudLicensing/assignments")
+	if m.Least[0] != "Device.Read.All" || !slices.Equal(m.CoLeast, []string{"Directory.Read.All"}) {
+		t.Errorf("pick %q, co-least %v; want Device.Read.All, [Directory.Read.All]", m.Least[0], m.CoLeast)
+	}
+	m, _ = Lookup("/users")
+	if len(m.CoLeast) != 0 || m.CoLeast == nil || len(m.RSC) != 0 || m.RSC == nil {
+		t.Errorf("/users: co-least %#v, RSC %#v; want empty, not nil", m.CoLeast, m.RSC)
+	}
+	for path, rsc := range map[string]string{
+		"/teams/t/channels/c/messages":    "ChannelMessage.Read.Group",
+		"/chats/c/messages":               "ChatMessage.Read.Chat",
+		"/teams/t/channels/c/messages/m1": "ChannelMessage.Read.Group",
+	} {
+		m, _ := Lookup(path)
+		if !slices.Contains(m.RSC, rsc) || IsRSC(m.Least[0]) {
+			t.Errorf("%s: least %v, RSC %v; want a tenant-wide least and %s in RSC", path, m.Least, m.RSC, rsc)
+		}
+	}
+	// Only an RSC permission allows it: it is the pick, not an aside.
+	m, _ = Lookup("/chats/c/messages/m/hostedContents/h/$value")
+	if len(m.RSC) != 0 || m.Least[0] != "ChatMessage.Read.Chat" {
+		t.Errorf("least %v, RSC %v", m.Least, m.RSC)
+	}
+}
+
 // All is ordered least privileged first: among the permissions the
 // reference does not flag, read-only ones from GET-only pathSets come by
 // privilege level, and write ones after them.

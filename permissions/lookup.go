@@ -10,8 +10,17 @@ type Match struct {
 	// Pattern is the reference's pattern, e.g. "/users/{id}/messages".
 	Pattern string
 	// Least are the least-privileged Application permissions for GET (may
-	// be several); empty when AppOnly is false.
+	// be several, equally least privileged); empty when AppOnly is false.
+	// Least[0] is graphtui's pick, the same on every run: tenant-wide
+	// before resource-specific consent, then by name among equals.
 	Least []string
+	// CoLeast are Least[1:], the alternatives to the pick: any one of them
+	// is as good.
+	CoLeast []string
+	// RSC are resource-specific consent permissions that the reference
+	// flags least privileged here while graphtui names a tenant-wide one in
+	// Least (see RSCNote for why); empty when there are none.
+	RSC []string
 	// All is every Application permission that allows GET on the pattern,
 	// least privileged first.
 	All []string
@@ -25,6 +34,10 @@ type Match struct {
 	Instead string
 }
 
+// RSCNote says in one line why Least names a tenant-wide permission where
+// the reference prefers a resource-specific consent one (Match.RSC).
+const RSCNote = "Resource-specific consent (RSC) is granted per team or chat by installing the app there, and never shows in the token's roles; graphtui names the tenant-wide permission, which one admin consent grants for every team and chat."
+
 // Lookup finds the reference's pattern for a GET path or URL. It ignores
 // case, the host (any cloud's Graph host, or any host with a scheme), the
 // version prefix and the query string; literal segments beat placeholders.
@@ -33,7 +46,7 @@ type Match struct {
 // not app-callable. It reports false when no pattern matches.
 func Lookup(pathOrURL string) (Match, bool) {
 	segs := splitPath(pathOrURL)
-	m := Match{Path: "/" + strings.Join(segs, "/"), Least: []string{}, All: []string{}}
+	m := Match{Path: "/" + strings.Join(segs, "/"), Least: []string{}, CoLeast: []string{}, RSC: []string{}, All: []string{}}
 	if len(segs) == 0 || len(segs) > maxSegments {
 		return m, false
 	}
@@ -53,10 +66,16 @@ func Lookup(pathOrURL string) (Match, bool) {
 	m.Pattern = e.pattern
 	for i, p := range e.perms {
 		name := ix.perms[p].name
-		if i < e.least {
+		switch {
+		case i < e.least:
 			m.Least = append(m.Least, name)
+		case e.rsc&(1<<i) != 0:
+			m.RSC = append(m.RSC, name)
 		}
 		m.All = append(m.All, name)
+	}
+	if len(m.Least) > 1 {
+		m.CoLeast = m.Least[1:len(m.Least):len(m.Least)]
 	}
 	m.AppOnly = len(m.All) > 0
 	return m, true

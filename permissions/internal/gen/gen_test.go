@@ -125,9 +125,10 @@ func TestRankingRules(t *testing.T) {
 		// Same, and the delegated flag agrees.
 		"/foos/{id}": "0*\t3",
 		// Both flagged on GET-only pathSets: lower privilege wins; RSC
-		// comes after tenant-wide whatever its level. The two spellings
-		// are one pattern, shown in camelCase.
-		"/Foos/{foo-id}/bars": "2*\t0\t1",
+		// comes after tenant-wide whatever its level, marked + as the
+		// reference flags it. The two spellings are one pattern, shown in
+		// camelCase.
+		"/Foos/{foo-id}/bars": "2*\t0\t1+",
 		// Delegated only (the phantom does not count): kept, not callable
 		// app-only.
 		"/me/foos": "",

@@ -65,6 +65,7 @@ func (p *pattern) display() string {
 
 type stats struct {
 	patterns, appOnly, noLeastFlag, skipped int
+	rscFlagged                              int      // RSC permissions flagged least, ranked after tenant-wide ones
 	phantoms                                []string // Application schemes dropped, see phantom
 }
 
@@ -141,7 +142,9 @@ const header = `# Microsoft Graph application permissions for GET requests. Gene
 # "rsc" for resource-specific consent (granted per team, chat or user).
 # Path lines: pattern, then the application permissions allowing GET as
 # 0-based indexes into the permission lines, least privileged first, "*"
-# marking the least privileged. No permissions: not callable app-only.
+# marking the least privileged, "+" a resource-specific consent permission
+# the reference flags least privileged although a tenant-wide one ranks
+# first. No permissions: not callable app-only.
 `
 
 // write emits the index, sorted so that the same reference always gives
@@ -183,8 +186,12 @@ func write(w io.Writer, ref *reference) (stats, error) {
 		for i, g := range gs {
 			bw.WriteByte('\t')
 			bw.WriteString(strconv.Itoa(pos[g.name]))
-			if i < least {
+			switch {
+			case i < least:
 				bw.WriteByte('*')
+			case g.rsc && g.leastApp:
+				bw.WriteByte('+')
+				st.rscFlagged++
 			}
 		}
 		bw.WriteByte('\n')

@@ -53,6 +53,7 @@ func run(in, prov, out string) error {
 	}
 	fmt.Fprintf(os.Stderr, "gen: %s: %d GET patterns, %d callable app-only (%d without an Application least flag), %d with a query skipped; %d bytes, %d compressed\n",
 		out, st.patterns, st.appOnly, st.noLeastFlag, st.skipped, buf.Len(), len(packed))
+	fmt.Fprintf(os.Stderr, "gen: %d resource-specific consent permissions flagged least where a tenant-wide one ranks first (marked +)\n", st.rscFlagged)
 	fmt.Fprintf(os.Stderr, "gen: %d Application schemes are not application permissions, left out: %s\n", len(st.phantoms), strings.Join(st.phantoms, ", "))
 	return nil
 }
