@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/graphtui/graphtui/profiles"
 )
@@ -20,16 +19,7 @@ func (f *facts) tokenValidity() *Diagnosis {
 	c := f.claims
 	p := f.in.Profile
 	if !c.ExpiresAt.IsZero() && f.in.Now.After(c.ExpiresAt) {
-		ago := f.in.Now.Sub(c.ExpiresAt).Round(time.Second)
-		return &Diagnosis{
-			Kind:  KindExpiredToken,
-			Title: "The token has expired",
-			Cause: fmt.Sprintf("the token expired at %s (%s ago); Graph refuses expired tokens.", c.ExpiresAt.UTC().Format(time.RFC3339), ago),
-			Next: []string{
-				"Get a new token: " + command(p.Name, "token", "--refresh") + ", then send the request again.",
-				"If a token that was just issued already looks expired, set this machine's clock right (NTP).",
-			},
-		}
+		return f.expired()
 	}
 	graphCloud, graphKnown := cloudOfGraphHost(hostOf(p.GraphBase()))
 	if tokenCloud, exact, ok := f.tokenCloud(); ok && graphKnown && !sameCloud(tokenCloud, graphCloud, exact) {
@@ -46,27 +36,23 @@ func (f *facts) tokenValidity() *Diagnosis {
 		}
 	}
 	if !f.audienceIsGraph() {
-		return &Diagnosis{
-			Kind:  KindWrongAudience,
-			Title: "The token was issued for another API, not Microsoft Graph",
-			Cause: fmt.Sprintf("the token's audience is %q; Graph at %s accepts only tokens whose audience is %s or %s.", c.Audience, p.GraphBase(), p.GraphBase(), graphAppID),
-			Next: []string{
-				fmt.Sprintf("Request tokens for Graph: remove the profile's scope override, or set scope = %q.", p.GraphBase()+"/.default"),
-				"Get a new token: " + command(p.Name, "token", "--refresh") + ".",
-			},
-		}
+		return f.wrongAudience()
 	}
 	return nil
 }
 
-// invalidToken is a 401 for a token whose audience and lifetime look right:
-// what is left is what graphtui cannot check, the signature and the issuer.
+// invalidToken is a 401 for a token whose audience and lifetime look right,
+// or whose signature or issuer Graph named: what is left is what graphtui
+// cannot check, the signature and the issuer.
 func (f *facts) invalidToken() *Diagnosis {
-	c := f.claims
+	cause := "Graph refused the token itself: its signature or issuer did not verify."
+	if c := f.claims; c != nil {
+		cause = fmt.Sprintf("the token's audience and lifetime look right, yet Graph refused it: its signature or issuer did not verify (issuer %s, tenant %s).", c.Issuer, c.TenantID)
+	}
 	return &Diagnosis{
 		Kind:  KindInvalidToken,
 		Title: "Graph rejected the token itself",
-		Cause: fmt.Sprintf("the token's audience and lifetime look right, yet Graph refused it: its signature or issuer did not verify (issuer %s, tenant %s). Tokens edited by hand, tokens from another tenant's or cloud's identity platform, and tokens for a proxy's own audience end up here.", c.Issuer, c.TenantID),
+		Cause: cause + " Tokens edited by hand, tokens from another tenant's or cloud's identity platform, and tokens for a proxy's own audience end up here.",
 		Next: []string{
 			"Get a new token straight from the identity platform: " + command(f.in.Profile.Name, "token", "--refresh") + ".",
 			fmt.Sprintf("Check that authority_host (%s) and tenant are the tenant's own identity platform, and graph_host (%s) is Graph for the same cloud.", f.in.Profile.LoginBase(), f.in.Profile.GraphBase()),

@@ -86,6 +86,9 @@ func (f *facts) classify() *Diagnosis {
 	if d := f.claimsChallenge(); d != nil {
 		return d
 	}
+	if d := f.fromGraphSaid(); d != nil {
+		return d
+	}
 	if f.path.isMe() && f.appOnlyToken() {
 		return f.meWithAppToken()
 	}

@@ -18,6 +18,7 @@ const (
 	KindClaimsChallenge Kind = "claims-challenge"  // 401 insufficient_claims: revoked by continuous access evaluation
 	KindMeWithAppToken  Kind = "me-with-app-token" // /me has no user under app-only access
 	KindNotAppCallable  Kind = "not-app-callable"  // the endpoint has no application permission at all
+	KindNoLicense       Kind = "no-license"        // the user has no licence for the service behind the endpoint
 	KindTokenError      Kind = "token-error"       // no token: AADSTS error or credential not loadable
 	KindUnknown         Kind = "unknown"           // refused, with no specific explanation
 )

@@ -3,6 +3,8 @@ package doctor
 import (
 	"net/url"
 	"strings"
+
+	"github.com/graphtui/graphtui/permissions"
 )
 
 // requestPath is the request's path below the API version, split into
@@ -15,10 +17,7 @@ type requestPath struct {
 }
 
 func parsePath(raw string) requestPath {
-	rest := stripOrigin(strings.TrimSpace(raw))
-	if i := strings.IndexAny(rest, "?#"); i >= 0 {
-		rest = rest[:i]
-	}
+	rest := permissions.TrimQuery(stripOrigin(strings.TrimSpace(raw)))
 	var p requestPath
 	for i, s := range strings.Split(rest, "/") {
 		if s == "" {
@@ -82,7 +81,10 @@ func (p requestPath) at(i int) string {
 	return ""
 }
 
-func (p requestPath) isMe() bool { return p.at(0) == "me" }
+// isMe: /me and /education/me stand for the signed-in user.
+func (p requestPath) isMe() bool {
+	return p.at(0) == "me" || p.at(0) == "education" && p.at(1) == "me"
+}
 
 // mailSegments are the parts of a user that live in the Exchange mailbox,
 // where application access policies and RBAC for Applications apply.

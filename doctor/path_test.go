@@ -15,6 +15,7 @@ func TestParsePath(t *testing.T) {
 		"/me/calendarView(startDateTime='a',endDateTime='b')":                      {"me", "calendarView"},
 		"https://graph.microsoft.us":                                               nil,
 		"/v1.0/sites/contoso.sharepoint.com:/sites/hr:/lists":                      {"sites", "contoso.sharepoint.com:", "sites", "hr:", "lists"},
+		"/users/john_fabrikam.com#EXT#@contoso.onmicrosoft.com/messages#top":       {"users", "john_fabrikam.com#EXT#@contoso.onmicrosoft.com", "messages"},
 	}
 	for raw, want := range cases {
 		if got := parsePath(raw).segs; !slices.Equal(got, want) {

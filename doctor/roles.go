@@ -52,10 +52,15 @@ func (f *facts) notAppCallable() *Diagnosis {
 }
 
 func (f *facts) meWithAppToken() *Diagnosis {
-	alt := "/users/{id or userPrincipalName}"
-	if len(f.path.segs) > 1 {
-		alt += "/" + strings.Join(f.path.segs[1:], "/")
+	k := 1
+	if f.path.at(0) == "education" {
+		k = 2
 	}
+	alt := "/" + strings.Join(append(f.path.segs[:k-1:k-1], "users", "{id or userPrincipalName}"), "/")
+	if len(f.path.segs) > k {
+		alt += "/" + strings.Join(f.path.segs[k:], "/")
+	}
+
 	return &Diagnosis{
 		Kind:  KindMeWithAppToken,
 		Title: "/me needs a signed-in user, and an app-only token has none",
