@@ -240,7 +240,8 @@ var routes = []route{
 	{pattern: "auditLogs/signIns", roles: rolesAuditLog, handle: listSignIns},
 	{pattern: "teams/{}", workload: workloadTeams, roles: rolesTeam, handle: getTeam},
 	{pattern: "teams/{}/channels", workload: workloadTeams, roles: rolesChannels, handle: listChannels},
-	{pattern: "demo/largePage", roles: rolesUsers, handle: getLargePage}, // not Graph: see large_page.go
+	{pattern: "demo/largePage", roles: rolesUsers, handle: getLargePage},    // not Graph: see large_page.go
+	{pattern: "demo/errors/{}", roles: rolesUsers, handle: serveErrorRoute}, // not Graph: see error_routes.go
 }
 
 // matchRoute finds the route for the segments after the version, and the
