@@ -125,23 +125,33 @@ func (x *Exchange) result(resp *graph.Response, err error) {
 func (s *Session) Send(ctx context.Context, p profiles.Profile, r graph.Request, o SendOptions) *Exchange {
 	x := start(p, r, 1)
 	defer x.end()
-	if !s.token(ctx, x, p) {
-		x.diagnose(p)
-		return x
-	}
-	c, err := s.client(p, o)
-	if err != nil {
-		x.Err = &SetupError{Err: err, Profile: true}
-		return x
-	}
-	if _, err := c.BuildURL(r); err != nil {
-		x.Err = &SetupError{Err: err}
-		x.diagnose(p)
+	c := s.prepare(ctx, x, p, o)
+	if c == nil {
 		return x
 	}
 	x.result(c.Get(ctx, r, x.record(o)))
 	x.diagnose(p)
 	return x
+}
+
+// prepare gets the token and the client for x's request; nil when the
+// request cannot be sent, and x says why.
+func (s *Session) prepare(ctx context.Context, x *Exchange, p profiles.Profile, o SendOptions) *graph.Client {
+	if !s.token(ctx, x, p) {
+		x.diagnose(p)
+		return nil
+	}
+	c, err := s.client(p, o)
+	if err != nil {
+		x.Err = &SetupError{Err: err, Profile: true}
+		return nil
+	}
+	if _, err := c.BuildURL(x.Request); err != nil {
+		x.Err = &SetupError{Err: err}
+		x.diagnose(p)
+		return nil
+	}
+	return c
 }
 
 // Next fetches the page after prev's.

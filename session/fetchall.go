@@ -17,21 +17,12 @@ import (
 func (s *Session) FetchAll(ctx context.Context, p profiles.Profile, r graph.Request, maxPages int, o SendOptions, onPage func(*graph.Response) error) *Exchange {
 	x := start(p, r, 0)
 	defer x.end()
-	if !s.token(ctx, x, p) {
-		x.diagnose(p)
-		return x
-	}
-	c, err := s.client(p, o)
-	if err != nil {
-		x.Err = &SetupError{Err: err, Profile: true}
-		return x
-	}
-	if _, err := c.BuildURL(r); err != nil {
-		x.Err = &SetupError{Err: err}
+	c := s.prepare(ctx, x, p, o)
+	if c == nil {
 		return x
 	}
 	var last *graph.Response
-	err = c.GetAll(ctx, r, maxPages, x.record(o), func(page *graph.Response) error {
+	err := c.GetAll(ctx, r, maxPages, x.record(o), func(page *graph.Response) error {
 		last = page
 		if page.Error != nil {
 			return nil // GetAll stops here with the page's error

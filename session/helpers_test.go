@@ -6,6 +6,7 @@ import (
 
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -21,15 +22,7 @@ type demoRun struct {
 // with env as the whole environment.
 func startDemo(t *testing.T, env map[string]string) *demoRun {
 	t.Helper()
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	cfg, err := tenant.WriteConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tenant, cfg := demotest.Start(t, demo.Options{})
 	s, err := New(Options{
 		Config:    cfg,
 		LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok },
