@@ -27,11 +27,7 @@ func (a *App) startTUI(cmd *cobra.Command, title string) error {
 	}
 	profile := s.ProfileName(a.profileFlag)
 	backend := &ui.Backend{
-		Auth:        s.Auth,
-		ConfigPath:  s.ConfigPath,
-		Keyring:     a.Keyring,
-		LookupEnv:   a.LookupEnv,
-		UserAgent:   a.Build.UserAgent(),
+		Session:     s,
 		HistoryPath: histPath,
 		MaxPages:    graph.DefaultMaxPages,
 		Color:       graph.ColorModeFromEnv(func(k string) string { v, _ := a.LookupEnv(k); return v }),
