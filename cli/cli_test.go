@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/internal/qrtext"
 )
 
@@ -21,15 +22,7 @@ type demoEnv struct {
 
 func newDemo(t *testing.T) demoEnv {
 	t.Helper()
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	cfg, err := tenant.WriteConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tenant, cfg := demotest.Start(t, demo.Options{})
 	return demoEnv{tenant: tenant, config: cfg}
 }
 
@@ -244,7 +237,7 @@ func TestTokenListsRolesAndHidesTheToken(t *testing.T) {
 			t.Errorf("role %s is not on a line of its own:\n%s", role, r.out)
 		}
 	}
-	raw := r.app.authManager().Cached(demo.ProfileReader).Raw()
+	raw := r.app.auth.Cached(demo.ProfileReader).Raw()
 	if raw == "" || strings.Contains(r.all(), raw) {
 		t.Error("token output must not contain the token")
 	}
@@ -334,12 +327,12 @@ func TestSecretsAndTokensNeverPrinted(t *testing.T) {
 }
 
 func (a *App) allProfilesForTest(t *testing.T) []string {
-	cfg, err := a.loadConfig()
+	_, ps, err := a.loadProfiles()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
-	for _, p := range a.allProfiles(cfg) {
+	for _, p := range ps.List {
 		names = append(names, p.Name)
 	}
 	return names

@@ -4,25 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/doctor"
-	"github.com/graphtui/graphtui/graph"
-	"github.com/graphtui/graphtui/profiles"
 )
-
-// diagnoseResponse runs the doctor on a failed Graph response.
-func diagnoseResponse(r *graph.Response, tok *auth.Token, p profiles.Profile) *doctor.Diagnosis {
-	in := doctor.Input{Profile: p, URL: r.URL, Status: r.Status, GraphError: r.Error, Now: time.Now()}
-	if tok != nil && tok.ClaimsErr == nil { // unreadable claims are no evidence of missing roles
-		c := tok.Claims
-		in.Claims = &c
-	}
-	return doctor.Diagnose(in)
-}
 
 // printDiagnosis writes a diagnosis on stderr: title, cause, the evidence
 // and numbered next steps. Every value goes through redact, and control

@@ -14,10 +14,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
-	"github.com/graphtui/graphtui/support"
+	"github.com/graphtui/graphtui/session"
 )
 
 type getOptions struct {
@@ -153,7 +153,7 @@ func buildRequest(path string, o getOptions, p profiles.Profile) (graph.Request,
 }
 
 func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
-	p, err := a.profile()
+	s, p, err := a.profile()
 	if err != nil {
 		return err
 	}
@@ -161,52 +161,28 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	if err != nil {
 		return err
 	}
-	m := a.authManager()
-	var bx *bundleInput // what the bundle will say; nil without --bundle
+	so := session.SendOptions{Timeout: o.timeout, MaxBody: int64(o.maxBody), Events: a.eventPrinter(o.verbose)}
+	var x *session.Exchange
 	if o.bundle != "" {
-		bx = &bundleInput{support.Input{Version: a.Build.Version, Profile: p, Request: req, Redact: m.Redact}}
-		defer func() { a.writeBundle(o.bundle, bx, m, o.timeout) }()
+		defer func() { a.writeBundle(o.bundle, s, p, x) }()
 	}
-	tok, err := m.Token(ctx, p)
-	if err != nil {
-		bx.record(nil, err)
-		a.printAuthError(err, p)
-		return &exitError{exitFailure, errReported}
-	}
-	if bx != nil {
-		bx.Token = tok
-	}
-	client, err := a.newGraphClient(p, m, o.timeout)
-	if err != nil {
-		return &exitError{exitUsage, err}
-	}
-	client.MaxBody = int64(o.maxBody)
-	if _, err := client.BuildURL(req); err != nil {
-		return usageError("%v", err)
-	}
-	events := func(ev graph.Event) {
-		switch ev.Kind {
-		case graph.EventRetry, graph.EventGiveUp, graph.EventRedirect, graph.EventMaxPages:
-		default:
-			if !o.verbose {
-				return
-			}
-		}
-		fmt.Fprintln(a.Err, a.redact(ev.String()))
-	}
-
 	if o.all {
-		return a.getAll(ctx, client, req, o, tok, p, events, bx)
+		w := a.newAllOutput(o)
+		x = s.FetchAll(ctx, p, req, o.maxPages, so, w.page)
+		return w.finish(x, p)
 	}
-	resp, err := client.Get(ctx, req, events)
-	bx.record(resp, err)
-	if err != nil {
+	x = s.Send(ctx, p, req, so)
+	if err := a.notSent(x, p); err != nil {
+		return err
+	}
+	if err := failure(x); err != nil {
 		a.printRequestError("Request failed", err, p)
 		return &exitError{exitFailure, errReported}
 	}
+	resp := x.Response
 	a.printStatus(resp)
 	if resp.Error != nil {
-		a.printGraphError(resp, tok, p)
+		a.printGraphError(resp, x.Diagnosis)
 		return &exitError{exitFailure, errReported}
 	}
 	if err := a.writeBody(resp.Body, resp.Header.Get("Content-Type"), o); err != nil {
@@ -220,6 +196,44 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		return &exitError{exitFailure, errReported}
 	}
 	return nil
+}
+
+// eventPrinter prints retries, give-ups, redirects and the page limit on
+// stderr, and with --verbose every event.
+func (a *App) eventPrinter(verbose bool) func(graph.Event) {
+	return func(ev graph.Event) {
+		switch ev.Kind {
+		case graph.EventRetry, graph.EventGiveUp, graph.EventRedirect, graph.EventMaxPages:
+		default:
+			if !verbose {
+				return
+			}
+		}
+		fmt.Fprintln(a.Err, a.redact(ev.String()))
+	}
+}
+
+// notSent reports a request that was never sent: no token (exit 1), or a
+// request the profile or the command line got wrong (usage).
+func (a *App) notSent(x *session.Exchange, p profiles.Profile) error {
+	var se *session.SetupError
+	switch {
+	case x.TokenErr != nil && x.Token == nil:
+		a.printAuthError(x.TokenErr, p)
+		return &exitError{exitFailure, errReported}
+	case errors.As(x.Err, &se):
+		return &exitError{exitUsage, se.Err}
+	}
+	return nil
+}
+
+// failure is why a sent request got no (further) response: a token that
+// could not be renewed on the way, a transport error, a cancellation.
+func failure(x *session.Exchange) error {
+	if x.TokenErr != nil {
+		return x.TokenErr
+	}
+	return x.Err
 }
 
 // printStatus writes the one-line summary of a response to stderr.
@@ -294,58 +308,70 @@ func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
 	return err
 }
 
-// getAll streams every page's items into one JSON document on stdout, so
-// memory holds one page at a time.
-func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o getOptions, tok *auth.Token, p profiles.Profile, events func(graph.Event), bx *bundleInput) error {
-	mode := a.colorMode(o.color)
-	color := o.output == "pretty" && mode != graph.ColorNone
-	tty := a.IsTerminal(a.Out)
+// allOutput writes --all's pages as they arrive: each page's status on
+// stderr, its items into one JSON document on stdout, so memory holds one
+// page at a time.
+type allOutput struct {
+	a     *App
+	mode  graph.ColorMode
+	color bool // colour and escaping need the whole document
+	tty   bool
+	whole bytes.Buffer
+	d     *graph.PageMerger
+}
+
+func (a *App) newAllOutput(o getOptions) *allOutput {
+	w := &allOutput{a: a, mode: a.colorMode(o.color), tty: a.IsTerminal(a.Out)}
+	w.color = o.output == "pretty" && w.mode != graph.ColorNone
 	var out io.Writer = a.Out
-	var buffered bytes.Buffer
-	if color || tty {
-		// Colour and escaping need the whole document (a rune may span
-		// pages' writes); a terminal reader does not need streaming the
-		// way a pipe does.
-		out = &buffered
+	if w.color || w.tty {
+		// A rune may span pages' writes; a terminal reader does not need
+		// streaming the way a pipe does.
+		out = &w.whole
 	}
-	d := graph.NewPageMerger(out, o.output == "pretty")
-	var failed *graph.Response
-	err := c.GetAll(ctx, req, o.maxPages, events, func(r *graph.Response) error {
-		bx.record(r, nil)
-		a.printStatus(r)
-		if r.Error != nil {
-			failed = r
-			return errReported
-		}
-		d.Add(r.Body)
-		return nil
-	})
-	d.Close()
-	if err != nil && !errors.Is(err, errReported) {
-		bx.record(nil, err)
+	w.d = graph.NewPageMerger(out, o.output == "pretty")
+	return w
+}
+
+func (w *allOutput) page(r *graph.Response) error {
+	w.a.printStatus(r)
+	w.d.Add(r.Body)
+	return nil
+}
+
+// finish closes the document and reports how the paging ended.
+func (w *allOutput) finish(x *session.Exchange, p profiles.Profile) error {
+	a := w.a
+	if err := a.notSent(x, p); err != nil {
+		return err
 	}
+	failed := x.Response != nil && x.Response.Error != nil
+	if failed {
+		a.printStatus(x.Response)
+	}
+	w.d.Close()
 	switch {
-	case color:
-		graph.Pretty(a.Out, buffered.Bytes(), "application/json", mode, graph.DefaultStyle)
-	case tty:
-		a.Out.Write(graph.TerminalSafeJSON(buffered.Bytes()))
+	case w.color:
+		graph.Pretty(a.Out, w.whole.Bytes(), "application/json", w.mode, graph.DefaultStyle)
+	case w.tty:
+		a.Out.Write(graph.TerminalSafeJSON(w.whole.Bytes()))
 	}
-	if failed != nil {
-		a.printGraphError(failed, tok, p)
+	if failed {
+		a.printGraphError(x.Response, x.Diagnosis)
 		return &exitError{exitFailure, errReported}
 	}
-	if err != nil {
+	if err := failure(x); err != nil {
 		a.printRequestError("Paging stopped", err, p)
 		return &exitError{exitFailure, errReported}
 	}
-	fmt.Fprintf(a.Err, "%d items in %d pages\n", d.Items, d.Pages)
+	fmt.Fprintf(a.Err, "%d items in %d pages\n", w.d.Items, w.d.Pages)
 	return nil
 }
 
 // printGraphError shows the parsed Graph error and the diagnosis. The
 // diagnosis's evidence carries the request IDs, so they are printed here
 // only when there is no diagnosis; Graph's message is on the first line.
-func (a *App) printGraphError(r *graph.Response, tok *auth.Token, p profiles.Profile) {
+func (a *App) printGraphError(r *graph.Response, d *doctor.Diagnosis) {
 	w := a.Err
 	e := r.Error
 	switch {
@@ -356,7 +382,7 @@ func (a *App) printGraphError(r *graph.Response, tok *auth.Token, p profiles.Pro
 	default:
 		fmt.Fprintf(w, "Graph error: HTTP %d %s, with an empty body\n", e.Status, http.StatusText(e.Status))
 	}
-	if d := diagnoseResponse(r, tok, p); d != nil {
+	if d != nil {
 		a.printDiagnosis(d, "message", "body")
 		return
 	}
@@ -370,9 +396,7 @@ func (a *App) printGraphError(r *graph.Response, tok *auth.Token, p profiles.Pro
 // printRequestError reports a request that got no response. A token that
 // could not be refreshed along the way gets the token diagnosis.
 func (a *App) printRequestError(what string, err error, p profiles.Profile) {
-	var te *auth.TokenError
-	var ce *auth.CredentialError
-	if errors.As(err, &te) || errors.As(err, &ce) {
+	if session.IsTokenError(err) {
 		a.printAuthError(err, p)
 		return
 	}

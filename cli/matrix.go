@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,17 +10,11 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/sync/errgroup"
 
-	"github.com/graphtui/graphtui/auth"
-	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
-
-// matrixParallel bounds the profiles asked at once: enough to be quick,
-// few enough not to look like a burst to Graph or the identity platform.
-const matrixParallel = 4
 
 type matrixOptions struct {
 	profiles []string
@@ -30,22 +23,9 @@ type matrixOptions struct {
 	timeout  time.Duration
 }
 
-// matrixRow is one profile's outcome. Its JSON form is part of the CLI's
-// interface: scripts read it.
-type matrixRow struct {
-	Profile   string   `json:"profile"`
-	Status    int      `json:"status"`          // HTTP status; 0 when there was no response
-	Error     string   `json:"error,omitempty"` // Graph error code, AADSTS code, or what stopped the request
-	Roles     *int     `json:"roles"`           // roles in the token; null without a token
-	Kind      string   `json:"kind,omitempty"`  // the diagnosis kind
-	Title     string   `json:"title,omitempty"` // the diagnosis in one line
-	Missing   []string `json:"missing,omitempty"`
-	RequestID string   `json:"request_id,omitempty"`
-}
-
 type matrixReport struct {
-	Path    string      `json:"path"`
-	Results []matrixRow `json:"results"`
+	Path    string              `json:"path"`
+	Results []session.MatrixRow `json:"results"`
 }
 
 func (a *App) matrixCommand() *cobra.Command {
@@ -83,21 +63,18 @@ usage or config errors.`,
 }
 
 func (a *App) runMatrix(ctx context.Context, path string, o matrixOptions) error {
-	list, err := a.matrixProfiles(o.profiles)
+	s, ps, err := a.loadProfiles()
 	if err != nil {
 		return err
 	}
-	m := a.authManager() // created once, before the workers share it
-	rows := make([]matrixRow, len(list))
-	var g errgroup.Group
-	g.SetLimit(matrixParallel)
-	for i, p := range list {
-		g.Go(func() error {
-			rows[i] = a.matrixRun(ctx, m, p, path, o)
-			return nil
-		})
+	list, err := ps.Select(o.profiles)
+	if err != nil {
+		return &exitError{exitUsage, err}
 	}
-	g.Wait()
+	build := func(p profiles.Profile) (graph.Request, error) {
+		return buildRequest(path, getOptions{output: "json", beta: o.beta}, p)
+	}
+	rows := s.Matrix(ctx, list, build, session.SendOptions{Timeout: o.timeout})
 	if o.json {
 		enc := json.NewEncoder(a.Out)
 		enc.SetIndent("", "  ")
@@ -107,114 +84,9 @@ func (a *App) runMatrix(ctx context.Context, path string, o matrixOptions) error
 	return nil
 }
 
-// matrixProfiles picks the profiles to run: all in config order, or the
-// named ones in the order given.
-func (a *App) matrixProfiles(names []string) ([]profiles.Profile, error) {
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return nil, err
-	}
-	all := a.allProfiles(cfg)
-	if len(all) == 0 {
-		return nil, usageError("no profiles in %s\n%s", cfg.Path, addProfileHint(cfg.Path))
-	}
-	if len(names) == 0 {
-		return all, nil
-	}
-	var known []string
-	byName := map[string]profiles.Profile{}
-	for _, p := range all {
-		byName[p.Name] = p
-		known = append(known, p.Name)
-	}
-	var out []profiles.Profile
-	seen := map[string]bool{}
-	for _, n := range names {
-		n = strings.TrimSpace(n)
-		p, ok := byName[n]
-		if !ok {
-			return nil, usageError("no profile named %q in %s; known profiles: %s", n, cfg.Path, strings.Join(known, ", "))
-		}
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, p)
-		}
-	}
-	return out, nil
-}
-
-// matrixRun sends the GET as one profile and sums up the outcome.
-func (a *App) matrixRun(ctx context.Context, m *auth.Manager, p profiles.Profile, path string, o matrixOptions) matrixRow {
-	row := matrixRow{Profile: p.Name}
-	req, err := buildRequest(path, getOptions{output: "json", beta: o.beta}, p)
-	if err != nil {
-		row.Error = a.redact(err.Error())
-		return row
-	}
-	tok, err := m.Token(ctx, p)
-	if err != nil {
-		a.matrixTokenFailure(&row, err, p)
-		return row
-	}
-	n := len(tok.Claims.Roles)
-	row.Roles = &n
-	client, err := a.newGraphClient(p, m, o.timeout)
-	if err != nil {
-		row.Error = "config: " + a.redact(err.Error())
-		return row
-	}
-	resp, err := client.Get(ctx, req, nil)
-	var fh *graph.ForeignHostError
-	switch {
-	case errors.As(err, &fh):
-		row.Error = "refused: not this profile's Graph host"
-		return row
-	case err != nil:
-		var te *auth.TokenError
-		if errors.As(err, &te) {
-			a.matrixTokenFailure(&row, err, p)
-			return row
-		}
-		row.Error = "no response: " + a.redact(err.Error())
-		return row
-	}
-	row.Status = resp.Status
-	row.RequestID = resp.RequestID
-	if resp.Error != nil {
-		row.Error = resp.Error.Code
-		a.fillDiagnosis(&row, diagnoseResponse(resp, tok, p))
-	}
-	return row
-}
-
-func (a *App) matrixTokenFailure(row *matrixRow, err error, p profiles.Profile) {
-	var te *auth.TokenError
-	var ce *auth.CredentialError
-	switch {
-	case errors.As(err, &te) && te.Code != 0:
-		row.Error = "AADSTS" + strconv.Itoa(te.Code)
-	case errors.As(err, &te) && te.OAuthError != "":
-		row.Error = te.OAuthError
-	case errors.As(err, &ce):
-		row.Error = "credential not loaded"
-	default:
-		row.Error = "token request failed"
-	}
-	a.fillDiagnosis(row, doctor.Diagnose(doctor.Input{Profile: p, TokenErr: err, Now: time.Now()}))
-}
-
-func (a *App) fillDiagnosis(row *matrixRow, d *doctor.Diagnosis) {
-	if d == nil {
-		return
-	}
-	row.Kind = string(d.Kind)
-	row.Title = oneLine(a.redact(d.Title))
-	row.Missing = d.Missing
-}
-
 // writeMatrix prints the grid; the diagnosis titles follow it, since a
 // kind alone means little to someone new.
-func writeMatrix(a *App, rows []matrixRow) {
+func writeMatrix(a *App, rows []session.MatrixRow) {
 	tw := tabwriter.NewWriter(a.Out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "PROFILE\tSTATUS\tERROR\tROLES\tDIAGNOSIS\tMISSING")
 	dash := func(s string) string {
@@ -248,7 +120,7 @@ func writeMatrix(a *App, rows []matrixRow) {
 	fmt.Fprintln(a.Err, "For the full diagnosis of one profile: graphtui get PATH -p PROFILE")
 }
 
-func hasDiagnosis(rows []matrixRow) bool {
+func hasDiagnosis(rows []session.MatrixRow) bool {
 	for _, r := range rows {
 		if r.Title != "" {
 			return true

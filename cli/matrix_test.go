@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/session"
 )
 
 var storyProfiles = []string{demo.ProfileReader, demo.ProfileCert, demo.ProfileNoConsent, demo.ProfileWrongRole, demo.ProfileMailBlocked, demo.ProfileWrongSecret}
@@ -85,7 +86,7 @@ func TestMatrixJSON(t *testing.T) {
 	if !slices.Equal(got, storyProfiles) {
 		t.Fatalf("profiles %v, want config order %v", got, storyProfiles)
 	}
-	byName := map[string]matrixRow{}
+	byName := map[string]session.MatrixRow{}
 	for _, row := range rep.Results {
 		byName[row.Profile] = row
 	}

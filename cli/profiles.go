@@ -9,6 +9,7 @@ import (
 
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/qrtext"
+	"github.com/graphtui/graphtui/session"
 )
 
 func (a *App) profilesCommand() *cobra.Command {
@@ -17,13 +18,13 @@ func (a *App) profilesCommand() *cobra.Command {
 		Short: "List the configured app profiles (never their secrets)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := a.loadConfig()
+			_, ps, err := a.loadProfiles()
 			if err != nil {
 				return err
 			}
-			list := a.allProfiles(cfg)
+			cfg, list := ps.Config, ps.List
 			if len(list) == 0 {
-				fmt.Fprintf(a.Err, "No profiles yet.\n%s\n", addProfileHint(cfg.Path))
+				fmt.Fprintf(a.Err, "No profiles yet.\n%s\n", session.AddProfileHint(cfg.Path))
 				return nil
 			}
 			tw := tabwriter.NewWriter(a.Out, 0, 0, 2, ' ', 0)
@@ -51,7 +52,7 @@ With --qr the URL is also drawn as a QR code, to open it on a phone (an
 administrator's, during a demo).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := a.profile()
+			_, p, err := a.profile()
 			if err != nil {
 				return err
 			}

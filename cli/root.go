@@ -17,6 +17,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // Exit codes, as documented in the README.
@@ -46,7 +47,10 @@ type App struct {
 
 	configFlag  string
 	profileFlag string
-	auth        *auth.Manager
+	sess        *session.Session
+	// auth is the session's token manager once it is open; a test may set
+	// its own before Run.
+	auth *auth.Manager
 }
 
 // Main runs graphtui with the process's streams and returns its exit code.
@@ -145,31 +149,6 @@ built-in demo tenant.`,
 		a.permissionsCommand(),
 	)
 	return root
-}
-
-// newGraphClient is the Graph client for profile p, whose tokens come from m.
-func (a *App) newGraphClient(p profiles.Profile, m *auth.Manager, timeout time.Duration) (*graph.Client, error) {
-	hc, err := profiles.HTTPClient(p)
-	if err != nil {
-		return nil, err
-	}
-	c := &graph.Client{
-		HTTP:      hc,
-		Base:      p.GraphBase(),
-		UserAgent: a.Build.UserAgent(),
-		Timeout:   timeout,
-		Token: func(ctx context.Context) (string, error) {
-			t, err := m.Token(ctx, p)
-			if err != nil {
-				return "", err
-			}
-			return t.Raw(), nil
-		},
-	}
-	if a.tuneClient != nil {
-		a.tuneClient(c)
-	}
-	return c, nil
 }
 
 func (a *App) redact(s string) string {

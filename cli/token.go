@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/graphtui/graphtui/auth"
-	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 func (a *App) tokenCommand() *cobra.Command {
@@ -25,16 +25,11 @@ tenant, app, and the application permissions (roles) it carries. The token itsel
 is printed only with --raw.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			p, err := a.profile()
+			s, p, err := a.profile()
 			if err != nil {
 				return err
 			}
-			m := a.authManager()
-			get := m.Token
-			if refresh {
-				get = m.Refresh
-			}
-			tok, err := get(cmd.Context(), p)
+			tok, err := s.Token(cmd.Context(), p, refresh)
 			if err != nil {
 				a.printAuthError(err, p)
 				return &exitError{exitFailure, errReported}
@@ -145,5 +140,5 @@ func (a *App) printAuthError(err error, p profiles.Profile) {
 	default:
 		fmt.Fprintf(a.Err, "Token request failed for profile %q\n", p.Name)
 	}
-	a.printDiagnosis(doctor.Diagnose(doctor.Input{Profile: p, TokenErr: err, Now: time.Now()}))
+	a.printDiagnosis(session.DiagnoseToken(p, err))
 }

@@ -17,7 +17,7 @@ func (a *App) startTUI(cmd *cobra.Command, title string) error {
 	if !a.IsTerminal(a.Out) {
 		return usageError("the terminal UI needs a terminal; for scripts use 'graphtui get', 'graphtui token' or 'graphtui profiles'")
 	}
-	cfg, err := a.loadConfig()
+	s, _, err := a.loadProfiles()
 	if err != nil {
 		return err
 	}
@@ -25,17 +25,10 @@ func (a *App) startTUI(cmd *cobra.Command, title string) error {
 	if title == "" { // the demo keeps no history: its profiles vanish on exit
 		histPath, _ = history.DefaultPath()
 	}
-	profile := a.profileFlag
-	if profile == "" {
-		profile, _ = a.LookupEnv("GRAPHTUI_PROFILE")
-	}
+	profile := s.ProfileName(a.profileFlag)
 	backend := &ui.Backend{
-		Auth:        a.authManager(),
-		ConfigPath:  cfg.Path,
-		Keyring:     a.Keyring,
-		LookupEnv:   a.LookupEnv,
+		Session:     s,
 		HistoryPath: histPath,
-		UserAgent:   a.Build.UserAgent(),
 		MaxPages:    graph.DefaultMaxPages,
 		Color:       graph.ColorModeFromEnv(func(k string) string { v, _ := a.LookupEnv(k); return v }),
 	}

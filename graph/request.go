@@ -33,6 +33,12 @@ func (c *Client) BuildURL(r Request) (*url.URL, error) {
 	return c.buildURL(r, "URL")
 }
 
+// BuildURL resolves r against base, as a client on base would: for
+// showing and checking a URL without a client to send it.
+func BuildURL(base string, r Request) (*url.URL, error) {
+	return (&Client{Base: base}).BuildURL(r)
+}
+
 func (c *Client) buildURL(r Request, what string) (*url.URL, error) {
 	base, err := c.baseURL()
 	if err != nil {

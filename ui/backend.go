@@ -11,40 +11,31 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
-// Backend does the TUI's IO. Its methods return tea.Cmds; nothing here
-// runs inside Update or View.
+// Backend does the TUI's IO: it wraps the session's use cases in
+// tea.Cmds, so nothing here runs inside Update or View.
 type Backend struct {
-	Auth        *auth.Manager
-	ConfigPath  string
-	Keyring     profiles.Keyring // nil: no OS keyring
-	LookupEnv   func(string) (string, bool)
+	*session.Session
 	HistoryPath string // "" disables history
-	UserAgent   string
 	MaxPages    int
 	// Style and Color pick the body colours.
 	Style string
 	Color graph.ColorMode
 }
 
+// sendOptions are the viewer's: larger bodies skip the JSON check, as the
+// highlighter validates as it goes.
+var sendOptions = session.SendOptions{JSONCheckLimit: 1 << 20}
+
 func (b *Backend) loadProfiles(selectName string) tea.Cmd {
 	return func() tea.Msg {
-		cfg, err := profiles.Load(b.ConfigPath)
-		msg := profilesLoadedMsg{Config: cfg, Select: selectName, Err: err}
-		if cfg != nil {
-			msg.Profiles = append(msg.Profiles, cfg.Profiles...)
-			if env, ok := profiles.EnvProfile(b.LookupEnv); ok {
-				if _, taken := cfg.Get(env.Name); !taken {
-					msg.Profiles = append(msg.Profiles, env)
-				}
-			}
-		}
-		return msg
+		ps, err := b.LoadProfiles()
+		return profilesLoadedMsg{Config: ps.Config, Profiles: ps.List, Select: selectName, Err: err}
 	}
 }
 
@@ -79,97 +70,31 @@ func (b *Backend) recordHistory(s *history.Store, profile string, r graph.Reques
 
 func (b *Backend) token(ctx context.Context, p profiles.Profile, force bool) tea.Cmd {
 	return func() tea.Msg {
-		get := b.Auth.Token
-		if force {
-			get = b.Auth.Refresh
-		}
-		t, err := get(ctx, p)
+		t, err := b.Token(ctx, p, force)
 		return tokenMsg{Profile: p.Name, Token: t, Err: err, Forced: force}
 	}
 }
 
-func (b *Backend) client(p profiles.Profile) (*graph.Client, error) {
-	hc, err := profiles.HTTPClient(p)
-	if err != nil {
-		return nil, err
+// shown makes the session's exchange the viewer's, its body highlighted.
+func (b *Backend) shown(seq int, sx *session.Exchange) exchangeMsg {
+	x := &Exchange{Seq: seq, Exchange: *sx}
+	if x.Response != nil {
+		b.finish(x, x.Response, nil)
 	}
-	return &graph.Client{
-		HTTP:      hc,
-		Base:      p.GraphBase(),
-		UserAgent: b.UserAgent,
-		Token: func(ctx context.Context) (string, error) {
-			t, err := b.Auth.Token(ctx, p)
-			if err != nil {
-				return "", err
-			}
-			return t.Raw(), nil
-		},
-	}, nil
+	return exchangeMsg{x}
 }
 
 // send gets a token, sends the first page and highlights it.
 func (b *Backend) send(ctx context.Context, seq int, p profiles.Profile, r graph.Request) tea.Cmd {
 	return func() tea.Msg {
-		x := b.fetch(ctx, seq, p, r)
-		if x.Response != nil {
-			b.finish(x, x.Response, x.Err)
-		}
-		return exchangeMsg{x}
+		return b.shown(seq, b.Send(ctx, p, r, sendOptions))
 	}
-}
-
-// fetch gets a token and the first page and asks the doctor about a
-// failure, without highlighting: the matrix needs only the outcome.
-func (b *Backend) fetch(ctx context.Context, seq int, p profiles.Profile, r graph.Request) *Exchange {
-	x := &Exchange{Seq: seq, Profile: p.Name, Request: r, Page: 1}
-	x.Trace.Started = time.Now()
-	defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
-	tok, err := b.Auth.Token(ctx, p)
-	if err != nil {
-		x.TokenErr = err
-		diagnose(x, p)
-		return x
-	}
-	x.Token = tok
-	x.Trace.TokenSource, x.Trace.TokenTook = tok.Source, tok.Took
-	c, err := b.client(p)
-	if err != nil {
-		x.Err = err
-		return x
-	}
-	c.JSONCheckLimit = 1 << 20 // larger bodies: the highlighter validates as it goes
-	resp, err := c.Get(ctx, r, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
-	x.Response, x.Err = resp, err
-	if resp != nil {
-		x.More = resp.NextLink != ""
-	}
-	diagnose(x, p)
-	return x
 }
 
 // next fetches the page after prev.
 func (b *Backend) next(ctx context.Context, seq int, p profiles.Profile, prev *Exchange) tea.Cmd {
 	return func() tea.Msg {
-		x := &Exchange{Seq: seq, Profile: p.Name, Request: prev.Request, Page: prev.Page + 1, Token: prev.Token}
-		x.Trace.Started = time.Now()
-		defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
-		if tok, err := b.Auth.Token(ctx, p); err == nil {
-			x.Token = tok
-			x.Trace.TokenSource, x.Trace.TokenTook = tok.Source, tok.Took
-		} else {
-			x.TokenErr = err
-			return exchangeMsg{x}
-		}
-		c, err := b.client(p)
-		if err != nil {
-			x.Err = err
-			return exchangeMsg{x}
-		}
-		c.JSONCheckLimit = 1 << 20
-		resp, err := c.Next(ctx, prev.Response, func(ev graph.Event) { x.Trace.Events = append(x.Trace.Events, ev) })
-		b.finish(x, resp, err)
-		diagnose(x, p)
-		return exchangeMsg{x}
+		return b.shown(seq, b.Next(ctx, p, &prev.Exchange, sendOptions))
 	}
 }
 
@@ -211,25 +136,9 @@ type profileSavedMsg struct {
 
 func (b *Backend) saveProfile(msg saveProfileMsg) tea.Cmd {
 	return func() tea.Msg {
-		if msg.Secret != "" {
-			if b.Keyring == nil {
-				return profileSavedMsg{Err: errors.New("no OS keyring available: use an env:, cmd: or file: reference")}
-			}
-			if err := b.Keyring.Set(profiles.KeyringService, msg.Profile.Name, msg.Secret); err != nil {
-				return profileSavedMsg{Err: fmt.Errorf("could not store the secret in the keyring: %w", err)}
-			}
-		}
-		var err error
-		if msg.OldName == "" {
-			err = profiles.Add(b.ConfigPath, msg.Profile)
-		} else {
-			err = profiles.Update(b.ConfigPath, msg.OldName, msg.Profile)
-		}
-		if err != nil {
+		if err := b.SaveProfile(msg.OldName, msg.Profile, msg.Secret); err != nil {
 			return profileSavedMsg{Err: err}
 		}
-		b.Auth.Forget(msg.OldName)
-		b.Auth.Forget(msg.Profile.Name)
 		return profileSavedMsg{Loaded: b.loadProfiles(msg.Profile.Name)().(profilesLoadedMsg)}
 	}
 }
@@ -239,13 +148,9 @@ type deleteProfileMsg struct{ Name string }
 
 func (b *Backend) deleteProfile(p profiles.Profile) tea.Cmd {
 	return func() tea.Msg {
-		if err := profiles.Remove(b.ConfigPath, p.Name); err != nil {
+		if err := b.DeleteProfile(p); err != nil {
 			return statusMsg{Text: err.Error(), Err: true}
 		}
-		if b.Keyring != nil && p.ClientSecret == "keyring:"+p.Name {
-			_ = b.Keyring.Delete(profiles.KeyringService, p.Name)
-		}
-		b.Auth.Forget(p.Name)
 		return b.loadProfiles("")()
 	}
 }

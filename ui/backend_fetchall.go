@@ -3,13 +3,13 @@ package ui
 import (
 	"context"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/tidwall/gjson"
 
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // streamMsg carries one message from a long-running command and the
@@ -65,53 +65,30 @@ func (b *Backend) fetchAll(ctx context.Context, seq int, p profiles.Profile, fir
 
 func (b *Backend) fetchAllRun(ctx context.Context, seq int, p profiles.Profile, first *Exchange, send func(tea.Msg)) func() tea.Msg {
 	return func() tea.Msg {
-		x := &Exchange{Seq: seq, Profile: p.Name, Request: first.Request, Token: first.Token}
-		x.Trace.Started = time.Now()
-		defer func() { x.Trace.Total = time.Since(x.Trace.Started) }()
-		c, err := b.client(p)
-		if err != nil {
-			x.Err = err
-			return exchangeMsg{x}
-		}
 		acc := newFetchAccumulator(first.Request, b.palette())
-		var last *graph.Response
-		ev := func(e graph.Event) { x.Trace.Events = append(x.Trace.Events, e) }
-		err = c.GetAll(ctx, first.Request, b.MaxPages, ev, func(r *graph.Response) error {
-			last = r
-			if r.Error != nil {
-				return r.Error
-			}
+		sx := b.FetchAll(ctx, p, first.Request, b.MaxPages, session.SendOptions{}, func(r *graph.Response) error {
 			acc.add(r.Body)
 			if send != nil {
 				send(acc.progress(seq))
 			}
 			return nil
 		})
-		x.Page = acc.pages
-		if last != nil && last.Error != nil {
-			b.finish(x, last, nil)
-			diagnose(x, p)
-			return exchangeMsg{x}
-		}
-		if last == nil {
-			b.finish(x, nil, err)
-			return exchangeMsg{x}
+		last := sx.Response
+		if last == nil || last.Error != nil {
+			return b.shown(seq, sx)
 		}
 		// The merged document stands in for the last page's body; status,
 		// headers and request-id are the last page's.
 		whole := *last
 		whole.Body = acc.close()
 		whole.NextLink = ""
+		x := &Exchange{Seq: seq, Exchange: *sx}
 		if acc.lines != nil && acc.lines.Items() {
 			// Already highlighted page by page: not again.
 			x.Response, x.Shown, x.table = &whole, acc.lines, acc.tableIndex()
 		} else {
 			b.finish(x, &whole, nil)
 		}
-		if err != nil {
-			x.Err = err
-		}
-		x.More = false
 		return exchangeMsg{x}
 	}
 }

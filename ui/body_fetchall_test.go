@@ -14,22 +14,16 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // demoBackend is a backend and the reader profile of a demo tenant with
 // users generated users.
 func demoBackend(t *testing.T, users int) (*Backend, profiles.Profile) {
 	t.Helper()
-	tenant, err := demo.Start(demo.Options{Users: users})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	path, err := tenant.WriteConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, path := demotest.Start(t, demo.Options{Users: users})
 	cfg, err := profiles.Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -40,8 +34,10 @@ func demoBackend(t *testing.T, users int) (*Backend, profiles.Profile) {
 	}
 	noEnv := func(string) (string, bool) { return "", false }
 	b := &Backend{
-		Auth:       auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: noEnv}}),
-		ConfigPath: path, LookupEnv: noEnv, UserAgent: "graphtui/test",
+		Session: testSession(t, session.Options{
+			Config: path, LookupEnv: noEnv, Version: "test",
+			Auth: auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: noEnv}}),
+		}),
 		MaxPages: graph.DefaultMaxPages, Style: "monokai", Color: graph.ColorTrue,
 	}
 	return b, p

@@ -6,18 +6,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
-	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // The ui wrapper hands the exchange's URL and headers to graph.CurlCommand.
 func TestCurlCommandOfAnExchange(t *testing.T) {
-	x := &Exchange{
+	x := &Exchange{Exchange: session.Exchange{
 		Request:  graph.Request{Path: "/users", Header: http.Header{"Consistencylevel": {"eventual"}}},
 		Response: &graph.Response{URL: "https://graph.microsoft.com/v1.0/users?$count=true"},
-	}
+	}}
 	want := `curl -H "Authorization: Bearer $TOKEN" -H 'ConsistencyLevel: eventual' 'https://graph.microsoft.com/v1.0/users?$count=true'`
 	if got := curlCommand(x); got != want {
 		t.Fatalf("curlCommand =\n%s\nwant\n%s", got, want)
@@ -45,31 +44,23 @@ func TestViewerNeverShowsTheToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := profiles.Load(path)
+	s := testSession(t, session.Options{Config: path})
+	ps, err := s.LoadProfiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, ok := cfg.Get(demo.ProfileReader)
-	if !ok {
-		t.Fatalf("demo config has no %s profile", demo.ProfileReader)
-	}
-	ctx := context.Background()
-	tok, err := auth.NewManager(auth.Options{}).Token(ctx, p)
+	p, err := ps.Pick(demo.ProfileReader)
 	if err != nil {
 		t.Fatal(err)
 	}
-	hc, err := profiles.HTTPClient(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &graph.Client{HTTP: hc, Base: p.GraphBase(), Token: func(context.Context) (string, error) { return tok.Raw(), nil }}
 	req := graph.Request{Path: "/users", Query: []graph.QueryParam{{Key: "$top", Value: "3"}}, Header: http.Header{"ConsistencyLevel": {"eventual"}}}
-	resp, err := c.Get(ctx, req, nil)
-	if err != nil {
-		t.Fatal(err)
+	sx := s.Send(context.Background(), p, req, session.SendOptions{})
+	if sx.Response == nil || sx.Token == nil {
+		t.Fatalf("no response or no token: %v %v", sx.Err, sx.TokenErr)
 	}
-	x := &Exchange{Seq: 1, Profile: p.Name, Request: req, Response: resp, Token: tok, Page: 1}
-	x.Lines = vwHighlight(t, resp.Body)
+	x := &Exchange{Seq: 1, Exchange: *sx}
+	x.Lines = vwHighlight(t, x.Response.Body)
+	tok := x.Token
 
 	raw := tok.Raw()
 	if len(raw) < 20 {

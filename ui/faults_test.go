@@ -18,6 +18,7 @@ import (
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/fakeidp"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // The TUI under Graph and token faults: a fake identity platform and Graph
@@ -30,11 +31,12 @@ import (
 func startFaultFlow(t *testing.T, idp *fakeidp.Server, ps ...profiles.Profile) *flow {
 	t.Helper()
 	backend := &Backend{
-		Auth:       auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: fakeidp.Env}, Timeout: 2 * time.Second}),
-		ConfigPath: fakeidp.WriteConfig(t, t.TempDir(), ps...),
-		LookupEnv:  func(string) (string, bool) { return "", false },
-		UserAgent:  "graphtui/test",
-		MaxPages:   graph.DefaultMaxPages,
+		Session: testSession(t, session.Options{
+			Config:  fakeidp.WriteConfig(t, t.TempDir(), ps...),
+			Auth:    auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: fakeidp.Env}, Timeout: 2 * time.Second}),
+			Version: "test",
+		}),
+		MaxPages: graph.DefaultMaxPages,
 	}
 	probe := &screenProbe{}
 	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: "fault test"}),

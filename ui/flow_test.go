@@ -13,7 +13,9 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // screenProbe keeps the latest rendered screen. The program's filter runs
@@ -51,21 +53,14 @@ type flow struct {
 
 func startFlow(t *testing.T, w, h int) *flow {
 	t.Helper()
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	cfg, err := tenant.WriteConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tenant, cfg := demotest.Start(t, demo.Options{})
 	backend := &Backend{
-		Auth:       auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: func(string) (string, bool) { return "", false }}}),
-		ConfigPath: cfg,
-		LookupEnv:  func(string) (string, bool) { return "", false },
-		UserAgent:  "graphtui/test",
-		MaxPages:   graph.DefaultMaxPages,
+		Session: testSession(t, session.Options{
+			Config:  cfg,
+			Auth:    auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: func(string) (string, bool) { return "", false }}}),
+			Version: "test",
+		}),
+		MaxPages: graph.DefaultMaxPages,
 	}
 	probe := &screenProbe{}
 	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: "demo tenant"}),

@@ -27,6 +27,7 @@ import (
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // The scripted session's record: every distinct screen rendered and the
@@ -197,15 +198,17 @@ func TestHygieneScriptedSession(t *testing.T) {
 	keyring := &memKeyring{m: map[string]string{}}
 	noEnv := func(string) (string, bool) { return "", false }
 	backend := &Backend{
-		Auth: auth.NewManager(auth.Options{
-			Secrets:    profiles.Secrets{LookupEnv: noEnv, Keyring: keyring},
-			HTTPClient: rec.httpClient,
+		Session: testSession(t, session.Options{
+			Config: cfg,
+			Auth: auth.NewManager(auth.Options{
+				Secrets:    profiles.Secrets{LookupEnv: noEnv, Keyring: keyring},
+				HTTPClient: rec.httpClient,
+			}),
+			Keyring:   keyring,
+			LookupEnv: noEnv,
+			Version:   "test",
 		}),
-		ConfigPath:  cfg,
-		Keyring:     keyring,
-		LookupEnv:   noEnv,
 		HistoryPath: historyPath,
-		UserAgent:   "graphtui/test",
 		MaxPages:    graph.DefaultMaxPages,
 	}
 	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: "demo tenant"}),
@@ -480,10 +483,12 @@ func TestHygieneReadableConfigWarning(t *testing.T) {
 	}
 	noEnv := func(string) (string, bool) { return "", false }
 	backend := &Backend{
-		Auth:       auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: noEnv}}),
-		ConfigPath: cfg,
-		LookupEnv:  noEnv,
-		MaxPages:   graph.DefaultMaxPages,
+		Session: testSession(t, session.Options{
+			Config:    cfg,
+			Auth:      auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: noEnv}}),
+			LookupEnv: noEnv,
+		}),
+		MaxPages: graph.DefaultMaxPages,
 	}
 	probe := &screenProbe{}
 	tm := teatest.NewTestModel(t, New(Options{Backend: backend}),

@@ -87,12 +87,12 @@ func (m *Matrix) View() string {
 		status, color := "—", st.Muted
 		if r.Status != 0 {
 			status, color = strconv.Itoa(r.Status), st.StatusColor(r.Status)
-		} else if r.Code != "" {
+		} else if r.Error != "" {
 			color = st.ServerErr
 		}
 		roles := "—"
-		if r.Roles >= 0 {
-			roles = strconv.Itoa(r.Roles)
+		if r.Roles != nil {
+			roles = strconv.Itoa(*r.Roles)
 		}
 		verdict := "ok"
 		switch {
@@ -109,7 +109,7 @@ func (m *Matrix) View() string {
 		}
 		line := fmt.Sprintf("%-*s  ", nameW, name) +
 			lipgloss.NewStyle().Foreground(color).Render(fmt.Sprintf("%-6s", status)) +
-			fmt.Sprintf(" %-28s %-5s %s", truncateText(r.Code, 28), roles, verdict)
+			fmt.Sprintf(" %-28s %-5s %s", truncateText(r.Error, 28), roles, verdict)
 		lines = append(lines, line)
 	}
 	lines = append(lines, "", st.Dim.Render("esc closes · ↑/↓ scroll"))

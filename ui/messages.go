@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"time"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/graphtui/graphtui/auth"
-	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
-	"github.com/graphtui/graphtui/permissions"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // Intents: a pane asks the root to do something. The root turns each into
@@ -83,30 +80,13 @@ type tokenMsg struct {
 }
 
 // Exchange is everything the response viewer shows about one request:
-// the response (nil when the token failed), its highlighted body, the token
-// used, and the trace.
+// the session's exchange (response, token, trace, diagnosis) and its
+// highlighted body.
 type Exchange struct {
-	Seq      int // increases with each request; stale results are dropped
-	Profile  string
-	Request  graph.Request
-	Response *graph.Response
-	Lines    *graph.Lines // highlighted body; nil when not JSON
-	BodyErr  error        // why Lines is nil (invalid JSON, too large)
-	Token    *auth.Token
-	TokenErr error
-	Err      error // transport error, cancellation
-	Trace    Trace
-	Page     int  // 1-based page number of Response
-	More     bool // a nextLink exists
-
-	// The 403 doctor's findings, computed in the command on failures.
-	Diagnosis  *doctor.Diagnosis
-	ConsentURL string
-	// Endpoint is the permission reference's entry for the request, shown
-	// on success too (nil when the path is not in the reference).
-	Endpoint *permissions.Match
-	// RolesDiff is set on a replay after a forced token refresh (recheck).
-	RolesDiff *RolesDiff
+	Seq int // increases with each request; stale results are dropped
+	session.Exchange
+	Lines   *graph.Lines // highlighted body; nil when not JSON
+	BodyErr error        // why Lines is nil (invalid JSON, too large)
 
 	// Shown is what the Body tab draws when Lines cannot hold it: the top
 	// of a large body still being highlighted (Partial), or a fetch-all
@@ -126,10 +106,10 @@ type Exchange struct {
 }
 
 // RolesDiff is how a forced token refresh changed the token's roles.
-type RolesDiff struct {
-	Before, After  []string
-	Added, Removed []string
-}
+type RolesDiff = session.RolesDiff
+
+// Trace is the timeline of one exchange: token, attempts, retries, pages.
+type Trace = session.Trace
 
 // recheckMsg asks the root to force a new token for the shown exchange's
 // profile, then replay its request: the end of the consent round trip.
@@ -141,29 +121,14 @@ type showQRMsg struct{ URL string }
 // matrixMsg asks the root to run the shown request under every profile.
 type matrixMsg struct{}
 
-// MatrixRow is one profile's outcome for the matrix.
-type MatrixRow struct {
-	Profile string
-	Status  int    // 0: no response (token failure)
-	Code    string // Graph error code or AADSTS code
-	Roles   int    // roles in the token; -1 without a token
-	Missing []string
-	Kind    string // diagnosis kind, "" on success
-}
+// MatrixRow is one profile's outcome for the matrix, in the words the
+// CLI's matrix uses too.
+type MatrixRow = session.MatrixRow
 
 // matrixResultMsg carries the finished matrix.
 type matrixResultMsg struct {
 	Path string
 	Rows []MatrixRow
-}
-
-// Trace is the timeline of one exchange: token, attempts, retries, pages.
-type Trace struct {
-	Started     time.Time
-	TokenSource auth.Source
-	TokenTook   time.Duration
-	Events      []graph.Event
-	Total       time.Duration
 }
 
 // exchangeMsg delivers a finished exchange (first page, next page, or the

@@ -11,6 +11,7 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/session"
 )
 
 // rootFixtureProfiles are fixed profiles for root-level views.
@@ -28,7 +29,7 @@ func rootFixtureProfiles() []profiles.Profile {
 
 func newRootForTest(t *testing.T, w, h int) *Model {
 	t.Helper()
-	m := New(Options{Backend: &Backend{Auth: auth.NewManager(auth.Options{}), ConfigPath: "/cfg.toml"}, Title: "demo tenant"})
+	m := New(Options{Backend: &Backend{Session: testSession(t, session.Options{Config: "/cfg.toml", Auth: auth.NewManager(auth.Options{})})}, Title: "demo tenant"})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	m.route(profilesLoadedMsg{Profiles: rootFixtureProfiles()})
 	m.request.Focus() // as Init does

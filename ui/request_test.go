@@ -50,7 +50,7 @@ func TestRequestQueryTypedInThePathMovesIntoRows(t *testing.T) {
 // rbURL is the URL the client will request for what the builder shows.
 func rbURL(t *testing.T, b *RequestBuilder) string {
 	t.Helper()
-	u, err := (&graph.Client{Base: b.base}).BuildURL(b.Request())
+	u, err := graph.BuildURL(b.base, b.Request())
 	if err != nil {
 		t.Fatal(err)
 	}

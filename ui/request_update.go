@@ -151,7 +151,7 @@ func (b *RequestBuilder) send() tea.Cmd {
 	if err := b.check(r); err != nil {
 		return b.out.emit(statusMsg{Text: err.Error(), Err: true})
 	}
-	if lifted, ok := liftPathQuery(b.client(), r); ok {
+	if lifted, ok := liftPathQuery(b.base, r); ok {
 		r = lifted
 		b.path.SetValue(r.Path)
 		b.path.CursorEnd()
@@ -162,8 +162,6 @@ func (b *RequestBuilder) send() tea.Cmd {
 	b.remember(r)
 	return b.out.emit(sendMsg{Request: r})
 }
-
-func (b *RequestBuilder) client() *graph.Client { return &graph.Client{Base: b.base} }
 
 // check is everything that must hold before a request leaves: a profile,
 // a path, one-line headers, and a URL on the profile's Graph host.
@@ -181,14 +179,14 @@ func (b *RequestBuilder) check(r graph.Request) error {
 			}
 		}
 	}
-	_, err := b.client().BuildURL(r)
+	_, err := graph.BuildURL(b.base, r)
 	return err
 }
 
 // liftPathQuery splits "?a=1&b=2" off the path into query options, but
 // only when the URL stays byte for byte the same: a raw '+' or a
 // half-escaped value keeps its meaning by staying where it was typed.
-func liftPathQuery(c *graph.Client, r graph.Request) (graph.Request, bool) {
+func liftPathQuery(base string, r graph.Request) (graph.Request, bool) {
 	path, qs, ok := strings.Cut(r.Path, "?")
 	if !ok {
 		return r, false
@@ -209,8 +207,8 @@ func liftPathQuery(c *graph.Client, r graph.Request) (graph.Request, bool) {
 	out := r
 	out.Path = path
 	out.Query = append(lifted, r.Query...)
-	before, err1 := c.BuildURL(r)
-	after, err2 := c.BuildURL(out)
+	before, err1 := graph.BuildURL(base, r)
+	after, err2 := graph.BuildURL(base, out)
 	if err1 != nil || err2 != nil || before.String() != after.String() {
 		return r, false
 	}

@@ -97,7 +97,7 @@ func (b *RequestBuilder) urlLine(w int) string {
 		}
 		return s.Error.Render(ansi.Truncate(msg, w, "…"))
 	}
-	u, _ := b.client().BuildURL(r)
+	u, _ := graph.BuildURL(b.base, r)
 	return s.Dim.Render("→ ") + s.Value.Render(urlCutMiddle(b.c.Mask(u.String()), w-2))
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/session"
 )
 
 // Fixed clock for every fixture, so golden files do not move.
@@ -151,23 +152,24 @@ func vwUsersExchange(t testing.TB, n int, more bool) *Exchange {
 		resp.NextLink = "https://graph.microsoft.com/v1.0/users?$skiptoken=RFNwdAIAAQAAAB"
 	}
 	return &Exchange{
-		Seq:      1,
-		Profile:  "contoso-reader",
-		Request:  graph.Request{Path: "/users", Query: []graph.QueryParam{{Key: "$select", Value: "id,displayName"}}, Header: http.Header{"Consistencylevel": {"eventual"}}},
-		Response: resp,
-		Lines:    vwHighlight(t, body),
-		Token:    vwReaderToken(),
-		Trace: Trace{
-			Started: vwStart, TokenSource: auth.SourceCache, TokenTook: 2 * time.Millisecond, Total: 190 * time.Millisecond,
-			Events: []graph.Event{
-				{Kind: graph.EventAttempt, URL: resp.URL, Attempt: 1, TokenSent: true, ClientRequestID: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"},
-				{Kind: graph.EventResponse, URL: resp.URL, Attempt: 1, Status: 200, Duration: resp.Duration, Bytes: len(body)},
-				{Kind: graph.EventPage, URL: resp.URL, Page: 1, Items: n, Bytes: len(body), Duration: resp.Duration},
+		Seq:   1,
+		Lines: vwHighlight(t, body),
+		Exchange: session.Exchange{
+			Profile:  "contoso-reader",
+			Request:  graph.Request{Path: "/users", Query: []graph.QueryParam{{Key: "$select", Value: "id,displayName"}}, Header: http.Header{"Consistencylevel": {"eventual"}}},
+			Response: resp,
+			Token:    vwReaderToken(),
+			Trace: Trace{
+				Started: vwStart, TokenSource: auth.SourceCache, TokenTook: 2 * time.Millisecond, Total: 190 * time.Millisecond,
+				Events: []graph.Event{
+					{Kind: graph.EventAttempt, URL: resp.URL, Attempt: 1, TokenSent: true, ClientRequestID: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"},
+					{Kind: graph.EventResponse, URL: resp.URL, Attempt: 1, Status: 200, Duration: resp.Duration, Bytes: len(body)},
+					{Kind: graph.EventPage, URL: resp.URL, Page: 1, Items: n, Bytes: len(body), Duration: resp.Duration},
+				},
 			},
-		},
-		Page: 1,
-		More: more,
-	}
+			Page: 1,
+			More: more,
+		}}
 }
 
 func vwReaderToken() *auth.Token {
@@ -209,14 +211,14 @@ func vwNoConsent() *Exchange {
 	tok.Claims.AppDisplayName = "Contoso Unconsented"
 	var l graph.Lines
 	_ = graph.Highlight(&l, body, nil)
-	return &Exchange{
-		Seq: 2, Profile: "no-consent", Request: graph.Request{Path: "/users"}, Response: resp, Lines: &l, Token: tok, Page: 1,
+	return &Exchange{Seq: 2, Lines: &l, Exchange: session.Exchange{
+		Profile: "no-consent", Request: graph.Request{Path: "/users"}, Response: resp, Token: tok, Page: 1,
 		Trace: Trace{Started: vwStart, TokenSource: auth.SourceIdentityProvider, TokenTook: 240 * time.Millisecond, Total: 340 * time.Millisecond,
 			Events: []graph.Event{
 				{Kind: graph.EventAttempt, URL: resp.URL, Attempt: 1, TokenSent: true, ClientRequestID: "1a2b3c4d-5e6f-4789-8a9b-0c1d2e3f4a5b"},
 				{Kind: graph.EventResponse, URL: resp.URL, Attempt: 1, Status: 401, Duration: resp.Duration, Bytes: len(body)},
 			}},
-	}
+	}}
 }
 
 // vwWrongSecret failed before Graph: the identity platform refused
@@ -231,8 +233,8 @@ func vwWrongSecret() *Exchange {
 		Timestamp:     "2026-05-04 09:32:05Z",
 		Cause:         cause, NextStep: next,
 	}
-	return &Exchange{Seq: 3, Profile: "wrong-secret", Request: graph.Request{Path: "/users"}, TokenErr: te,
-		Trace: Trace{Started: vwStart, Total: 410 * time.Millisecond}}
+	return &Exchange{Seq: 3, Exchange: session.Exchange{Profile: "wrong-secret", Request: graph.Request{Path: "/users"}, TokenErr: te,
+		Trace: Trace{Started: vwStart, Total: 410 * time.Millisecond}}}
 }
 
 // vwThrottled got a 429, waited as told and then succeeded.

@@ -1,0 +1,27 @@
+// Package demotest starts the demo tenant for a test, the way the CLI's,
+// the TUI's and the session's tests all need it. It is used only from
+// tests.
+package demotest
+
+import (
+	"testing"
+
+	"github.com/graphtui/graphtui/demo"
+)
+
+// Start runs the demo tenant and writes its config into a temporary
+// directory; both go away with the test. It returns the tenant and the
+// config's path.
+func Start(t testing.TB, o demo.Options) (*demo.Tenant, string) {
+	t.Helper()
+	tenant, err := demo.Start(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tenant.Close() })
+	cfg, err := tenant.WriteConfig(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tenant, cfg
+}
