@@ -16,7 +16,10 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/bytesize"
+	"github.com/graphtui/graphtui/internal/termsafe"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/support"
 )
 
@@ -224,7 +227,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 
 // printStatus writes the one-line summary of a response to stderr.
 func (a *App) printStatus(r *graph.Response) {
-	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), graph.SizeText(len(r.Body))}
+	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), bytesize.Text(len(r.Body))}
 	if r.RequestID != "" {
 		parts = append(parts, "request-id "+r.RequestID)
 	}
@@ -233,32 +236,32 @@ func (a *App) printStatus(r *graph.Response) {
 		fmt.Fprintln(a.Err, "note:", a.redact(n))
 	}
 	if r.Truncated {
-		fmt.Fprintf(a.Err, "The body is incomplete (cut at %s): raise the size cap with --max-body, e.g. --max-body %s\n", graph.SizeText(len(r.Body)), suggestedCap(len(r.Body)))
+		fmt.Fprintf(a.Err, "The body is incomplete (cut at %s): raise the size cap with --max-body, e.g. --max-body %s\n", bytesize.Text(len(r.Body)), suggestedCap(len(r.Body)))
 	}
 }
 
 // colorMode is the colour depth for stdout. With --color auto: none unless
 // stdout is a terminal, then as the environment says. With always, the
 // flag beats NO_COLOR and a missing TERM, and COLORTERM still picks the depth.
-func (a *App) colorMode(when string) graph.ColorMode {
+func (a *App) colorMode(when string) render.ColorMode {
 	getenv := func(k string) string { v, _ := a.LookupEnv(k); return v }
 	switch {
 	case when == "never":
-		return graph.ColorNone
+		return render.ColorNone
 	case when == "always":
-		if mode := graph.ColorModeFromEnv(func(k string) string {
+		if mode := render.ColorModeFromEnv(func(k string) string {
 			if k == "NO_COLOR" {
 				return ""
 			}
 			return getenv(k)
-		}); mode == graph.ColorTrue {
+		}); mode == render.ColorTrue {
 			return mode
 		}
-		return graph.Color256
+		return render.Color256
 	case !a.IsTerminal(a.Out):
-		return graph.ColorNone
+		return render.ColorNone
 	}
-	return graph.ColorModeFromEnv(getenv)
+	return render.ColorModeFromEnv(getenv)
 }
 
 // writeBody writes the body in the chosen format. On a terminal nothing in
@@ -270,7 +273,7 @@ func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
 	tty := a.IsTerminal(a.Out)
 	if o.output == "raw" {
 		if tty && !o.unsafeRaw {
-			if safe := graph.Visible(body); !bytes.Equal(safe, body) {
+			if safe := termsafe.Visible(body); !bytes.Equal(safe, body) {
 				fmt.Fprintln(a.Err, `note: stdout is a terminal, so control characters and invalid UTF-8 in the body are shown escaped (\x1b, \u009b, \xff); redirect stdout to a file, or add --unsafe-raw, for the exact bytes`)
 				body = safe
 			}
@@ -282,13 +285,13 @@ func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
 	if o.output == "json" && json.Compact(&out, body) == nil {
 		out.WriteByte('\n')
 	} else {
-		if err := graph.Pretty(&out, body, contentType, a.colorMode(o.color), graph.DefaultStyle); err != nil {
+		if err := render.Pretty(&out, body, contentType, a.colorMode(o.color), render.DefaultStyle); err != nil {
 			return err
 		}
 	}
 	text := out.Bytes()
 	if tty {
-		text = graph.TerminalSafeJSON(text)
+		text = termsafe.JSON(text)
 	}
 	_, err := a.Out.Write(text)
 	return err
@@ -298,7 +301,7 @@ func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
 // memory holds one page at a time.
 func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o getOptions, tok *auth.Token, p profiles.Profile, events func(graph.Event), bx *bundleInput) error {
 	mode := a.colorMode(o.color)
-	color := o.output == "pretty" && mode != graph.ColorNone
+	color := o.output == "pretty" && mode != render.ColorNone
 	tty := a.IsTerminal(a.Out)
 	var out io.Writer = a.Out
 	var buffered bytes.Buffer
@@ -326,9 +329,9 @@ func (a *App) getAll(ctx context.Context, c *graph.Client, req graph.Request, o 
 	}
 	switch {
 	case color:
-		graph.Pretty(a.Out, buffered.Bytes(), "application/json", mode, graph.DefaultStyle)
+		render.Pretty(a.Out, buffered.Bytes(), "application/json", mode, render.DefaultStyle)
 	case tty:
-		a.Out.Write(graph.TerminalSafeJSON(buffered.Bytes()))
+		a.Out.Write(termsafe.JSON(buffered.Bytes()))
 	}
 	if failed != nil {
 		a.printGraphError(failed, tok, p)

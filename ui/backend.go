@@ -14,7 +14,9 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
+	"github.com/graphtui/graphtui/internal/bytesize"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 )
 
 // Backend does the TUI's IO. Its methods return tea.Cmds; nothing here
@@ -29,7 +31,7 @@ type Backend struct {
 	MaxPages    int
 	// Style and Color pick the body colours.
 	Style string
-	Color graph.ColorMode
+	Color render.ColorMode
 }
 
 func (b *Backend) loadProfiles(selectName string) tea.Cmd {
@@ -255,7 +257,7 @@ func saveBody(path string, body []byte) tea.Cmd {
 		if err := writeNewFile(path, body); err != nil {
 			return statusMsg{Text: err.Error(), Err: true}
 		}
-		return statusMsg{Text: fmt.Sprintf("saved %s to %s", graph.SizeText(len(body)), path)}
+		return statusMsg{Text: fmt.Sprintf("saved %s to %s", bytesize.Text(len(body)), path)}
 	}
 }
 

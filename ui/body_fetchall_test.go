@@ -15,6 +15,7 @@ import (
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 )
 
 // demoBackend is a backend and the reader profile of a demo tenant with
@@ -42,7 +43,7 @@ func demoBackend(t *testing.T, users int) (*Backend, profiles.Profile) {
 	b := &Backend{
 		Auth:       auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: noEnv}}),
 		ConfigPath: path, LookupEnv: noEnv, UserAgent: "graphtui/test",
-		MaxPages: graph.DefaultMaxPages, Style: "monokai", Color: graph.ColorTrue,
+		MaxPages: graph.DefaultMaxPages, Style: "monokai", Color: render.ColorTrue,
 	}
 	return b, p
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/permissions"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 )
 
 // Intents: a pane asks the root to do something. The root turns each into
@@ -90,8 +91,8 @@ type Exchange struct {
 	Profile  string
 	Request  graph.Request
 	Response *graph.Response
-	Lines    *graph.Lines // highlighted body; nil when not JSON
-	BodyErr  error        // why Lines is nil (invalid JSON, too large)
+	Lines    *render.Lines // highlighted body; nil when not JSON
+	BodyErr  error         // why Lines is nil (invalid JSON, too large)
 	Token    *auth.Token
 	TokenErr error
 	Err      error // transport error, cancellation

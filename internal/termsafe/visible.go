@@ -1,4 +1,9 @@
-package graph
+// Package termsafe makes text from a server, a file or an error safe to
+// write to a terminal or to a text file people cat: nothing in it can
+// start an escape sequence, move the cursor or be read as CSI by an 8-bit
+// terminal (C0 controls, DEL, C1 controls U+0080 to U+009F, invalid UTF-8).
+// It is the one place that decides how such bytes are shown.
+package termsafe
 
 import (
 	"unicode/utf8"
@@ -7,9 +12,27 @@ import (
 // Visible returns b with every byte that could drive a terminal shown as
 // an escape (\x1b, \u009b, \xff), lines and tabs kept: for text that goes
 // to a terminal or into a file people cat, such as -o raw on a terminal and
-// the text support bundle.
+// the text support bundle. There is room in the result to append a final
+// line break without copying.
 func Visible(b []byte) []byte {
 	return appendVisible(make([]byte, 0, len(b)+16), b, true)
+}
+
+// Line makes text safe to show on one line: line breaks and tabs become
+// spaces, other controls and invalid UTF-8 become \xNN or \u00NN. It
+// returns s itself when there is nothing to change.
+func Line(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return string(appendVisible(nil, []byte(s), false))
 }
 
 // appendVisible copies s to dst with every byte that could drive a terminal
