@@ -16,6 +16,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -208,7 +209,7 @@ func (a *App) fillDiagnosis(row *matrixRow, d *doctor.Diagnosis) {
 		return
 	}
 	row.Kind = string(d.Kind)
-	row.Title = oneLine(a.redact(d.Title))
+	row.Title = termsafe.Strip(a.redact(d.Title))
 	row.Missing = d.Missing
 }
 
@@ -231,7 +232,7 @@ func writeMatrix(a *App, rows []matrixRow) {
 		if r.Roles != nil {
 			roles = strconv.Itoa(*r.Roles)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Profile, status, dash(oneLine(r.Error)), roles, dash(r.Kind), dash(strings.Join(r.Missing, " or ")))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Profile, status, dash(termsafe.Strip(r.Error)), roles, dash(r.Kind), dash(strings.Join(r.Missing, " or ")))
 	}
 	tw.Flush()
 	if !hasDiagnosis(rows) {
