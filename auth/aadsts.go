@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // TokenError is a failed token request, with the identity platform's error
@@ -184,19 +186,12 @@ func htmlWords(body []byte) []byte {
 // excerpt returns up to n printable characters of a body, for messages.
 func excerpt(body []byte, n int) string {
 	var b strings.Builder
-	for _, r := range string(body) {
+	for _, r := range termsafe.Strip(string(body)) {
 		if b.Len() >= n {
 			b.WriteString("…")
 			break
 		}
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || r == 0xfffd || (r >= 0x80 && r < 0xa0):
-			continue
-		default:
-			b.WriteRune(r)
-		}
+		b.WriteRune(r)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }

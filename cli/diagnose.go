@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/graphtui/graphtui/doctor"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // printDiagnosis writes a diagnosis on stderr: title, cause, the evidence
@@ -19,7 +20,7 @@ func (a *App) printDiagnosis(d *doctor.Diagnosis, omit ...string) {
 		return
 	}
 	w := a.Err
-	clean := func(s string) string { return oneLine(a.redact(s)) }
+	clean := func(s string) string { return termsafe.Strip(a.redact(s)) }
 	fmt.Fprintf(w, "Diagnosis: %s [%s]\n", clean(d.Title), d.Kind)
 	fmt.Fprintf(w, "Cause: %s\n", sentence(clean(d.Cause)))
 	var evidence []doctor.Evidence
@@ -56,18 +57,4 @@ func sentence(s string) string {
 		s += "."
 	}
 	return s
-}
-
-// oneLine drops control characters so that a value cannot move the cursor
-// or start an escape sequence; line breaks become spaces.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			return ' '
-		case r < 0x20 || (r >= 0x7f && r < 0xa0):
-			return -1
-		}
-		return r
-	}, s)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -16,7 +17,10 @@ import (
 
 	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/bytesize"
+	"github.com/graphtui/graphtui/internal/termsafe"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -238,7 +242,7 @@ func failure(x *session.Exchange) error {
 
 // printStatus writes the one-line summary of a response to stderr.
 func (a *App) printStatus(r *graph.Response) {
-	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), graph.SizeText(len(r.Body))}
+	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), bytesize.Text(len(r.Body))}
 	if r.RequestID != "" {
 		parts = append(parts, "request-id "+r.RequestID)
 	}
@@ -247,32 +251,32 @@ func (a *App) printStatus(r *graph.Response) {
 		fmt.Fprintln(a.Err, "note:", a.redact(n))
 	}
 	if r.Truncated {
-		fmt.Fprintf(a.Err, "The body is incomplete (cut at %s): raise the size cap with --max-body, e.g. --max-body %s\n", graph.SizeText(len(r.Body)), suggestedCap(len(r.Body)))
+		fmt.Fprintf(a.Err, "The body is incomplete (cut at %s): raise the size cap with --max-body, e.g. --max-body %s\n", bytesize.Text(len(r.Body)), suggestedCap(len(r.Body)))
 	}
 }
 
 // colorMode is the colour depth for stdout. With --color auto: none unless
 // stdout is a terminal, then as the environment says. With always, the
 // flag beats NO_COLOR and a missing TERM, and COLORTERM still picks the depth.
-func (a *App) colorMode(when string) graph.ColorMode {
+func (a *App) colorMode(when string) render.ColorMode {
 	getenv := func(k string) string { v, _ := a.LookupEnv(k); return v }
 	switch {
 	case when == "never":
-		return graph.ColorNone
+		return render.ColorNone
 	case when == "always":
-		if mode := graph.ColorModeFromEnv(func(k string) string {
+		if mode := render.ColorModeFromEnv(func(k string) string {
 			if k == "NO_COLOR" {
 				return ""
 			}
 			return getenv(k)
-		}); mode == graph.ColorTrue {
+		}); mode == render.ColorTrue {
 			return mode
 		}
-		return graph.Color256
+		return render.Color256
 	case !a.IsTerminal(a.Out):
-		return graph.ColorNone
+		return render.ColorNone
 	}
-	return graph.ColorModeFromEnv(getenv)
+	return render.ColorModeFromEnv(getenv)
 }
 
 // writeBody writes the body in the chosen format. On a terminal nothing in
@@ -284,7 +288,7 @@ func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
 	tty := a.IsTerminal(a.Out)
 	if o.output == "raw" {
 		if tty && !o.unsafeRaw {
-			if safe := graph.Visible(body); !bytes.Equal(safe, body) {
+			if safe := termsafe.Visible(body); !bytes.Equal(safe, body) {
 				fmt.Fprintln(a.Err, `note: stdout is a terminal, so control characters and invalid UTF-8 in the body are shown escaped (\x1b, \u009b, \xff); redirect stdout to a file, or add --unsafe-raw, for the exact bytes`)
 				body = safe
 			}
@@ -292,20 +296,32 @@ func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
 		_, err := a.Out.Write(body)
 		return err
 	}
-	var out bytes.Buffer
-	if o.output == "json" && json.Compact(&out, body) == nil {
-		out.WriteByte('\n')
-	} else {
-		if err := graph.Pretty(&out, body, contentType, a.colorMode(o.color), graph.DefaultStyle); err != nil {
+	// Bodies are written as they are formatted, with no copy of the whole
+	// output: only a body holding bytes a terminal would act on, bound for
+	// a terminal, is held and escaped (JSON's own escapes, so it stays JSON).
+	w := bufio.NewWriterSize(a.Out, 64<<10)
+	var dst io.Writer = w
+	var held bytes.Buffer
+	escape := tty && termsafe.JSONUnsafe(body)
+	if escape {
+		dst = &held
+	}
+	var compact bytes.Buffer
+	if o.output == "json" && json.Compact(&compact, body) == nil {
+		compact.WriteByte('\n')
+		if _, err := dst.Write(compact.Bytes()); err != nil {
+			return err
+		}
+	} else if err := render.Pretty(dst, body, contentType, a.colorMode(o.color), render.DefaultStyle); err != nil {
+		w.Flush() // what was formatted before the failure stays written
+		return err
+	}
+	if escape {
+		if _, err := w.Write(termsafe.JSON(held.Bytes())); err != nil {
 			return err
 		}
 	}
-	text := out.Bytes()
-	if tty {
-		text = graph.TerminalSafeJSON(text)
-	}
-	_, err := a.Out.Write(text)
-	return err
+	return w.Flush()
 }
 
 // allOutput writes --all's pages as they arrive: each page's status on
@@ -313,7 +329,7 @@ func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
 // page at a time.
 type allOutput struct {
 	a     *App
-	mode  graph.ColorMode
+	mode  render.ColorMode
 	color bool // colour and escaping need the whole document
 	tty   bool
 	whole bytes.Buffer
@@ -322,7 +338,7 @@ type allOutput struct {
 
 func (a *App) newAllOutput(o getOptions) *allOutput {
 	w := &allOutput{a: a, mode: a.colorMode(o.color), tty: a.IsTerminal(a.Out)}
-	w.color = o.output == "pretty" && w.mode != graph.ColorNone
+	w.color = o.output == "pretty" && w.mode != render.ColorNone
 	var out io.Writer = a.Out
 	if w.color || w.tty {
 		// A rune may span pages' writes; a terminal reader does not need
@@ -352,9 +368,9 @@ func (w *allOutput) finish(x *session.Exchange, p profiles.Profile) error {
 	w.d.Close()
 	switch {
 	case w.color:
-		graph.Pretty(a.Out, w.whole.Bytes(), "application/json", w.mode, graph.DefaultStyle)
+		render.Pretty(a.Out, w.whole.Bytes(), "application/json", w.mode, render.DefaultStyle)
 	case w.tty:
-		a.Out.Write(graph.TerminalSafeJSON(w.whole.Bytes()))
+		a.Out.Write(termsafe.JSON(w.whole.Bytes()))
 	}
 	if failed {
 		a.printGraphError(x.Response, x.Diagnosis)

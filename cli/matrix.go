@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
@@ -103,7 +104,7 @@ func writeMatrix(a *App, rows []session.MatrixRow) {
 		if r.Roles != nil {
 			roles = strconv.Itoa(*r.Roles)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Profile, status, dash(oneLine(r.Error)), roles, dash(r.Kind), dash(strings.Join(r.Missing, " or ")))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Profile, status, dash(termsafe.Strip(r.Error)), roles, dash(r.Kind), dash(strings.Join(r.Missing, " or ")))
 	}
 	tw.Flush()
 	if !hasDiagnosis(rows) {

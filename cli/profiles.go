@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/qrtext"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -61,7 +61,7 @@ administrator's, during a demo).`,
 			if !withQR {
 				return nil
 			}
-			code, err := qrtext.Render(u, a.colorMode("auto") != graph.ColorNone)
+			code, err := qrtext.Render(u, a.colorMode("auto") != render.ColorNone)
 			if err != nil {
 				return &exitError{exitFailure, err}
 			}

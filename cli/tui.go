@@ -5,6 +5,7 @@ import (
 
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/ui"
 )
 
@@ -30,7 +31,7 @@ func (a *App) startTUI(cmd *cobra.Command, title string) error {
 		Session:     s,
 		HistoryPath: histPath,
 		MaxPages:    graph.DefaultMaxPages,
-		Color:       graph.ColorModeFromEnv(func(k string) string { v, _ := a.LookupEnv(k); return v }),
+		Color:       render.ColorModeFromEnv(func(k string) string { v, _ := a.LookupEnv(k); return v }),
 	}
 	presenter, _ := cmd.Flags().GetBool("presenter")
 	return ui.Run(cmd.Context(), ui.Options{Backend: backend, Profile: profile, Title: title, Presenter: presenter})

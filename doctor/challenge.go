@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // A claims challenge is a 401 whose WWW-Authenticate says
@@ -216,7 +216,7 @@ func scalar(raw json.RawMessage) string {
 
 // bounded is s made printable and cut to maxClaimsText runes.
 func bounded(s string) string {
-	s = graph.Printable(s)
+	s = termsafe.Line(s)
 	if r := []rune(s); len(r) > maxClaimsText {
 		return string(r[:maxClaimsText]) + "…"
 	}

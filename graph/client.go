@@ -1,6 +1,6 @@
 // Package graph sends GET requests to Microsoft Graph with an app-only token,
-// retries throttled calls, follows @odata.nextLink pages, parses Graph error
-// bodies and pretty-prints responses for the terminal. It takes plain values
+// retries throttled calls, follows @odata.nextLink pages and parses Graph
+// error bodies; showing a body is package render's work. It takes plain values
 // (a base URL and a token function) and knows nothing of profiles or MSAL.
 package graph
 

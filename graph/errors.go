@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // GraphError is a non-2xx response, parsed as far as its body allows.
@@ -111,16 +113,16 @@ func parseGraphJSON(e *GraphError, body []byte) bool {
 		return false
 	}
 	if s, ok := jsonString(raw); ok {
-		e.Code = Printable(s)
-		e.Message = Printable(textOf(field(top, "error_description")))
+		e.Code = termsafe.Line(s)
+		e.Message = termsafe.Line(textOf(field(top, "error_description")))
 		return true
 	}
 	var obj object
 	if json.Unmarshal(raw, &obj) != nil {
 		return false
 	}
-	e.Code = Printable(textOf(field(obj, "code")))
-	e.Message = Printable(messageOf(field(obj, "message")))
+	e.Code = termsafe.Line(textOf(field(obj, "code")))
+	e.Message = termsafe.Line(messageOf(field(obj, "message")))
 
 	if inner := field(obj, "innerError"); inner != nil {
 		e.Inner = map[string]string{}
@@ -133,9 +135,9 @@ func parseGraphJSON(e *GraphError, body []byte) bool {
 	if json.Unmarshal(field(obj, "details"), &details) == nil {
 		for _, d := range details {
 			e.Details = append(e.Details, ErrorDetail{
-				Code:    Printable(textOf(field(d, "code"))),
-				Message: Printable(messageOf(field(d, "message"))),
-				Target:  Printable(textOf(field(d, "target"))),
+				Code:    termsafe.Line(textOf(field(d, "code"))),
+				Message: termsafe.Line(messageOf(field(d, "message"))),
+				Target:  termsafe.Line(textOf(field(d, "target"))),
 			})
 		}
 	}
@@ -192,13 +194,13 @@ func flatten(dst map[string]string, prefix string, raw json.RawMessage, depth in
 		return
 	}
 	for k, v := range obj {
-		key := Printable(prefix + k)
+		key := termsafe.Line(prefix + k)
 		if len(v) > 0 && v[0] == '{' {
 			flatten(dst, key+".", v, depth+1)
 			continue
 		}
 		if s := textOf(v); s != "" {
-			dst[key] = Printable(s)
+			dst[key] = termsafe.Line(s)
 		}
 	}
 }
@@ -236,7 +238,7 @@ func htmlText(body []byte) string {
 
 // excerpt makes a one-line, printable, bounded summary of a body.
 func excerpt(b []byte) string {
-	s := strings.Join(strings.Fields(Printable(string(b))), " ")
+	s := strings.Join(strings.Fields(termsafe.Line(string(b))), " ")
 	if len(s) <= excerptLimit {
 		return s
 	}
@@ -245,21 +247,4 @@ func excerpt(b []byte) string {
 		cut--
 	}
 	return s[:cut] + "…"
-}
-
-// Printable makes text from a server or an error safe to show: line
-// breaks and tabs become spaces, other controls and invalid UTF-8 become
-// \xNN or \u00NN, so nothing in it can drive the terminal.
-func Printable(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	return string(appendVisible(nil, []byte(s), false))
 }

@@ -3,6 +3,8 @@ package graph
 import (
 	"fmt"
 	"time"
+
+	"github.com/graphtui/graphtui/internal/bytesize"
 )
 
 // EventKind says what happened; the TUI trace tab and the CLI's stderr show
@@ -56,7 +58,7 @@ func (e Event) String() string {
 		}
 		return s
 	case EventResponse:
-		return fmt.Sprintf("HTTP %d in %s, %s", e.Status, e.Duration.Round(time.Millisecond), SizeText(e.Bytes))
+		return fmt.Sprintf("HTTP %d in %s, %s", e.Status, e.Duration.Round(time.Millisecond), bytesize.Text(e.Bytes))
 	case EventRedirect:
 		if e.TokenSent {
 			return "redirected to " + e.URL
@@ -68,25 +70,13 @@ func (e Event) String() string {
 		return e.Reason
 	case EventPage:
 		if e.Items < 0 {
-			return fmt.Sprintf("page %d: %s", e.Page, SizeText(e.Bytes))
+			return fmt.Sprintf("page %d: %s", e.Page, bytesize.Text(e.Bytes))
 		}
-		return fmt.Sprintf("page %d: %d items, %s", e.Page, e.Items, SizeText(e.Bytes))
+		return fmt.Sprintf("page %d: %d items, %s", e.Page, e.Items, bytesize.Text(e.Bytes))
 	case EventMaxPages:
 		return fmt.Sprintf("stopped after %d pages (the page limit); more pages exist", e.Page)
 	}
 	return e.Kind.String()
-}
-
-// SizeText is how graphtui writes a byte count everywhere: the status
-// lines, the trace, notes and messages.
-func SizeText(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 // emitter makes a nil callback safe to call.

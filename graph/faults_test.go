@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/graphtui/graphtui/render"
 )
 
 // The Graph faults of issue 6, as the client sees them. Rows covered by
@@ -105,7 +107,7 @@ func TestGraphBodyFaults(t *testing.T) {
 			}
 			// Printing it must work and must not take the terminal over.
 			var out bytes.Buffer
-			if err := Pretty(&out, resp.Body, tc.contentType, ColorNone, ""); err != nil {
+			if err := render.Pretty(&out, resp.Body, tc.contentType, render.ColorNone, ""); err != nil {
 				t.Errorf("Pretty: %v", err)
 			}
 			if bytes.IndexByte(out.Bytes(), 0x1b) >= 0 {

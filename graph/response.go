@@ -5,13 +5,15 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/graphtui/graphtui/internal/termsafe"
+	"github.com/graphtui/graphtui/render"
 )
 
 // readBody reads at most max bytes of the body, decoded. Go's transport
@@ -68,10 +70,10 @@ func newResponse(u *url.URL, hresp *http.Response, body []byte, truncated bool, 
 		Body:            body,
 		Truncated:       truncated,
 		Duration:        d,
-		RequestID:       Printable(h.Get("request-id")),
-		ClientRequestID: Printable(h.Get("client-request-id")),
-		Date:            Printable(h.Get("Date")),
-		Diagnostic:      Printable(h.Get("x-ms-ags-diagnostic")),
+		RequestID:       termsafe.Line(h.Get("request-id")),
+		ClientRequestID: termsafe.Line(h.Get("client-request-id")),
+		Date:            termsafe.Line(h.Get("Date")),
+		Diagnostic:      termsafe.Line(h.Get("x-ms-ags-diagnostic")),
 	}
 	if resp.ClientRequestID == "" {
 		resp.ClientRequestID = sentID
@@ -79,7 +81,7 @@ func newResponse(u *url.URL, hresp *http.Response, body []byte, truncated bool, 
 	if truncated {
 		resp.Notices = append(resp.Notices, fmt.Sprintf("body cut at %d bytes (the size cap); it is incomplete", max))
 	}
-	if isJSON(h.Get("Content-Type"), body) {
+	if render.IsJSON(h.Get("Content-Type"), body) {
 		// gjson scans without building a tree, so this stays cheap on big pages.
 		resp.NextLink = gjson.GetBytes(body, `@odata\.nextLink`).String()
 		resp.DeltaLink = gjson.GetBytes(body, `@odata\.deltaLink`).String()
@@ -95,20 +97,9 @@ func newResponse(u *url.URL, hresp *http.Response, body []byte, truncated bool, 
 		if resp.Error.Date == "" {
 			resp.Error.Date = resp.Date
 		}
-		resp.Error.Challenge = Printable(strings.Join(h.Values("WWW-Authenticate"), ", "))
+		resp.Error.Challenge = termsafe.Line(strings.Join(h.Values("WWW-Authenticate"), ", "))
 	}
 	return resp
-}
-
-// isJSON trusts a JSON content type (application/json, ...+json), else sniffs.
-func isJSON(contentType string, body []byte) bool {
-	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
-		if mt == "application/json" || strings.HasSuffix(mt, "+json") {
-			return true
-		}
-	}
-	trimmed := bytes.TrimLeft(body, " \t\r\n")
-	return len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
 }
 
 // items counts the entries of a collection page, or -1 when there is no value array.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -99,7 +100,7 @@ func (s *Session) matrixRow(x *Exchange) MatrixRow {
 	}
 	if d := x.Diagnosis; d != nil {
 		row.Kind = string(d.Kind)
-		row.Title = graph.Printable(s.Redact(d.Title))
+		row.Title = termsafe.Line(s.Redact(d.Title))
 		row.Missing = d.Missing
 	}
 	return row

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // Text is the bundle for a ticket's text box: one section per part, labels
@@ -78,7 +78,7 @@ func (b *Bundle) Text() string {
 	}
 	// Servers and configs fill most values: whatever they hold, the file
 	// is cat-safe (control bytes shown as \x1b, \u009b, \xff).
-	return string(graph.Visible([]byte(w.b.String())))
+	return string(termsafe.Visible([]byte(w.b.String())))
 }
 
 // JSON is the bundle indented, for tools and for tickets that take files.
@@ -89,7 +89,7 @@ func (b *Bundle) JSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(graph.TerminalSafeJSON(out), '\n'), nil
+	return append(termsafe.JSON(out), '\n'), nil
 }
 
 // claimRows lists the claims by name; lists are joined with commas and an

@@ -13,7 +13,9 @@ import (
 
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
+	"github.com/graphtui/graphtui/internal/bytesize"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -25,7 +27,7 @@ type Backend struct {
 	MaxPages    int
 	// Style and Color pick the body colours.
 	Style string
-	Color graph.ColorMode
+	Color render.ColorMode
 }
 
 // sendOptions are the viewer's: larger bodies skip the JSON check, as the
@@ -160,7 +162,7 @@ func saveBody(path string, body []byte) tea.Cmd {
 		if err := writeNewFile(path, body); err != nil {
 			return statusMsg{Text: err.Error(), Err: true}
 		}
-		return statusMsg{Text: fmt.Sprintf("saved %s to %s", graph.SizeText(len(body)), path)}
+		return statusMsg{Text: fmt.Sprintf("saved %s to %s", bytesize.Text(len(body)), path)}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -99,7 +100,7 @@ func (b *Backend) fetchAllRun(ctx context.Context, seq int, p profiles.Profile, 
 // is dropped as soon as it is merged, so no page is held twice.
 type fetchAccumulator struct {
 	req   graph.Request
-	pal   *graph.Palette
+	pal   *render.Palette
 	body  []byte // the document so far, without its closing "]}"
 	rows  []itemSpan
 	lines *mergedLines // nil once highlighting failed: the end falls back to finish
@@ -108,7 +109,7 @@ type fetchAccumulator struct {
 	items int
 }
 
-func newFetchAccumulator(r graph.Request, p *graph.Palette) *fetchAccumulator {
+func newFetchAccumulator(r graph.Request, p *render.Palette) *fetchAccumulator {
 	return &fetchAccumulator{req: r, pal: p}
 }
 

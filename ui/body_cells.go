@@ -5,7 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // cellWalker walks one line unit by unit (a grapheme, a colour sequence, an
@@ -15,15 +15,15 @@ import (
 // Graph data must never drive the terminal: a byte that is not text (a
 // control, DEL, a C1 control such as U+009B, invalid UTF-8) is drawn as
 // \xNN or \u00NN. Only in highlighted JSON are the highlighter's colour
-// marks (graph.IsMark) taken as colour: valid JSON cannot hold those bytes
+// marks (render.IsMark) taken as colour: valid JSON cannot hold those bytes
 // raw, so every one there is the highlighter's.
 type cellWalker struct {
 	line  []byte
-	pal   *graph.Palette // turns marks into colour; nil: the line has none
-	i     int            // next byte
-	col   int            // cells before i
-	plain int            // bytes before i that are text, not colour: search columns count these
-	cur   byte           // the colour mark in force at i
+	pal   *render.Palette // turns marks into colour; nil: the line has none
+	i     int             // next byte
+	col   int             // cells before i
+	plain int             // bytes before i that are text, not colour: search columns count these
+	cur   byte            // the colour mark in force at i
 }
 
 // byteSpan is [start, end) of the plain bytes of a line: a search match.
@@ -52,10 +52,10 @@ const tabStop = 4
 // sgrReset ends every row that set a colour, so nothing leaks past the pane.
 const sgrReset = "\x1b[m"
 
-func (w *cellWalker) reset(line []byte, pal *graph.Palette) {
+func (w *cellWalker) reset(line []byte, pal *render.Palette) {
 	w.line, w.pal = line, pal
 	w.i, w.col, w.plain = 0, 0, 0
-	w.cur = graph.MarkNone
+	w.cur = render.MarkNone
 }
 
 func (w *cellWalker) done() bool { return w.i >= len(w.line) }
@@ -70,7 +70,7 @@ func (w *cellWalker) peek() unit {
 	switch {
 	case c >= 0x20 && c < 0x7f:
 		return unit{kind: unitText, n: 1, width: 1}
-	case w.pal != nil && graph.IsMark(c):
+	case w.pal != nil && render.IsMark(c):
 		return unit{kind: unitColour, n: 1}
 	case c == '\t':
 		return unit{kind: unitSpaces, n: 1, width: tabStop - w.col%tabStop}
@@ -141,10 +141,10 @@ func (w *cellWalker) measure(limit int) int {
 // replay sets the colour in force again, for a row that starts mid-line
 // or after a search match.
 func (w *cellWalker) replay(dst []byte) []byte {
-	if w.cur == graph.MarkNone {
+	if w.cur == render.MarkNone {
 		return dst
 	}
-	return w.pal.AppendSwitch(dst, graph.MarkNone, w.cur)
+	return w.pal.AppendSwitch(dst, render.MarkNone, w.cur)
 }
 
 // rowStyle is how a row marks the current search match.
@@ -160,7 +160,7 @@ type rowStyle struct {
 // draw false nothing is written: wrap mode uses that to count rows.
 func (w *cellWalker) appendRow(dst []byte, width, cut int, wrap, draw bool, rs *rowStyle) ([]byte, int) {
 	used, coloured, inMatch := 0, false, false
-	if draw && w.cur != graph.MarkNone {
+	if draw && w.cur != render.MarkNone {
 		dst, coloured = w.replay(dst), true
 	}
 	for used < width {

@@ -16,6 +16,7 @@ import (
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -38,7 +39,7 @@ func demoBackend(t *testing.T, users int) (*Backend, profiles.Profile) {
 			Config: path, LookupEnv: noEnv, Version: "test",
 			Auth: auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: noEnv}}),
 		}),
-		MaxPages: graph.DefaultMaxPages, Style: "monokai", Color: graph.ColorTrue,
+		MaxPages: graph.DefaultMaxPages, Style: "monokai", Color: render.ColorTrue,
 	}
 	return b, p
 }

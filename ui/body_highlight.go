@@ -6,7 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // Bodies larger than progressiveMin show their top first: topLines lines
@@ -18,12 +18,12 @@ const (
 )
 
 // palette is the body colours for the backend's style and colour mode.
-func (b *Backend) palette() *graph.Palette {
-	st, err := graph.LookupStyle(b.Style)
+func (b *Backend) palette() *render.Palette {
+	st, err := render.LookupStyle(b.Style)
 	if err != nil {
-		st, _ = graph.LookupStyle("")
+		st, _ = render.LookupStyle("")
 	}
-	return graph.NewPalette(st, b.Color)
+	return render.NewPalette(st, b.Color)
 }
 
 // highlight fills x.Lines from a JSON body; a large body gets only its top
@@ -31,8 +31,8 @@ func (b *Backend) palette() *graph.Palette {
 func (b *Backend) highlight(x *Exchange, body []byte) {
 	p := b.palette()
 	if len(body) <= progressiveMin {
-		lines := &graph.Lines{}
-		if err := graph.Highlight(lines, body, p); err != nil {
+		lines := &render.Lines{}
+		if err := render.Highlight(lines, body, p); err != nil {
 			x.BodyErr = err
 			return
 		}
@@ -56,7 +56,7 @@ func (b *Backend) highlight(x *Exchange, body []byte) {
 // highlightRestCmd highlights the rest of a Partial exchange's body,
 // streaming bodyProgressMsgs, and ends with the complete exchange under the
 // same Seq. Closing stop abandons it (a newer exchange is on screen).
-func highlightRestCmd(x *Exchange, h *graph.Highlighter, size int, stop <-chan struct{}) tea.Cmd {
+func highlightRestCmd(x *Exchange, h *render.Highlighter, size int, stop <-chan struct{}) tea.Cmd {
 	ch := make(chan tea.Msg, 1)
 	send := latestOnly(ch)
 	run := func() tea.Msg {

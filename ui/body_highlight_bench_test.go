@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // BenchmarkFirstScreen is the time from a 10 MB response's bytes to its
@@ -15,7 +16,7 @@ func BenchmarkFirstScreen(b *testing.B) {
 	base := vwUsersExchange(b, 1, false)
 	base.Lines = nil
 	base.Response.Body = vwUsersOfSize(10 << 20)
-	be := &Backend{Style: "monokai", Color: graph.ColorTrue}
+	be := &Backend{Style: "monokai", Color: render.ColorTrue}
 	v := vwViewer(120, 50)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -71,7 +72,7 @@ func retainedPerByte(b *testing.B, size int, pages bool) float64 {
 // mergedExchange runs fetch-all's merging over 1 MB pages, as pages that
 // arrive and are dropped once merged.
 func mergedExchange(b *testing.B, size int) *Exchange {
-	be := &Backend{Style: "monokai", Color: graph.ColorTrue}
+	be := &Backend{Style: "monokai", Color: render.ColorTrue}
 	first := vwUsersExchange(b, 1, false)
 	acc := newFetchAccumulator(first.Request, be.palette())
 	for acc.items == 0 || len(acc.body) < size {
@@ -89,7 +90,7 @@ func mergedExchange(b *testing.B, size int) *Exchange {
 // never the document, so both cost the same.
 func BenchmarkFetchAllPage(b *testing.B) {
 	page := vwUsersOfSize(1 << 20)
-	be := &Backend{Style: "monokai", Color: graph.ColorTrue}
+	be := &Backend{Style: "monokai", Color: render.ColorTrue}
 	for _, before := range []int{1, 49} {
 		b.Run(fmt.Sprintf("after%d", before), func(b *testing.B) {
 			acc := newFetchAccumulator(graph.Request{Path: "/users"}, be.palette())

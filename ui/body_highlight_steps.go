@@ -3,11 +3,11 @@ package ui
 import (
 	"errors"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // This file is the only place that knows how a body is highlighted in
-// steps (graph.Highlighter): the top for the first screen, then the rest.
+// steps (render.Highlighter): the top for the first screen, then the rest.
 
 // errStopped: the highlighting was abandoned.
 var errStopped = errors.New("highlighting stopped")
@@ -18,8 +18,8 @@ const restStep = 1 << 16
 
 // highlightTop highlights at least n lines from the top of body. done says
 // that was the whole body, in which case top is all of it.
-func highlightTop(body []byte, p *graph.Palette, n int) (h *graph.Highlighter, top *graph.Lines, done bool, err error) {
-	h = graph.NewHighlighter(body, p)
+func highlightTop(body []byte, p *render.Palette, n int) (h *render.Highlighter, top *render.Lines, done bool, err error) {
+	h = render.NewHighlighter(body, p)
 	done, err = h.Next(n)
 	if err != nil {
 		return nil, nil, false, err
@@ -29,7 +29,7 @@ func highlightTop(body []byte, p *graph.Palette, n int) (h *graph.Highlighter, t
 
 // highlightRest finishes what highlightTop started, calling progress with
 // the body bytes done after every step. Closing stop abandons it.
-func highlightRest(h *graph.Highlighter, progress func(done int), stop <-chan struct{}) (*graph.Lines, error) {
+func highlightRest(h *render.Highlighter, progress func(done int), stop <-chan struct{}) (*render.Lines, error) {
 	for {
 		select {
 		case <-stop:

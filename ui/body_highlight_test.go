@@ -7,7 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // largeExchange is a users page of about size bytes, highlighted the way
@@ -17,7 +17,7 @@ func largeExchange(t testing.TB, seq, size int) *Exchange {
 	x.Seq = seq
 	x.Lines = nil
 	x.Response.Body = vwUsersOfSize(size)
-	b := &Backend{Style: "monokai", Color: graph.ColorTrue}
+	b := &Backend{Style: "monokai", Color: render.ColorTrue}
 	b.finish(x, x.Response, nil)
 	return x
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"sort"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // mergedLines is the document fetch-all builds, {"@odata.context": …,
@@ -15,8 +15,8 @@ import (
 // twice. A snapshot is immutable: appendPage returns a new one sharing the
 // pages, so the UI can read one while the fetch goroutine makes the next.
 type mergedLines struct {
-	frame      *graph.Lines // the document with one item: its head and tail lines
-	head, tail int          // lines of frame before and after that item
+	frame      *render.Lines // the document with one item: its head and tail lines
+	head, tail int           // lines of frame before and after that item
 	pages      []pageLines
 	starts     []int // starts[k] is the first line of page k
 	n          int   // lines in the document
@@ -25,22 +25,22 @@ type mergedLines struct {
 // pageLines are lines [from, to) of l: one page's items. last is the final
 // line again with a "," after it, used when another page follows.
 type pageLines struct {
-	l        *graph.Lines
+	l        *render.Lines
 	from, to int
 	last     []byte
 }
 
 // newMergedLines starts a document whose @odata.context is ctxRaw (raw
 // JSON, "" for none).
-func newMergedLines(ctxRaw string, p *graph.Palette) (*mergedLines, error) {
+func newMergedLines(ctxRaw string, p *render.Palette) (*mergedLines, error) {
 	var doc bytes.Buffer
 	doc.WriteString("{")
 	if ctxRaw != "" {
 		doc.WriteString(`"@odata.context":` + ctxRaw + ",")
 	}
 	doc.WriteString(`"value":[0]}`)
-	frame := &graph.Lines{}
-	if err := graph.Highlight(frame, doc.Bytes(), p); err != nil {
+	frame := &render.Lines{}
+	if err := render.Highlight(frame, doc.Bytes(), p); err != nil {
 		return nil, err
 	}
 	head := frame.Len() - 3 // the item "0", then "  ]" and "}"
@@ -49,14 +49,14 @@ func newMergedLines(ctxRaw string, p *graph.Palette) (*mergedLines, error) {
 
 // appendPage returns a snapshot with one more page of items; items is
 // their compact JSON joined by commas.
-func (m *mergedLines) appendPage(items []byte, p *graph.Palette) (*mergedLines, error) {
+func (m *mergedLines) appendPage(items []byte, p *render.Palette) (*mergedLines, error) {
 	if len(items) == 0 {
 		return m, nil
 	}
 	doc := make([]byte, 0, len(items)+len(`{"value":[]}`))
 	doc = append(append(append(doc, `{"value":[`...), items...), "]}"...)
-	l := &graph.Lines{}
-	if err := graph.Highlight(l, doc, p); err != nil {
+	l := &render.Lines{}
+	if err := render.Highlight(l, doc, p); err != nil {
 		return nil, err
 	}
 	pg := pageLines{l: l, from: 2, to: l.Len() - 2}
@@ -82,10 +82,10 @@ func (m *mergedLines) Items() bool { return len(m.pages) > 0 }
 func (m *mergedLines) Len() int { return m.n }
 
 // Palette is the one every page was highlighted with.
-func (m *mergedLines) Palette() *graph.Palette { return m.frame.Palette() }
+func (m *mergedLines) Palette() *render.Palette { return m.frame.Palette() }
 
 // locate finds line i: line j of the frame (k -1) or of page k.
-func (m *mergedLines) locate(i int) (l *graph.Lines, j, k int) {
+func (m *mergedLines) locate(i int) (l *render.Lines, j, k int) {
 	switch {
 	case i < m.head:
 		return m.frame, i, -1

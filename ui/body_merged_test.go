@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // Pages highlighted one by one read as json.Indent of the merged document,
@@ -18,7 +19,7 @@ func TestMergedPagesReadAsTheIndentedDocument(t *testing.T) {
 		{`{"value":[{}]}`, `{"value":[{}]}`},
 	}
 	for _, doc := range pages {
-		for _, p := range []*graph.Palette{nil, vwPalette(t)} {
+		for _, p := range []*render.Palette{nil, vwPalette(t)} {
 			acc := newFetchAccumulator(graph.Request{Path: "/x"}, p)
 			for _, page := range doc {
 				acc.add([]byte(page))

@@ -5,20 +5,20 @@ import (
 	"mime"
 	"strings"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // lineSource is what the body pane draws and searches: highlighted JSON
-// (*graph.Lines) or the text of any other body (*plainLines).
+// (*render.Lines) or the text of any other body (*plainLines).
 type lineSource interface {
 	Len() int
 	Line(i int) []byte // with colour marks when Palette is not nil
 	AppendPlain(dst []byte, i int) []byte
-	Palette() *graph.Palette
+	Palette() *render.Palette
 }
 
 // paletteOf is src's palette; nil for no source.
-func paletteOf(src lineSource) *graph.Palette {
+func paletteOf(src lineSource) *render.Palette {
 	if src == nil {
 		return nil
 	}
@@ -26,7 +26,7 @@ func paletteOf(src lineSource) *graph.Palette {
 }
 
 var (
-	_ lineSource = (*graph.Lines)(nil)
+	_ lineSource = (*render.Lines)(nil)
 	_ lineSource = (*plainLines)(nil)
 )
 
@@ -67,7 +67,7 @@ func (p *plainLines) Line(i int) []byte {
 func (p *plainLines) AppendPlain(dst []byte, i int) []byte { return append(dst, p.Line(i)...) }
 
 // Palette is nil: a body that is not JSON has no colours.
-func (p *plainLines) Palette() *graph.Palette { return nil }
+func (p *plainLines) Palette() *render.Palette { return nil }
 
 // looksBinary says a body is better saved than shown: a declared media
 // type that is never text, or NUL bytes near the start.

@@ -7,7 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // bodyView is the Body tab: rows of text above the body (an error panel,
@@ -17,9 +17,9 @@ import (
 // the top row down until the pane is full. Nothing is ever laid out for
 // the whole body.
 type bodyView struct {
-	src   lineSource     // nil: no body to show
-	pal   *graph.Palette // colours of src's lines; nil: plain text
-	panel []string       // rows above the body, already fitted to the width
+	src   lineSource      // nil: no body to show
+	pal   *render.Palette // colours of src's lines; nil: plain text
+	panel []string        // rows above the body, already fitted to the width
 
 	top, topRow int // first visible line (panel rows first, then body lines) and, wrapping, its first visible row
 	hoff        int // cells scrolled right (not wrapping)

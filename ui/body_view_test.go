@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // onlyColours checks that the only escape sequences in out are SGR
@@ -29,7 +29,7 @@ func onlyColours(t *testing.T, out string) {
 	}
 }
 
-func bodyExchange(t *testing.T, contentType string, body []byte, lines *graph.Lines) *Exchange {
+func bodyExchange(t *testing.T, contentType string, body []byte, lines *render.Lines) *Exchange {
 	x := vwUsersExchange(t, 1, false)
 	x.Response.Header = http.Header{"Content-Type": {contentType}}
 	x.Response.Body = body

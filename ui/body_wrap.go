@@ -3,7 +3,7 @@ package ui
 import (
 	"sort"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 // wrapCache keeps what is costly to learn about long lines in wrap mode:
@@ -100,7 +100,7 @@ func (b *bodyView) checkpoint(i int, after func(*walkMark) bool) walkMark {
 	b.walk.reset(b.line(i-len(b.panel)), b.pal)
 	if b.wc.line != i {
 		b.wc.line = i
-		b.wc.points = append(b.wc.points[:0], walkMark{cur: graph.MarkNone})
+		b.wc.points = append(b.wc.points[:0], walkMark{cur: render.MarkNone})
 	}
 	k := sort.Search(len(b.wc.points), func(k int) bool { return after(&b.wc.points[k]) }) - 1
 	m := b.wc.points[max(k, 0)]

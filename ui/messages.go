@@ -6,6 +6,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -85,8 +86,8 @@ type tokenMsg struct {
 type Exchange struct {
 	Seq int // increases with each request; stale results are dropped
 	session.Exchange
-	Lines   *graph.Lines // highlighted body; nil when not JSON
-	BodyErr error        // why Lines is nil (invalid JSON, too large)
+	Lines   *render.Lines // highlighted body; nil when not JSON
+	BodyErr error         // why Lines is nil (invalid JSON, too large)
 
 	// Shown is what the Body tab draws when Lines cannot hold it: the top
 	// of a large body still being highlighted (Partial), or a fetch-all

@@ -11,9 +11,9 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
 	"github.com/graphtui/graphtui/profiles"
+	"github.com/graphtui/graphtui/render"
 )
 
 // focus says which pane receives keys.
@@ -291,7 +291,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 			m.setStatus("the QR code holds the tenant id: turn presenter mode off ("+m.keys.Presenter.Help().Key+") to show it", true)
 			return nil
 		}
-		m.dialog = NewQRDialog(m.common, msg.URL, m.backend.Color != graph.ColorNone)
+		m.dialog = NewQRDialog(m.common, msg.URL, m.backend.Color != render.ColorNone)
 		m.sizeDialog()
 		return nil
 	case matrixResultMsg:

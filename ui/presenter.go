@@ -254,7 +254,7 @@ func isLocalPart(c byte) bool {
 
 // maskSpan turns the letters and digits (and any non-ASCII byte) of
 // b[start:end] into '*'; punctuation stays, and so do colour marks
-// (graph.IsMark), which are control bytes.
+// (render.IsMark), which are control bytes.
 func maskSpan(b []byte, start, end int) {
 	for i := start; i < end; i++ {
 		if c := b[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {

@@ -1,18 +1,18 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/textinput"
 	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 const (
@@ -114,7 +114,7 @@ func TestPresenterKeepsColourMarks(t *testing.T) {
 		masked := append([]byte(nil), orig...)
 		p.MaskBytes(masked)
 		for j := range orig {
-			if graph.IsMark(orig[j]) != graph.IsMark(masked[j]) || graph.IsMark(orig[j]) && orig[j] != masked[j] {
+			if render.IsMark(orig[j]) != render.IsMark(masked[j]) || render.IsMark(orig[j]) && orig[j] != masked[j] {
 				t.Fatalf("line %d: colour mark at byte %d changed", i, j)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // The rows area lists the query options, then the headers, each section
@@ -289,14 +290,14 @@ func parseHeaderRow(text string) (reqHeader, error) {
 // (a line break starts a new header) or what graphtui owns (the token).
 func checkHeader(h reqHeader) error {
 	if strings.ContainsAny(h.Name, "\r\n\x00") || strings.ContainsAny(h.Value, "\r\n\x00") {
-		return fmt.Errorf("header %s contains a line break or NUL; a header must be one line", reqVisible(h.Name))
+		return fmt.Errorf("header %s contains a line break or NUL; a header must be one line", termsafe.Escaped(h.Name))
 	}
 	if h.Name == "" {
 		return errors.New("a header has an empty name: edit or delete it (ctrl+o, then e or d)")
 	}
 	for _, c := range h.Name {
 		if !isTokenChar(c) {
-			return fmt.Errorf("header name %q is not valid: use letters, digits and -, e.g. Prefer", reqVisible(h.Name))
+			return fmt.Errorf("header name %q is not valid: use letters, digits and -, e.g. Prefer", termsafe.Escaped(h.Name))
 		}
 	}
 	switch strings.ToLower(h.Name) {

@@ -6,12 +6,11 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // pathWithHostMin is the narrowest path input worth showing the Graph host
@@ -303,28 +302,7 @@ func urlCutMiddle(u string, w int) string {
 	return ansi.Truncate(u, left, "") + "…" + ansi.TruncateLeft(u, n-right, "")
 }
 
-// vis is reqVisible, then masked in presenter mode: everything a row
-// shows passes here before it is cut to the width.
-func (b *RequestBuilder) vis(s string) string { return b.c.Mask(reqVisible(s)) }
-
-// reqVisible shows control characters as escapes. Rows can come from a
+// vis is termsafe.Escaped, then masked in presenter mode: everything a row
+// shows passes here before it is cut to the width. Rows can come from a
 // hand-edited history file, and a raw ESC there would drive the terminal.
-func reqVisible(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, unicode.IsControl) {
-		return s
-	}
-	var out strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&out, `\x%02x`, s[i]) // a lone 0x9b is CSI to some terminals
-		case !unicode.IsControl(r):
-			out.WriteRune(r)
-		default:
-			fmt.Fprintf(&out, `\x%02x`, r) // controls are all below 0xa0
-		}
-		i += size
-	}
-	return out.String()
-}
+func (b *RequestBuilder) vis(s string) string { return b.c.Mask(termsafe.Escaped(s)) }

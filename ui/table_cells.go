@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/tidwall/gjson"
+
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // appendCell writes the text of one value as a cell shows it: strings
@@ -16,11 +18,11 @@ func appendCell(dst []byte, v gjson.Result) []byte {
 	case gjson.Null:
 		return dst
 	case gjson.String:
-		return appendCellText(dst, v.Str)
+		return termsafe.AppendEscaped(dst, v.Str)
 	case gjson.JSON:
 		return appendNested(dst, v)
 	}
-	return appendCellText(dst, v.Raw) // numbers, true, false: Raw is plain
+	return termsafe.AppendEscaped(dst, v.Raw) // numbers, true, false: Raw is plain
 }
 
 // appendNested is {…}/{} for an object and "[3 items]"/[] for an array.
@@ -45,46 +47,6 @@ func appendNested(dst []byte, v gjson.Result) []byte {
 		return append(dst, " item]"...)
 	}
 	return append(dst, " items]"...)
-}
-
-// appendCellText copies s with every byte that could drive the terminal or
-// break the row shown as an escape: \n, \r and \t as written in JSON, other
-// C0 controls, DEL and invalid UTF-8 as \xNN, C1 controls as \u00NN.
-func appendCellText(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < 0x7f {
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			switch c {
-			case '\n':
-				dst = append(dst, `\n`...)
-			case '\r':
-				dst = append(dst, `\r`...)
-			case '\t':
-				dst = append(dst, `\t`...)
-			default:
-				dst = append(dst, '\\', 'x', hex[c>>4], hex[c&15])
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, '\\', 'x', hex[c>>4], hex[c&15])
-		case r < 0xa0:
-			dst = append(dst, '\\', 'u', '0', '0', hex[r>>4], hex[r&15])
-		default:
-			dst = append(dst, s[i:i+size]...)
-		}
-		i += size
-	}
-	return dst
 }
 
 // displayWidth is the cells s takes; plain ASCII is one cell a byte.

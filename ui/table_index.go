@@ -9,6 +9,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // Column inference looks at this many objects: enough to find the fields a
@@ -98,7 +99,7 @@ func (t *tableIndex) setColumns(selected []string) {
 	add := func(name string) {
 		if _, ok := t.byKey[name]; !ok {
 			t.byKey[name] = len(t.cols)
-			shown := string(appendCellText(nil, name)) // as the header shows it
+			shown := string(termsafe.AppendEscaped(nil, name)) // as the header shows it
 			t.cols = append(t.cols, tableColumn{name: name, width: displayWidth(shown)})
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // columnGap separates columns.
@@ -153,7 +155,7 @@ func (t *tableView) render(dst []byte) []byte {
 	dst = append(dst, t.headOn...)
 	dst = appendSpaces(dst, gw)
 	for i, c := range visible {
-		t.cells[i] = appendCellText(t.cells[i][:0], c.name)
+		t.cells[i] = termsafe.AppendEscaped(t.cells[i][:0], c.name)
 		t.pm.MaskBytes(t.cells[i])
 	}
 	dst = t.appendCells(dst, visible, gw)

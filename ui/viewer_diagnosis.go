@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // diagnosisRows explains a failure: title, cause, evidence, next steps, and
@@ -61,7 +61,7 @@ func diagnosisRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 		f.blank()
 		f.heading("Evidence", st.Title)
 		for _, e := range d.Evidence {
-			f.field(e.Label, graph.Printable(e.Value), st.Dim)
+			f.field(e.Label, termsafe.Line(e.Value), st.Dim)
 		}
 	}
 	f.blank()

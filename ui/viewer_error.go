@@ -9,6 +9,7 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/bytesize"
 )
 
 // bodyPanel is what the Body tab shows above the body: why the exchange
@@ -44,7 +45,7 @@ func bodyPanel(x *Exchange, st *Styles, pm *Presenter, w int, hasBody bool) []st
 			if ct == "" {
 				ct = "no content type"
 			}
-			f.text(fmt.Sprintf("Binary body (%s, %s): press s to save it to a file.", ct, graph.SizeText(len(r.Body))), 0, st.Dim)
+			f.text(fmt.Sprintf("Binary body (%s, %s): press s to save it to a file.", ct, bytesize.Text(len(r.Body))), 0, st.Dim)
 		}
 	}
 	if len(f.rows) > 0 && hasBody {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -91,17 +92,17 @@ func vwView(t *testing.T, v *Viewer) string {
 	return ansi.Strip(out)
 }
 
-func vwPalette(t testing.TB) *graph.Palette {
-	st, err := graph.LookupStyle("monokai")
+func vwPalette(t testing.TB) *render.Palette {
+	st, err := render.LookupStyle("monokai")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return graph.NewPalette(st, graph.ColorTrue)
+	return render.NewPalette(st, render.ColorTrue)
 }
 
-func vwHighlight(t testing.TB, body []byte) *graph.Lines {
-	var l graph.Lines
-	if err := graph.Highlight(&l, body, vwPalette(t)); err != nil {
+func vwHighlight(t testing.TB, body []byte) *render.Lines {
+	var l render.Lines
+	if err := render.Highlight(&l, body, vwPalette(t)); err != nil {
 		t.Fatal(err)
 	}
 	return &l
@@ -209,8 +210,8 @@ func vwNoConsent() *Exchange {
 	tok.Took = 240 * time.Millisecond
 	tok.Claims.Roles = nil
 	tok.Claims.AppDisplayName = "Contoso Unconsented"
-	var l graph.Lines
-	_ = graph.Highlight(&l, body, nil)
+	var l render.Lines
+	_ = render.Highlight(&l, body, nil)
 	return &Exchange{Seq: 2, Lines: &l, Exchange: session.Exchange{
 		Profile: "no-consent", Request: graph.Request{Path: "/users"}, Response: resp, Token: tok, Page: 1,
 		Trace: Trace{Started: vwStart, TokenSource: auth.SourceIdentityProvider, TokenTook: 240 * time.Millisecond, Total: 340 * time.Millisecond,

@@ -6,7 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/graphtui/graphtui/graph"
+
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // textTab is a tab of short text (headers, token claims, trace), built
@@ -48,7 +49,7 @@ type fieldLayout struct {
 // field adds a labelled value, word-wrapped with a hanging indent. A pane
 // too narrow for two columns gets the label on its own row.
 func (f *fieldLayout) field(label, value string, style lipgloss.Style) {
-	label, value = f.pm.Mask(label), f.pm.Mask(graph.Printable(value))
+	label, value = f.pm.Mask(label), f.pm.Mask(termsafe.Line(value))
 	valueW := f.w - f.labelW
 	if valueW < 12 {
 		f.rows = append(f.rows, f.st.Label.Render(label))
@@ -67,14 +68,14 @@ func (f *fieldLayout) field(label, value string, style lipgloss.Style) {
 // text adds a paragraph, word-wrapped, every row indented.
 func (f *fieldLayout) text(s string, indent int, style lipgloss.Style) {
 	lead := strings.Repeat(" ", indent)
-	for _, line := range wrapText(f.pm.Mask(graph.Printable(s)), max(f.w-indent, 1)) {
+	for _, line := range wrapText(f.pm.Mask(termsafe.Line(s)), max(f.w-indent, 1)) {
 		f.rows = append(f.rows, lead+style.Render(line))
 	}
 }
 
 // heading adds a section title.
 func (f *fieldLayout) heading(s string, style lipgloss.Style) {
-	for _, line := range wrapText(f.pm.Mask(graph.Printable(s)), max(f.w, 1)) {
+	for _, line := range wrapText(f.pm.Mask(termsafe.Line(s)), max(f.w, 1)) {
 		f.rows = append(f.rows, style.Render(line))
 	}
 }

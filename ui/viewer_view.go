@@ -13,6 +13,8 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/bytesize"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // View draws exactly w x h cells: the status line, the tabs, the current
@@ -84,10 +86,10 @@ func (v *Viewer) statusLine() string {
 	parts := []string{code + " " + st.Value.Render(http.StatusText(r.Status))}
 	if p := v.progress; p != nil && p.Body != nil {
 		// fetch-all is merging: the document so far is on screen.
-		parts = append(parts, graph.SizeText(p.Bytes), fmt.Sprintf("%d pages so far", p.Pages))
+		parts = append(parts, bytesize.Text(p.Bytes), fmt.Sprintf("%d pages so far", p.Pages))
 		return strings.Join(parts, st.Dim.Render(" · "))
 	}
-	parts = append(parts, shortDuration(r.Duration), graph.SizeText(len(r.Body)))
+	parts = append(parts, shortDuration(r.Duration), bytesize.Text(len(r.Body)))
 	if x.Partial {
 		done := 0
 		if v.hl != nil {
@@ -108,7 +110,7 @@ func (v *Viewer) statusLine() string {
 	}
 	line := strings.Join(parts, st.Dim.Render(" · "))
 	if r.RequestID != "" {
-		line += st.Dim.Render(" · request-id " + graph.Printable(r.RequestID))
+		line += st.Dim.Render(" · request-id " + termsafe.Line(r.RequestID))
 	}
 	return line
 }
@@ -152,7 +154,7 @@ func (v *Viewer) appendFooter(dst []byte) []byte {
 		return appendFitted(dst, v.c.Presenter.InputView(v.searchIn, false), v.w)
 	case v.progress != nil:
 		p := v.progress
-		return appendFitted(dst, v.c.Styles.BadgeWarn.Render(fmt.Sprintf("fetching all pages… %d pages · %d items · %s · esc cancels", p.Pages, p.Items, graph.SizeText(p.Bytes))), v.w)
+		return appendFitted(dst, v.c.Styles.BadgeWarn.Render(fmt.Sprintf("fetching all pages… %d pages · %d items · %s · esc cancels", p.Pages, p.Items, bytesize.Text(p.Bytes))), v.w)
 	}
 	var left, right string
 	switch {

@@ -14,7 +14,7 @@ import (
 	"strconv"
 
 	"github.com/graphtui/graphtui/bench/benchdata"
-	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/render"
 )
 
 const usage = `usage:
@@ -42,7 +42,7 @@ func run(args []string) error {
 			return err
 		}
 		w := bufio.NewWriter(os.Stdout)
-		if err := graph.Pretty(w, body, "application/json", graph.ColorTrue, graph.DefaultStyle); err != nil {
+		if err := render.Pretty(w, body, "application/json", render.ColorTrue, render.DefaultStyle); err != nil {
 			return err
 		}
 		return w.Flush()

@@ -1,15 +1,15 @@
-package graph
+package render
 
 // JSON highlighting, all at once or a screen at a time.
 //
 // Whole body (the CLI, and any body that is quick to do):
 //
-//	var lines graph.Lines
-//	err := graph.Highlight(&lines, body, palette) // palette nil: no colours
+//	var lines render.Lines
+//	err := render.Highlight(&lines, body, palette) // palette nil: no colours
 //
 // Top first, rest later (the TUI, for large bodies):
 //
-//	h := graph.NewHighlighter(body, palette)
+//	h := render.NewHighlighter(body, palette)
 //	done, err := h.Next(50)   // until at least 50 more lines are finished, or the end
 //	top := h.Lines()          // snapshot of the finished lines: show it now
 //	...                       // later, e.g. in a tea.Cmd:

@@ -1,4 +1,4 @@
-package graph
+package render
 
 import (
 	"bufio"
@@ -140,7 +140,7 @@ func BenchmarkHighlightYardsticks(b *testing.B) {
 	})
 }
 
-// BenchmarkTimeToFirstScreen is graph's share of showing a large body: from
+// BenchmarkTimeToFirstScreen is render's share of showing a large body: from
 // the body in memory to its first 50 coloured lines, ready to draw.
 func BenchmarkTimeToFirstScreen(b *testing.B) {
 	body := benchPage(10 << 20)

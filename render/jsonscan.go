@@ -1,4 +1,4 @@
-package graph
+package render
 
 // The JSON grammar, checked for the highlighter as it copies. It validates
 // exactly what encoding/json accepts (raw bytes >= 0x20, including invalid
@@ -165,4 +165,8 @@ func numberError(src []byte, at int) error {
 		return &SyntaxError{Offset: at, Msg: "unexpected end of JSON input in number"}
 	}
 	return &SyntaxError{Offset: at, Msg: fmt.Sprintf("invalid character %q in numeric literal", src[at])}
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

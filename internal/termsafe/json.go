@@ -1,4 +1,4 @@
-package graph
+package termsafe
 
 import (
 	"encoding/binary"
@@ -6,11 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// terminalUnsafe reports whether b holds bytes a terminal might act on
-// that valid JSON can still carry inside strings: DEL, the C1 controls
+// JSONUnsafe reports whether JSON text b holds bytes a terminal might act
+// on that valid JSON can still carry inside strings: DEL, the C1 controls
 // (U+0080 to U+009F, CSI among them) and invalid UTF-8 (a lone 0x9b is CSI
-// to an 8-bit terminal). Plain ASCII bodies are ruled out in one pass.
-func terminalUnsafe(b []byte) bool {
+// to an 8-bit terminal). Other controls are not looked for: valid JSON
+// cannot hold them raw, and the ESC of colour sequences is meant to be
+// there. Plain ASCII bodies are ruled out in one pass.
+func JSONUnsafe(b []byte) bool {
 	for i := 0; i < len(b); {
 		if i+8 <= len(b) {
 			// Eight bytes at a time while all are below DEL: adding one
@@ -37,23 +39,23 @@ func terminalUnsafe(b []byte) bool {
 	return false
 }
 
-// TerminalSafeJSON returns JSON text b with DEL, C1 controls and invalid
-// UTF-8 written as \u escapes, still the same JSON; b itself when it holds
-// none. Valid JSON cannot hold other control bytes raw, and ESC in colour
-// sequences is left alone, so coloured output passes unchanged.
-func TerminalSafeJSON(b []byte) []byte {
-	if !terminalUnsafe(b) {
+// JSON returns JSON text b with DEL, C1 controls and invalid UTF-8 written
+// as \u escapes, still the same JSON; b itself when it holds none. Valid
+// JSON cannot hold other control bytes raw, and ESC in colour sequences is
+// left alone, so coloured output passes unchanged.
+func JSON(b []byte) []byte {
+	if !JSONUnsafe(b) {
 		return b
 	}
-	return appendTerminalSafe(make([]byte, 0, len(b)+64), b)
+	return AppendJSON(make([]byte, 0, len(b)+64), b)
 }
 
-// appendTerminalSafe copies b, writing DEL and C1 controls as JSON \u
+// AppendJSON copies b to dst, writing DEL and C1 controls as JSON \u
 // escapes and invalid UTF-8 bytes as \ufffd. Inside a JSON string these
 // mean the same character (or the replacement decoders use), so the text
-// stays valid JSON; only the terminal no longer sees the raw bytes. This
-// is the one place where coloured output departs from json.Indent.
-func appendTerminalSafe(dst, b []byte) []byte {
+// stays valid JSON; only the terminal no longer sees the raw bytes. It is
+// for callers that checked other text with JSONUnsafe (see render.Pretty).
+func AppendJSON(dst, b []byte) []byte {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < 0x7f {

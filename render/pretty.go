@@ -1,4 +1,8 @@
-package graph
+// Package render shows response bodies for people: JSON indented and
+// highlighted (all at once for the CLI, a screen at a time for the TUI),
+// colour palettes from chroma styles, and other text through chroma, all of
+// it safe for a terminal. It knows nothing of HTTP or Graph.
+package render
 
 import (
 	"bytes"
@@ -12,6 +16,9 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters"
 	"github.com/alecthomas/chroma/v2/lexers"
+
+	"github.com/graphtui/graphtui/internal/bytesize"
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // BinaryBodyError says a body is not text, so Pretty did not print it.
@@ -25,7 +32,7 @@ func (e *BinaryBodyError) Error() string {
 	if ct == "" {
 		ct = "no content type"
 	}
-	return fmt.Sprintf("the body is binary (%s, %s), so it was not printed; write it raw to a file instead", ct, SizeText(e.Size))
+	return fmt.Sprintf("the body is binary (%s, %s), so it was not printed; write it raw to a file instead", ct, bytesize.Text(e.Size))
 }
 
 // Pretty writes a body for people: JSON indented (and highlighted unless
@@ -44,7 +51,7 @@ func Pretty(w io.Writer, body []byte, contentType string, mode ColorMode, style 
 			return err
 		}
 	}
-	if isJSON(contentType, body) {
+	if IsJSON(contentType, body) {
 		var lines Lines
 		// Trailing whitespace (a final CRLF) would only add a blank line.
 		json := bytes.TrimRight(body, " \t\r\n")
@@ -52,8 +59,8 @@ func Pretty(w io.Writer, body []byte, contentType string, mode ColorMode, style 
 		if err == nil {
 			// Unsafe bytes can only be string contents, copied from the
 			// body as they are: checking the body reads a third as much.
-			if mode != ColorNone && terminalUnsafe(json) {
-				_, err = w.Write(appendTerminalSafe(make([]byte, 0, len(lines.buf)+64), lines.buf))
+			if mode != ColorNone && termsafe.JSONUnsafe(json) {
+				_, err = w.Write(termsafe.AppendJSON(make([]byte, 0, len(lines.buf)+64), lines.buf))
 				return err
 			}
 			_, err = lines.WriteTo(w)
@@ -67,7 +74,7 @@ func Pretty(w io.Writer, body []byte, contentType string, mode ColorMode, style 
 	if isBinary(contentType, body) {
 		return &BinaryBodyError{ContentType: contentType, Size: len(body)}
 	}
-	text := appendVisible(make([]byte, 0, len(body)+1), body, true)
+	text := termsafe.Visible(body)
 	if text[len(text)-1] != '\n' {
 		text = append(text, '\n')
 	}
@@ -85,6 +92,18 @@ func Pretty(w io.Writer, body []byte, contentType string, mode ColorMode, style 
 		f = formatters.TTY16m
 	}
 	return f.Format(w, st, it)
+}
+
+// IsJSON reports whether a body is JSON by its content type
+// (application/json, ...+json), else by its first byte.
+func IsJSON(contentType string, body []byte) bool {
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
+		if mt == "application/json" || strings.HasSuffix(mt, "+json") {
+			return true
+		}
+	}
+	trimmed := bytes.TrimLeft(body, " \t\r\n")
+	return len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[')
 }
 
 // isBinary trusts a declared content type, else looks for NUL bytes or

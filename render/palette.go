@@ -1,4 +1,4 @@
-package graph
+package render
 
 import (
 	"fmt"
@@ -174,7 +174,7 @@ func NewPalette(st *chroma.Style, mode ColorMode) *Palette {
 				sgr := "\x1b[" + strings.Join(codes, ";") + "m"
 				seq := &p.switchTo[from][to]
 				if seq.n = copy(seq.b[:], sgr); seq.n != len(sgr) {
-					panic("graph: SGR sequence longer than sgrSeq holds: " + strconv.Quote(sgr))
+					panic("render: SGR sequence longer than sgrSeq holds: " + strconv.Quote(sgr))
 				}
 			}
 		}
