@@ -13,9 +13,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/graphtui/graphtui/auth"
-	"github.com/graphtui/graphtui/internal/redact"
 	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/redact"
 	"github.com/graphtui/graphtui/profiles"
 )
 
