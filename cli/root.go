@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/internal/redact"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
@@ -155,5 +156,5 @@ func (a *App) redact(s string) string {
 	if a.auth != nil {
 		return a.auth.Redact(s)
 	}
-	return auth.Redact(s)
+	return redact.String(s)
 }

@@ -29,3 +29,29 @@ func TestRedact(t *testing.T) {
 		t.Errorf("plain text changed: %q", got)
 	}
 }
+
+// graphtui's own help and messages name credential fields; a reference or
+// a sentence is not a secret and must reach the reader whole.
+func TestRedactLeavesReferencesAndProse(t *testing.T) {
+	for _, s := range []string{
+		`client_secret = "env:MY_APP_SECRET"`,
+		`client_secret = "file:/tmp/graphtui-demo-1/contoso-reader.secret"`,
+		`client_secret = 'keyring:contoso' or client_secret=cmd:pass`,
+		`profile "x": client_secret: looks like a plain-text secret (the value is not shown)`,
+		`AADSTS error code: 7000215`,
+	} {
+		if got := String(s); got != s {
+			t.Errorf("String(%q) = %q, want it unchanged", s, got)
+		}
+	}
+	for _, c := range []struct{ in, gone string }{
+		{`client_secret = "Qx8~plain-secret"`, "Qx8~plain-secret"},
+		{`client_secret = Qx8~plain-secret`, "Qx8~plain-secret"},
+		{`{"access_token": "opaque-token-123"}`, "opaque-token-123"},
+		{`password:hunter22`, "hunter22"},
+	} {
+		if got := String(c.in); strings.Contains(got, c.gone) {
+			t.Errorf("String(%q) = %q still holds %q", c.in, got, c.gone)
+		}
+	}
+}
