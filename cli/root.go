@@ -15,8 +15,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/graphtui/graphtui/auth"
-	"github.com/graphtui/graphtui/internal/redact"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/redact"
 	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
