@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,10 @@ type App struct {
 
 // Main runs graphtui with the process's streams and returns its exit code.
 func Main(b BuildInfo, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// A closed terminal (SIGHUP), kill (SIGTERM) and Ctrl+C end the run the
+	// way q does: the context ends, the TUI restores the terminal, deferred
+	// cleanups (the demo's temporary secrets) run, and the exit is 0.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	app := &App{
 		Out:        os.Stdout,
