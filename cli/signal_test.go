@@ -102,3 +102,23 @@ func TestDemoServeCleansUpOnSignal(t *testing.T) {
 		})
 	}
 }
+
+// With --dir the files stay, and demo serve must say so rather than
+// promise a removal that does not happen.
+func TestDemoServeDirSaysFilesAreKept(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	d := demoServeProcess(t, t.TempDir(), "--dir", dir)
+	last := d.lines[len(d.lines)-1]
+	if !strings.Contains(last, "are kept") || strings.Contains(last, "removed") {
+		t.Errorf("demo serve --dir says %q, want that its files are kept", last)
+	}
+	if err := d.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.wait(); err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
+		t.Errorf("the files in --dir are gone: %v", err)
+	}
+}
