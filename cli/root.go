@@ -133,8 +133,10 @@ built-in demo tenant.`,
 		Version:       a.Build.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
-		RunE:          a.runTUI,
+		Args:          unknownCommand,
+		// cobra applies its default distance only on its own path.
+		SuggestionsMinimumDistance: 2,
+		RunE:                       a.runTUI,
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.Flags().Bool("presenter", false, presenterUsage)
@@ -142,6 +144,9 @@ built-in demo tenant.`,
 	pf.StringVar(&a.configFlag, "config", "", "config file (default: $GRAPHTUI_CONFIG or <user config dir>/graphtui/config.toml)")
 	pf.StringVarP(&a.profileFlag, "profile", "p", "", "profile to use (default: $GRAPHTUI_PROFILE or the first profile)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if hint := odataFlagHint(err); hint != "" {
+			return usageError("%v\n%s", err, hint)
+		}
 		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.AddCommand(
