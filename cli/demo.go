@@ -80,6 +80,7 @@ func startDemo(dir string) (*demo.Tenant, string, func(), error) {
 }
 
 func (a *App) runDemoServe(ctx context.Context, dir string) error {
+	keep := dir != "" // --dir names a place the user chose: it stays
 	t, cfg, cleanup, err := startDemo(dir)
 	if err != nil {
 		return &exitError{exitFailure, err}
@@ -116,7 +117,11 @@ The config file:
 	if b, err := os.ReadFile(cfg); err == nil {
 		a.Out.Write(b)
 	}
-	fmt.Fprintln(a.Out, "\nPress Ctrl+C to stop; the temporary files are removed on exit.")
+	if keep {
+		fmt.Fprintf(a.Out, "\nPress Ctrl+C to stop; the files in %s are kept (the credentials stop working when the tenant stops).\n", dir)
+	} else {
+		fmt.Fprintln(a.Out, "\nPress Ctrl+C to stop; the temporary files are removed on exit.")
+	}
 	<-ctx.Done()
 	return nil
 }

@@ -157,6 +157,9 @@ func buildRequest(path string, o getOptions, p profiles.Profile) (graph.Request,
 }
 
 func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
+	if err := lostOptions("get", path, o.queries); err != nil {
+		return err
+	}
 	s, p, err := a.profile()
 	if err != nil {
 		return err
@@ -226,6 +229,9 @@ func (a *App) notSent(x *session.Exchange, p profiles.Profile) error {
 		a.printAuthError(x.TokenErr, p)
 		return &exitError{exitFailure, errReported}
 	case errors.As(x.Err, &se):
+		if path, ok := session.GraphPathOf(se.Err, x.Request.Path); ok {
+			return usageError("%w\nProfile %q uses the Graph host %s; to send this request there: graphtui get '%s'", se.Err, p.Name, p.GraphBase(), path)
+		}
 		return &exitError{exitUsage, se.Err}
 	}
 	return nil

@@ -64,6 +64,9 @@ usage or config errors.`,
 }
 
 func (a *App) runMatrix(ctx context.Context, path string, o matrixOptions) error {
+	if err := lostOptions("matrix", path, nil); err != nil {
+		return err
+	}
 	s, ps, err := a.loadProfiles()
 	if err != nil {
 		return err

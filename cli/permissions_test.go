@@ -2,10 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/graphtui/graphtui/permissions"
 )
 
 // The reference is built in: no config, no profile, no network.
@@ -56,13 +59,15 @@ func lineWith(s, sub string) string {
 
 func TestPermissionsJSON(t *testing.T) {
 	for _, c := range []struct {
-		path, pattern string
-		least         []string
+		path, pattern, least string
+		coLeast, rsc         []string
 	}{
-		{"/users/delta", "/users/delta", []string{"User.Read.All"}},
-		{"/v1.0/users('x')", "/users/{id}", []string{"User.ReadBasic.All"}},
-		{"/me/messages", "/me/messages", []string{}},
-		{"/users/x/pendingAccessReviewInstances", "/users/{id}/pendingaccessreviewinstances", []string{}},
+		{"/users/delta", "/users/delta", "User.Read.All", nil, nil},
+		{"/v1.0/users('x')", "/users/{id}", "User.ReadBasic.All", nil, nil},
+		{"/devices/d/cloudLicensing/assignments", "/devices/{id}/cloudLicensing/assignments", "Device.Read.All", []string{"Directory.Read.All"}, nil},
+		{"/chats/x/messages", "/chats/{id}/messages", "Chat.Read.All", nil, []string{"ChatMessage.Read.Chat"}},
+		{"/me/messages", "/me/messages", "", nil, nil},
+		{"/users/x/pendingAccessReviewInstances", "/users/{id}/pendingaccessreviewinstances", "", nil, nil},
 	} {
 		r := run(t, noConfig, "permissions", c.path, "--json")
 		if r.code != 0 {
@@ -76,23 +81,65 @@ func TestPermissionsJSON(t *testing.T) {
 			t.Fatalf("%s: not JSON: %v\n%s", c.path, err, r.out)
 		}
 		keys := slices.Sorted(maps.Keys(raw))
-		if !slices.Equal(keys, []string{"all", "least", "path", "pattern"}) {
-			t.Errorf("%s: keys %v, want exactly path, pattern, least, all", c.path, keys)
+		if !slices.Equal(keys, []string{"all", "co_least", "least", "path", "pattern", "rsc"}) {
+			t.Errorf("%s: keys %v, want exactly path, pattern, least, co_least, rsc, all", c.path, keys)
 		}
 		var got struct {
-			Path, Pattern string
-			Least, All    []string
+			Path, Pattern, Least string
+			CoLeast              []string `json:"co_least"`
+			RSC, All             []string
 		}
-		json.Unmarshal([]byte(r.out), &got)
-		if got.Pattern != c.pattern || !slices.Equal(got.Least, c.least) {
-			t.Errorf("%s: pattern %q least %v, want %q %v", c.path, got.Pattern, got.Least, c.pattern, c.least)
+		if err := json.Unmarshal([]byte(r.out), &got); err != nil {
+			t.Fatalf("%s: %v\n%s", c.path, err, r.out)
 		}
-		if string(raw["least"]) == "null" || string(raw["all"]) == "null" {
-			t.Errorf("%s: arrays must never be null: %s", c.path, r.out)
+		if got.Pattern != c.pattern || got.Least != c.least {
+			t.Errorf("%s: pattern %q least %q, want %q %q", c.path, got.Pattern, got.Least, c.pattern, c.least)
 		}
-		if len(c.least) > 0 && (len(got.All) <= len(got.Least) || got.All[0] != c.least[0]) {
+		if !slices.Equal(got.CoLeast, nonNil(c.coLeast)) || !slices.Equal(got.RSC, nonNil(c.rsc)) {
+			t.Errorf("%s: co_least %v rsc %v, want %v %v", c.path, got.CoLeast, got.RSC, c.coLeast, c.rsc)
+		}
+		for _, k := range []string{"co_least", "rsc", "all"} {
+			if string(raw[k]) == "null" {
+				t.Errorf("%s: %s must never be null: %s", c.path, k, r.out)
+			}
+		}
+		if c.least != "" && (len(got.All) <= 1 || got.All[0] != c.least) {
 			t.Errorf("%s: all %v should start with least and list the others", c.path, got.All)
 		}
+	}
+}
+
+// The privilege numbers are explained, "also allowed" is ordered by them,
+// and resource-specific consent alternatives are named with why graphtui
+// does not pick them.
+func TestPermissionsExplainsPrivilegeAndRSC(t *testing.T) {
+	r := run(t, noConfig, "permissions", "/chats/x/messages")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	for _, want := range []string{
+		"privilege level", "higher grants more",
+		"Resource-specific consent (per team or chat): ChatMessage.Read.Chat\n" + permissions.RSCNote,
+	} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.out)
+		}
+	}
+	_, also, _ := strings.Cut(r.out, "Also allowed")
+	also, _, _ = strings.Cut(also, "\n\n")
+	last := 0
+	for l := range strings.Lines(also) {
+		var name string
+		var level int
+		if n, _ := fmt.Sscanf(strings.TrimSpace(l), "%s privilege %d", &name, &level); n == 2 {
+			if level < last {
+				t.Errorf("also allowed is not ordered by privilege:\n%s", also)
+			}
+			last = level
+		}
+	}
+	if last == 0 {
+		t.Fatalf("no also-allowed permissions read from:\n%s", r.out)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/redact"
 	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
@@ -55,7 +57,10 @@ type App struct {
 
 // Main runs graphtui with the process's streams and returns its exit code.
 func Main(b BuildInfo, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// A closed terminal (SIGHUP), kill (SIGTERM) and Ctrl+C end the run the
+	// way q does: the context ends, the TUI restores the terminal, deferred
+	// cleanups (the demo's temporary secrets) run, and the exit is 0.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	app := &App{
 		Out:        os.Stdout,
@@ -128,8 +133,10 @@ built-in demo tenant.`,
 		Version:       a.Build.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
-		RunE:          a.runTUI,
+		Args:          unknownCommand,
+		// cobra applies its default distance only on its own path.
+		SuggestionsMinimumDistance: 2,
+		RunE:                       a.runTUI,
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.Flags().Bool("presenter", false, presenterUsage)
@@ -137,6 +144,9 @@ built-in demo tenant.`,
 	pf.StringVar(&a.configFlag, "config", "", "config file (default: $GRAPHTUI_CONFIG or <user config dir>/graphtui/config.toml)")
 	pf.StringVarP(&a.profileFlag, "profile", "p", "", "profile to use (default: $GRAPHTUI_PROFILE or the first profile)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if hint := odataFlagHint(err); hint != "" {
+			return usageError("%v\n%s", err, hint)
+		}
 		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.AddCommand(
@@ -155,5 +165,5 @@ func (a *App) redact(s string) string {
 	if a.auth != nil {
 		return a.auth.Redact(s)
 	}
-	return auth.Redact(s)
+	return redact.String(s)
 }

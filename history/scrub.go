@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/internal/redact"
 )
 
 // Headers whose names contain one of these carry credentials or session
@@ -33,7 +33,7 @@ func scrubPath(p string) string {
 	if !hasQuery {
 		return path
 	}
-	return path + "?" + auth.Redact(query)
+	return path + "?" + redact.String(query)
 }
 
 // A value that starts with an HTTP auth scheme followed by a credential.
@@ -51,9 +51,9 @@ func secretHeader(name, value string) bool {
 }
 
 // secretValue reports whether a value looks like a token: a JWT, an auth
-// scheme with a credential, or anything auth.Redact would scrub.
+// scheme with a credential, or anything redact.String would scrub.
 func secretValue(v string) bool {
-	return authSchemeValue.MatchString(v) || auth.Redact(v) != v
+	return authSchemeValue.MatchString(v) || redact.String(v) != v
 }
 
 // scrub returns e without credentials: such headers and query options are

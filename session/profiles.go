@@ -12,13 +12,16 @@ import (
 type Profiles struct {
 	Config *profiles.Config
 	List   []profiles.Profile
+	// Named is true when --config named the file: a missing file is then
+	// a mistake, not a first run.
+	Named bool
 }
 
 // LoadProfiles reads the config. A config with errors still lists the
 // profiles that loaded, beside the error.
 func (s *Session) LoadProfiles() (Profiles, error) {
 	cfg, err := profiles.Load(s.ConfigPath)
-	ps := Profiles{Config: cfg}
+	ps := Profiles{Config: cfg, Named: s.opts.Config != ""}
 	if cfg == nil {
 		return ps, err
 	}
@@ -82,6 +85,9 @@ func (ps Profiles) Select(names []string) ([]profiles.Profile, error) {
 }
 
 func (ps Profiles) noProfiles() error {
+	if ps.Named && !ps.Config.Exists {
+		return fmt.Errorf("the config file %s (given with --config) does not exist: check the path, or leave out --config to use $%s or the default location", ps.Config.Path, profiles.EnvConfig)
+	}
 	return fmt.Errorf("no profiles in %s\n%s", ps.Config.Path, AddProfileHint(ps.Config.Path))
 }
 

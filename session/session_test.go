@@ -44,7 +44,11 @@ func TestProfilesAddTheEnvProfileAndPickByName(t *testing.T) {
 }
 
 func TestProfilesNoneSaysHowToAddOne(t *testing.T) {
-	s, err := New(Options{Config: filepath.Join(t.TempDir(), "config.toml")})
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Config: path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,6 +59,57 @@ func TestProfilesNoneSaysHowToAddOne(t *testing.T) {
 	_, err = ps.Pick("")
 	if err == nil || !strings.Contains(err.Error(), "no profiles in "+s.ConfigPath) || !strings.Contains(err.Error(), "AZURE_TENANT_ID") {
 		t.Errorf("no profiles: %v", err)
+	}
+}
+
+// A file named with --config that does not exist is a wrong path, not a
+// first run; a missing default config still gets the add-a-profile hint.
+func TestProfilesNamedConfigMissing(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "typo.toml")
+	s, err := New(Options{Config: missing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := s.LoadProfiles()
+	_, err = ps.Pick("")
+	if err == nil || !strings.Contains(err.Error(), missing+" (given with --config) does not exist") {
+		t.Errorf("missing --config file: %v", err)
+	}
+	s, err = New(Options{LookupEnv: func(k string) (string, bool) {
+		if k == profiles.EnvConfig {
+			return missing, true
+		}
+		return "", false
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _ = s.LoadProfiles()
+	if _, err = ps.Pick(""); err == nil || !strings.Contains(err.Error(), "no profiles in "+missing) {
+		t.Errorf("missing config from the environment: %v", err)
+	}
+}
+
+// A Graph URL pasted from the docs names graph.microsoft.com; on the demo
+// or a national cloud, its path is what to send instead.
+func TestGraphPathOfForeignGraphURL(t *testing.T) {
+	refused := func(raw string) error {
+		_, err := graph.BuildURL("https://127.0.0.1:8443", graph.Request{Path: raw})
+		return err
+	}
+	for _, c := range []struct{ raw, path string }{
+		{"https://graph.microsoft.com/v1.0/users?$top=5", "/v1.0/users?$top=5"},
+		{"https://GRAPH.microsoft.com:443/beta/me", "/beta/me"},
+		{"https://microsoftgraph.chinacloudapi.cn/v1.0/groups", "/v1.0/groups"},
+	} {
+		if got, ok := GraphPathOf(refused(c.raw), c.raw); !ok || got != c.path {
+			t.Errorf("GraphPathOf(%q) = %q, %v; want %q", c.raw, got, ok, c.path)
+		}
+	}
+	for _, raw := range []string{"https://evil.example.com/v1.0/users", "http://graph.microsoft.com/v1.0/users"} {
+		if got, ok := GraphPathOf(refused(raw), raw); ok {
+			t.Errorf("GraphPathOf(%q) = %q: a host that is not Graph gets no path", raw, got)
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/redact"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -27,7 +28,7 @@ func fakeJWT() string {
 }
 
 func forbiddenInput() Input {
-	var r auth.Redactor
+	var r redact.Redactor
 	r.Add(secret)
 	jwt := fakeJWT()
 	return Input{

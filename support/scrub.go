@@ -4,7 +4,7 @@ import (
 	"errors"
 	"regexp"
 
-	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/internal/redact"
 )
 
 // jwtStart is a word that starts like a base64url JSON object ({" is eyJ),
@@ -17,7 +17,7 @@ var jwtStart = regexp.MustCompile(`(^|[^A-Za-z0-9])eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z
 // a JSON object.
 var jwtShaped = regexp.MustCompile(`eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*`)
 
-// scrubber applies the auth manager's redactor, auth's credential patterns
+// scrubber applies the auth manager's redactor, the credential patterns
 // and the JWT pattern to every string that enters a bundle.
 type scrubber struct{ redact func(string) string }
 
@@ -28,7 +28,7 @@ func (s scrubber) clean(v string) string {
 	if s.redact != nil {
 		v = s.redact(v)
 	}
-	return jwtStart.ReplaceAllString(auth.Redact(v), "${1}[redacted-jwt]")
+	return jwtStart.ReplaceAllString(redact.String(v), "${1}[redacted-jwt]")
 }
 
 // errJWT is the last guard: a rendered bundle that still holds something
