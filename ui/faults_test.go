@@ -114,19 +114,8 @@ func TestFaultSlowResponseEscCancelsThenANewRequestWorks(t *testing.T) {
 
 func TestFaultSlowTokenEscCancelsThenANewRequestWorks(t *testing.T) {
 	release := make(chan struct{})
-	arrived := make(chan struct{}, 1)
-	idp := fakeidp.Start(t, func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
-		select {
-		case arrived <- struct{}{}:
-		default:
-		}
-		select {
-		case <-release:
-			fakeidp.GoodToken(w, r)
-		case <-r.Context().Done():
-		}
-	})
+	hang, arrived := fakeidp.Hang(release)
+	idp := fakeidp.Start(t, hang)
 	srv := graphStub(t, okUsers)
 	f := startFaultFlow(t, idp, idp.Profile("slow-login", srv.URL))
 	f.waitFor("slow-login")
