@@ -179,22 +179,15 @@ func TestTokenThatIsNotAJWT(t *testing.T) {
 func TestCancelDuringSlowTokenRequest(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
-	idp := fakeidp.Start(t, func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	})
+	hang, arrived := fakeidp.Hang(release)
+	idp := fakeidp.Start(t, hang)
 	m := NewManager(Options{Secrets: profiles.Secrets{LookupEnv: fakeidp.Env}}) // the default, long timeout
 	p := idp.Profile("slow", "https://graph.invalid")
 
 	first, cancelFirst := context.WithCancel(context.Background())
 	firstDone := make(chan error, 1)
 	go func() { _, err := m.Token(first, p); firstDone <- err }()
-	for idp.TokenCalls() == 0 {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitArrived(t, arrived)
 	second, cancelSecond := context.WithCancel(context.Background())
 	secondDone := make(chan error, 1)
 	go func() { _, err := m.Token(second, p); secondDone <- err }()
@@ -229,19 +222,12 @@ func TestCancelDuringSlowTokenRequest(t *testing.T) {
 func TestCachedDoesNotWaitForASlowRequest(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
-	idp := fakeidp.Start(t, func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	})
+	hang, arrived := fakeidp.Hang(release)
+	idp := fakeidp.Start(t, hang)
 	m := faultManager()
 	p := idp.Profile("slow", "https://graph.invalid")
 	go m.Token(context.Background(), p)
-	for idp.TokenCalls() == 0 {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitArrived(t, arrived)
 	done := make(chan *Token, 1)
 	go func() { done <- m.Cached("slow") }()
 	select {
@@ -251,5 +237,15 @@ func TestCachedDoesNotWaitForASlowRequest(t *testing.T) {
 		}
 	case <-time.After(time.Second):
 		t.Fatal("Cached blocked behind the token request")
+	}
+}
+
+// waitArrived waits until the identity platform holds a token request.
+func waitArrived(t *testing.T, arrived <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-arrived:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the token request never reached the identity platform")
 	}
 }

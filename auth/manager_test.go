@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -16,15 +17,7 @@ import (
 // with its loaded config.
 func startDemo(t *testing.T, opts demo.Options) (*demo.Tenant, *profiles.Config) {
 	t.Helper()
-	tenant, err := demo.Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	path, err := tenant.WriteConfigAll(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tenant, path := demotest.StartAll(t, opts)
 	cfg, err := profiles.Load(path)
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/doctor"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/permissions"
 )
 
@@ -135,15 +136,7 @@ func TestDiagnoseWrongSecret(t *testing.T) {
 // is diagnosed with auth's cause and next step; consent problems also get
 // the consent URL.
 func TestDiagnoseEveryAADSTSProfile(t *testing.T) {
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	cfg, err := tenant.WriteConfigAll(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, cfg := demotest.StartAll(t, demo.Options{})
 	env := map[string]string{"GRAPHTUI_CONFIG": cfg}
 	for code, profile := range demo.AADSTSProfiles {
 		r := run(t, env, "get", "/users", "-p", profile)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -130,14 +131,42 @@ func (k *mapKeyring) Delete(service, user string) error {
 
 // syncBuffer is a bytes.Buffer safe to read while a command still writes.
 type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu   sync.Mutex
+	b    bytes.Buffer
+	next chan struct{} // closed by the next Write; nil when nobody waits
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.next != nil {
+		close(s.next)
+		s.next = nil
+	}
 	return s.b.Write(p)
+}
+
+// waitFor reports whether the buffer holds want within d, looking again
+// after each write.
+func (s *syncBuffer) waitFor(want string, d time.Duration) bool {
+	deadline := time.After(d)
+	for {
+		s.mu.Lock()
+		found := strings.Contains(s.b.String(), want)
+		if !found && s.next == nil {
+			s.next = make(chan struct{})
+		}
+		next := s.next
+		s.mu.Unlock()
+		if found {
+			return true
+		}
+		select {
+		case <-next:
+		case <-deadline:
+			return false
+		}
+	}
 }
 
 func (s *syncBuffer) String() string {
@@ -253,16 +282,8 @@ func TestHygieneEveryCommand(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
 	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
 
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	dir := t.TempDir()
-	config, err := tenant.WriteConfigAll(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tenant, config := demotest.StartAll(t, demo.Options{})
+	dir := filepath.Dir(config)
 	h := &hygieneRig{t: t, env: map[string]string{"GRAPHTUI_CONFIG": config}, keyring: &mapKeyring{}, wire: &wireRecorder{}}
 
 	// A profile added the way the TUI's form adds one: a keyring secret.
@@ -371,12 +392,8 @@ func TestHygieneDemoServe(t *testing.T) {
 	done := make(chan int)
 	go func() { done <- h.app(&out, &errb).Run(ctx, []string{"demo", "serve", "--dir", dir}) }()
 
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(out.String(), "Press Ctrl+C") {
-		if time.Now().After(deadline) {
-			t.Fatalf("demo serve never got ready:\n%s\n%s", out.String(), errb.String())
-		}
-		time.Sleep(20 * time.Millisecond)
+	if !out.waitFor("Press Ctrl+C", 20*time.Second) {
+		t.Fatalf("demo serve never got ready:\n%s\n%s", out.String(), errb.String())
 	}
 	config := filepath.Join(dir, "config.toml")
 	h.env = map[string]string{"GRAPHTUI_CONFIG": config}
@@ -385,7 +402,6 @@ func TestHygieneDemoServe(t *testing.T) {
 			t.Fatalf("get against demo serve: exit %d %s", r.code, r.err)
 		}
 	}
-	time.Sleep(time.Second)
 	cancel()
 	select {
 	case code := <-done:
@@ -466,11 +482,7 @@ func echoIdentityPlatform(t *testing.T, mode string) (*httptest.Server, *[]strin
 // transport said; when that echoes the secret or the client assertion, the
 // redactor must have scrubbed it before it reaches stderr.
 func TestHygieneEchoedCredentialsAreRedacted(t *testing.T) {
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
+	tenant := demotest.Tenant(t, demo.Options{})
 	certPEM, err := tenant.CertificatePEM(demo.ProfileCert)
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -252,12 +253,21 @@ func TestCancelDuringSlowResponse(t *testing.T) {
 			})
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan error, 1)
+			c := newClient(srv, nil)
+			reading := make(chan struct{})
+			c.HTTP.Transport = signalBody{c.HTTP.Transport, reading}
 			go func() {
-				_, err := newClient(srv, nil).Get(ctx, Request{Path: "/users"}, nil)
+				_, err := c.Get(ctx, Request{Path: "/users"}, nil)
 				done <- err
 			}()
-			<-arrived
-			time.Sleep(20 * time.Millisecond) // let the client start waiting
+			<-arrived // the client waits for the headers
+			if stage != "before the headers" {
+				select { // the client has read into the body and waits for more
+				case <-reading:
+				case <-time.After(5 * time.Second):
+					t.Fatal("the client never read the start of the body")
+				}
+			}
 			start := time.Now()
 			cancel()
 			select {
@@ -273,4 +283,33 @@ func TestCancelDuringSlowResponse(t *testing.T) {
 			}
 		})
 	}
+}
+
+// signalBody is a transport that closes reading once the client has read
+// the first bytes of a response body.
+type signalBody struct {
+	http.RoundTripper
+	reading chan struct{}
+}
+
+func (s signalBody) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := s.RoundTripper.RoundTrip(r)
+	if err == nil {
+		resp.Body = &firstRead{ReadCloser: resp.Body, reading: s.reading}
+	}
+	return resp, err
+}
+
+type firstRead struct {
+	io.ReadCloser
+	reading chan struct{}
+	once    sync.Once
+}
+
+func (b *firstRead) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if n > 0 {
+		b.once.Do(func() { close(b.reading) })
+	}
+	return n, err
 }

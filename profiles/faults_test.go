@@ -122,21 +122,26 @@ tenant = "contoso"
 // esc in the TUI cancels the context: a cmd: or keyring: reference that
 // hangs gives up at once, long before its own timeout.
 func TestCancelWhileResolvingASecret(t *testing.T) {
-	stuck := stuckKeyring{release: make(chan struct{})}
+	stuck := stuckKeyring{release: make(chan struct{}), asked: make(chan struct{}, 1)}
 	defer close(stuck.release)
 	cases := map[string]struct {
-		s   Secrets
-		ref string
+		s       Secrets
+		ref     string
+		waiting <-chan struct{}
 	}{
-		"cmd: that hangs":     {Secrets{}, "cmd:" + quoteArg(useHelper(t, "hang"))},
-		"keyring: that hangs": {Secrets{Keyring: stuck}, "keyring:contoso"},
+		"cmd: that hangs":     {Secrets{}, "cmd:" + quoteArg(useHelper(t, "hang")), helperStarted(t)},
+		"keyring: that hangs": {Secrets{Keyring: stuck}, "keyring:contoso", stuck.asked},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan error, 1)
 			go func() { _, err := tc.s.Resolve(ctx, tc.ref); done <- err }()
-			time.Sleep(50 * time.Millisecond) // let it start waiting
+			select { // cancel only once Resolve waits on the command or the keyring
+			case <-tc.waiting:
+			case <-time.After(5 * time.Second):
+				t.Fatal("the secret's source was never asked")
+			}
 			start := time.Now()
 			cancel()
 			select {

@@ -11,6 +11,7 @@ import (
 	"encoding/pem"
 	"fmt"
 	"math/big"
+	"net"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,10 +43,36 @@ func TestMain(m *testing.M) {
 	case "proxy-get":
 		os.Exit(proxyGetHelper())
 	case "hang":
-		time.Sleep(time.Minute)
+		if addr := os.Getenv(startedEnv); addr != "" {
+			net.Dial("tcp", addr) // tell the test it runs; stay connected
+		}
+		time.Sleep(time.Minute) // the hang under test, not a wait for anything
 		os.Exit(0)
 	}
 	os.Exit(2)
+}
+
+// startedEnv is where the "hang" helper says it has started.
+const startedEnv = "PROFILES_TEST_STARTED"
+
+// helperStarted returns a channel that is closed once a helper in "hang"
+// mode runs: it connects to a loopback listener the test opens.
+func helperStarted(t *testing.T) <-chan struct{} {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	t.Setenv(startedEnv, ln.Addr().String())
+	started := make(chan struct{})
+	go func() {
+		if c, err := ln.Accept(); err == nil {
+			c.Close()
+			close(started)
+		}
+	}()
+	return started
 }
 
 // useHelper makes cmd: references to os.Args[0] behave as mode.

@@ -34,11 +34,19 @@ func (m memKeyring) Delete(service, user string) error {
 
 // stuckKeyring never answers, like a Secret Service waiting for a desktop
 // prompt that nobody will see.
-type stuckKeyring struct{ release chan struct{} }
+// asked, if set, gets a signal when Get starts waiting.
+type stuckKeyring struct{ release, asked chan struct{} }
 
-func (k stuckKeyring) Get(string, string) (string, error) { <-k.release; return "", nil }
-func (k stuckKeyring) Set(string, string, string) error   { <-k.release; return nil }
-func (k stuckKeyring) Delete(string, string) error        { <-k.release; return nil }
+func (k stuckKeyring) Get(string, string) (string, error) {
+	if k.asked != nil {
+		k.asked <- struct{}{}
+	}
+	<-k.release
+	return "", nil
+}
+
+func (k stuckKeyring) Set(string, string, string) error { <-k.release; return nil }
+func (k stuckKeyring) Delete(string, string) error      { <-k.release; return nil }
 
 func TestResolveKeyring(t *testing.T) {
 	kr := memKeyring{}

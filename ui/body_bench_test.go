@@ -35,7 +35,7 @@ func BenchmarkViewerFrame(b *testing.B) {
 			x.Lines = vwHighlight(b, x.Response.Body) // the root does this once, in a command
 			v := vwViewer(120, 50)
 			vwShow(v, x)
-			down, top := vwKey("down"), vwKey("g")
+			down, top := keyPress("down"), keyPress("g")
 			last, _ := v.body.lastTop()
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -62,11 +62,11 @@ func BenchmarkViewerFrameWrapLongLine(b *testing.B) {
 	x.Lines = vwHighlight(b, body)
 	v := vwViewer(120, 50)
 	vwShow(v, x)
-	v.Update(vwKey("w"))
+	v.Update(keyPress("w"))
 	for range 5000 { // well inside the line
-		v.Update(vwKey("down"))
+		v.Update(keyPress("down"))
 	}
-	down, up := vwKey("down"), vwKey("up")
+	down, up := keyPress("down"), keyPress("up")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {

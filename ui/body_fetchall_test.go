@@ -53,12 +53,12 @@ func usersTop100() graph.Request {
 func TestFetchAllStreamsPagesToTheViewer(t *testing.T) {
 	b, p := demoBackend(t, 500)
 	v := vwViewer(118, 32)
-	first := vwRun(b.send(context.Background(), 1, p, usersTop100()), nil).(exchangeMsg)
+	first := firstMsg(b.send(context.Background(), 1, p, usersTop100()), nil).(exchangeMsg)
 	if first.Exchange.Response == nil || !first.Exchange.More {
 		t.Fatalf("the first page has no next page: %+v", first.Exchange)
 	}
 	vwShow(v, first.Exchange)
-	pump(v, vwCmd(v.Update(vwKey("T"))), nil)
+	pump(v, noIntents(v.Update(keyPress("T"))), nil)
 	if !v.showingTable() {
 		t.Fatal("T does not show the first page as a table")
 	}
@@ -126,7 +126,7 @@ func assertIndented(t *testing.T, src lineSource, body []byte) {
 func TestFetchAllCancelKeepsWhatArrived(t *testing.T) {
 	b, p := demoBackend(t, 500)
 	v := vwViewer(118, 32)
-	first := vwRun(b.send(context.Background(), 1, p, usersTop100()), nil).(exchangeMsg)
+	first := firstMsg(b.send(context.Background(), 1, p, usersTop100()), nil).(exchangeMsg)
 	vwShow(v, first.Exchange)
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -138,7 +138,7 @@ func TestFetchAllCancelKeepsWhatArrived(t *testing.T) {
 		if !ok || pm.Pages != 2 {
 			return
 		}
-		if cmd, intents := v.Update(vwKey("T")); cmd != nil || intents != nil || !v.showingTable() || v.table.rows() != pm.Items {
+		if cmd, intents := v.Update(keyPress("T")); cmd != nil || intents != nil || !v.showingTable() || v.table.rows() != pm.Items {
 			t.Fatalf("T during fetch-all should show the %d items so far at once, shows %d", pm.Items, v.table.rows())
 		}
 		cancel() // as the root does on esc, which then tells the panes
@@ -159,7 +159,7 @@ func TestFetchAllCancelKeepsWhatArrived(t *testing.T) {
 	if !v.showingTable() || v.table.rows() != kept {
 		t.Fatalf("after esc the table shows %d rows, want the %d kept", v.table.rows(), kept)
 	}
-	v.Update(vwKey("T"))
+	v.Update(keyPress("T"))
 	got := vwView(t, v)
 	if !strings.Contains(got, "fetch-all cancelled") || strings.Contains(got, "fetching all pages") {
 		t.Fatalf("the screen should say fetch-all was cancelled and show no progress:\n%s", got)

@@ -44,14 +44,14 @@ func TestLargeBodyArrivesTopFirstThenWhole(t *testing.T) {
 		t.Fatalf("progress not shown:\n%s", got)
 	}
 	// Scrolling stops at what is ready.
-	v.Update(vwKey("G"))
+	v.Update(keyPress("G"))
 	if last := v.body.firstLine() + v.body.h - 1; last != x.Shown.Len() {
 		t.Fatalf("G shows up to line %d, want the last ready line %d", last, x.Shown.Len())
 	}
 	// A search waits for the whole body.
-	v.Update(vwKey("/"))
-	vwType(v, "lee.5000@contoso")
-	if cmd := vwCmd(v.Update(vwKey("enter"))); cmd != nil {
+	v.Update(keyPress("/"))
+	typeKeys(v, "lee.5000@contoso")
+	if cmd := noIntents(v.Update(keyPress("enter"))); cmd != nil {
 		if _, ok := cmd().(searchResultMsg); ok {
 			t.Fatal("the search ran over the top only")
 		}
@@ -82,7 +82,7 @@ func TestRestOfAnOldBodyIsDropped(t *testing.T) {
 	x := largeExchange(t, 1, 3<<20)
 	v := vwViewer(54, 12)
 	rest := vwShow(v, x)
-	v.Update(vwKey("pgdown"))
+	v.Update(keyPress("pgdown"))
 	newer := vwUsersExchange(t, 2, false)
 	newer.Seq = 2
 	vwShow(v, newer)
@@ -109,8 +109,8 @@ func TestCompleteBodyKeepsThePlaceAndIgnoresItsLateTop(t *testing.T) {
 	x := largeExchange(t, 1, 3<<20)
 	v := vwViewer(54, 12)
 	rest := vwShow(v, x)
-	v.Update(vwKey("pgdown"))
-	v.Update(vwKey("pgdown"))
+	v.Update(keyPress("pgdown"))
+	v.Update(keyPress("pgdown"))
 	at := v.body.firstLine()
 	pump(v, rest, nil)
 	if v.Exchange().Partial || v.body.firstLine() != at {

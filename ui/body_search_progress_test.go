@@ -21,9 +21,9 @@ func bigViewer(t *testing.T) *Viewer {
 
 // startTyped opens the search, types q and presses enter.
 func startTyped(v *Viewer, q string) tea.Cmd {
-	v.Update(vwKey("/"))
-	vwType(v, q)
-	return vwCmd(v.Update(vwKey("enter")))
+	v.Update(keyPress("/"))
+	typeKeys(v, q)
+	return noIntents(v.Update(keyPress("enter")))
 }
 
 func TestSearchOfALargeBodyReportsProgress(t *testing.T) {
@@ -62,7 +62,7 @@ func TestSearchOfALargeBodyReportsProgress(t *testing.T) {
 func TestSearchIsCancelledByEscOrANewSearch(t *testing.T) {
 	v := bigViewer(t)
 	first := startTyped(v, "contoso")
-	v.Update(vwKey("esc"))
+	v.Update(keyPress("esc"))
 	if msgs := drain(first); len(msgsOf[searchResultMsg](msgs)) != 0 {
 		t.Fatal("a search cancelled with esc still delivered a result")
 	}

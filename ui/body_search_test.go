@@ -9,13 +9,13 @@ import (
 // result as the root would, running the command synchronously.
 func searchFor(t *testing.T, v *Viewer, q string) {
 	t.Helper()
-	v.Update(vwKey("esc")) // clears any earlier search, so the input starts empty
-	v.Update(vwKey("/"))
+	v.Update(keyPress("esc")) // clears any earlier search, so the input starts empty
+	v.Update(keyPress("/"))
 	if !v.Capturing() {
 		t.Fatal("the search input does not capture keys")
 	}
-	vwType(v, q)
-	msg, ok := vwRun(v.Update(vwKey("enter"))).(searchResultMsg)
+	typeKeys(v, q)
+	msg, ok := firstMsg(v.Update(keyPress("enter"))).(searchResultMsg)
 	if !ok {
 		t.Fatal("enter in the search input does not start a search")
 	}
@@ -45,19 +45,19 @@ func TestBodySearchFindsAndCyclesMatches(t *testing.T) {
 	if v.body.matchLine != first || !strings.Contains(view, `"Joni 7"`) {
 		t.Fatalf("the first match (line %d) is not on screen:\n%s", first+1, view)
 	}
-	v.Update(vwKey("n"))
+	v.Update(keyPress("n"))
 	if v.find.cur != 1 || v.body.matchLine != int(v.find.lines[1]) {
 		t.Fatalf("n moved to match %d", v.find.cur)
 	}
-	v.Update(vwKey("N"))
-	v.Update(vwKey("N"))
+	v.Update(keyPress("N"))
+	v.Update(keyPress("N"))
 	if v.find.cur != n-1 {
 		t.Fatalf("N from the first match went to %d, want the last (%d)", v.find.cur, n-1)
 	}
 	if got := vwView(t, v); !strings.Contains(got, `match 12/12`) || !strings.Contains(got, "joni.39@contoso.com") {
 		t.Fatalf("the last match is not on screen:\n%s", got)
 	}
-	v.Update(vwKey("n"))
+	v.Update(keyPress("n"))
 	if v.find.cur != 0 {
 		t.Fatalf("n from the last match went to %d, want the first", v.find.cur)
 	}
@@ -80,7 +80,7 @@ func TestBodySearchStartsAtTheScreen(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 40, false))
 	for range 30 {
-		v.Update(vwKey("pgdown"))
+		v.Update(keyPress("pgdown"))
 	}
 	from := v.body.firstLine()
 	searchFor(t, v, "engineer")
@@ -88,7 +88,7 @@ func TestBodySearchStartsAtTheScreen(t *testing.T) {
 		t.Fatalf("search from line %d jumped to line %d, want the next match below", from, got)
 	}
 	// Past the last match, the search wraps to the first.
-	v.Update(vwKey("G"))
+	v.Update(keyPress("G"))
 	searchFor(t, v, "engineer")
 	if v.find.cur != 0 {
 		t.Fatalf("search below the last match went to match %d, want the first", v.find.cur+1)
@@ -98,14 +98,14 @@ func TestBodySearchStartsAtTheScreen(t *testing.T) {
 func TestBodySearchEscClosesAndClears(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 3, false))
-	v.Update(vwKey("/"))
-	vwType(v, "abc")
-	v.Update(vwKey("esc"))
+	v.Update(keyPress("/"))
+	typeKeys(v, "abc")
+	v.Update(keyPress("esc"))
 	if v.Capturing() || v.find.query != "" {
 		t.Fatalf("esc left the input open (%v) or searched (%q)", v.Capturing(), v.find.query)
 	}
 	searchFor(t, v, "adele")
-	v.Update(vwKey("esc"))
+	v.Update(keyPress("esc"))
 	if v.find.count() != 0 || v.body.matchLine != -1 {
 		t.Fatal("esc outside the input does not clear the search")
 	}
@@ -114,9 +114,9 @@ func TestBodySearchEscClosesAndClears(t *testing.T) {
 func TestBodySearchDropsStaleResults(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 3, false))
-	v.Update(vwKey("/"))
-	vwType(v, "adele")
-	stale := vwRun(v.Update(vwKey("enter")))
+	v.Update(keyPress("/"))
+	typeKeys(v, "adele")
+	stale := firstMsg(v.Update(keyPress("enter")))
 	newer := vwUsersExchange(t, 5, false)
 	newer.Seq = 9
 	rerun := vwShow(v, newer) // the search carries over to the new body
@@ -124,7 +124,7 @@ func TestBodySearchDropsStaleResults(t *testing.T) {
 	if v.find.count() != 0 || !v.find.pending {
 		t.Fatal("a result for the previous body was applied")
 	}
-	v.Update(vwRun(rerun, nil))
+	v.Update(firstMsg(rerun, nil))
 	if v.find.count() != 4 {
 		t.Fatalf("the carried-over search found %d matches, want 4", v.find.count())
 	}
@@ -137,7 +137,7 @@ func TestBodySearchNoMatch(t *testing.T) {
 	if got := vwView(t, v); !strings.Contains(got, `no match for "zebra"`) {
 		t.Fatalf("no-match not reported:\n%s", got)
 	}
-	v.Update(vwKey("n")) // must not panic with no matches
+	v.Update(keyPress("n")) // must not panic with no matches
 }
 
 func TestFindAllFoldsCase(t *testing.T) {
@@ -180,7 +180,7 @@ func TestBodySearchRevealsAMatchDeepInAWrappedLine(t *testing.T) {
 		v := vwViewer(54, 12)
 		vwShow(v, bodyExchange(t, "application/json", body, vwHighlight(t, body)))
 		if wrap {
-			v.Update(vwKey("w"))
+			v.Update(keyPress("w"))
 		}
 		searchFor(t, v, "NEEDLE")
 		// Wrapped, the match may straddle two rows: read the rows as one.

@@ -74,7 +74,7 @@ func TestBodyCutsWideCharactersAtTheEdges(t *testing.T) {
 	v := vwViewer(24, 6)
 	vwShow(v, bodyExchange(t, "application/json", body, vwHighlight(t, body)))
 	for range 3 {
-		v.Update(vwKey(">"))
+		v.Update(keyPress(">"))
 		v.View()
 		vwView(t, v) // checks every row is exactly 24 cells
 	}
@@ -143,7 +143,7 @@ func TestBodyWrapSeeksInsideALongLine(t *testing.T) {
 	v := vwViewer(50, 10)
 	x := bodyExchange(t, "application/json", body, vwHighlight(t, body))
 	vwShow(v, x)
-	v.Update(vwKey("w"))
+	v.Update(keyPress("w"))
 	plain := string(x.Lines.Plain(1))
 	cw := v.body.contentWidth()
 	check := func(row int) {
@@ -157,13 +157,13 @@ func TestBodyWrapSeeksInsideALongLine(t *testing.T) {
 			t.Fatalf("row %d shows %q, want %q", row, first, want)
 		}
 	}
-	v.Update(vwKey("down"))
+	v.Update(keyPress("down"))
 	for _, step := range []struct {
 		key    string
 		n, row int
 	}{{"down", 200, 200}, {"up", 70, 130}, {"pgdown", 3, 151}, {"up", 151, 0}} {
 		for range step.n {
-			v.Update(vwKey(step.key))
+			v.Update(keyPress(step.key))
 		}
 		check(step.row)
 	}

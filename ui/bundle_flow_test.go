@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/graphtui/graphtui/demo"
 )
 
@@ -16,13 +14,13 @@ import (
 // profile and returns focus to the request builder.
 func (f *flow) pickProfile(n int, name string) {
 	f.t.Helper()
-	f.key(tea.KeyTab) // request → response
-	f.key(tea.KeyTab) // response → profiles
+	f.press("tab") // request → response
+	f.press("tab") // response → profiles
 	for i := 0; i < n; i++ {
-		f.key(tea.KeyDown)
+		f.press("down")
 	}
 	f.waitFor(name)
-	f.key(tea.KeyTab) // → request
+	f.press("tab") // → request
 }
 
 // saveBundle presses B in the viewer, reads the suggested name, replaces
@@ -30,7 +28,7 @@ func (f *flow) pickProfile(n int, name string) {
 // the file's contents once the status bar says it was written.
 func (f *flow) saveBundle(dir string) (suggested, text string) {
 	f.t.Helper()
-	f.key(tea.KeyTab) // request → response
+	f.press("tab") // request → response
 	f.typeText("B")
 	s := f.waitFor("support bundle to:")
 	suggested = regexp.MustCompile(`graphtui-support-[0-9A-Za-z-]+\.txt`).FindString(s)
@@ -38,9 +36,9 @@ func (f *flow) saveBundle(dir string) (suggested, text string) {
 		f.t.Fatalf("no suggested file name:\n%s", s)
 	}
 	path := filepath.Join(dir, suggested)
-	f.keyMod('u', tea.ModCtrl) // clear the suggestion
+	f.press("ctrl+u") // clear the suggestion
 	f.typeText(path)
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	f.waitFor("support bundle written to")
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -64,7 +62,7 @@ func TestFlowSupportBundleAfterA401(t *testing.T) {
 	f.waitFor("contoso-reader")
 	f.pickProfile(2, "no roles")
 	f.typeText("/users")
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	f.waitFor("401", "no-roles")
 
 	name, text := f.saveBundle(t.TempDir())
@@ -86,7 +84,7 @@ func TestFlowSupportBundleAfterATokenFailure(t *testing.T) {
 	f.waitFor("contoso-reader")
 	f.pickProfile(5, "wrong-secret")
 	f.typeText("/users")
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	// The picker's badge names the code as soon as the token fails; the
 	// viewer's evidence (trace id) means the exchange has arrived too.
 	f.waitFor("7000215", "trace id")

@@ -15,18 +15,18 @@ func (ptDeleteMsg) intent() {}
 
 func TestConfirmAnswers(t *testing.T) {
 	for _, k := range []string{"y", "Y", "enter"} {
-		d := NewConfirm(ptCommon(), `Delete profile "wrong-role"?`, ptDeleteMsg{Name: "wrong-role"})
-		if got := ptOne[ptDeleteMsg](t, ptMsgs(d.Update(ptKey(k)))); got.Name != "wrong-role" {
+		d := NewConfirm(testCommon(), `Delete profile "wrong-role"?`, ptDeleteMsg{Name: "wrong-role"})
+		if got := onlyMsg[ptDeleteMsg](t, updateMsgs(d.Update(keyPress(k)))); got.Name != "wrong-role" {
 			t.Errorf("%s: got %+v", k, got)
 		}
 	}
 	for _, k := range []string{"n", "N", "esc"} {
-		d := NewConfirm(ptCommon(), "Delete?", ptDeleteMsg{})
-		ptOne[closeDialogMsg](t, ptMsgs(d.Update(ptKey(k))))
+		d := NewConfirm(testCommon(), "Delete?", ptDeleteMsg{})
+		onlyMsg[closeDialogMsg](t, updateMsgs(d.Update(keyPress(k))))
 	}
-	d := NewConfirm(ptCommon(), "Delete?", ptDeleteMsg{})
+	d := NewConfirm(testCommon(), "Delete?", ptDeleteMsg{})
 	for _, k := range []string{"q", "d", "space", "tab"} {
-		if msgs := ptMsgs(d.Update(ptKey(k))); msgs != nil {
+		if msgs := updateMsgs(d.Update(keyPress(k))); msgs != nil {
 			t.Errorf("%s must neither confirm nor cancel: %#v", k, msgs)
 		}
 	}
@@ -36,22 +36,22 @@ func TestConfirmAnswers(t *testing.T) {
 }
 
 func TestConfirmView(t *testing.T) {
-	d := NewConfirm(ptCommon(), `Delete profile "wrong-role" from /home/dev/.config/graphtui/config.toml?`, ptDeleteMsg{})
+	d := NewConfirm(testCommon(), `Delete profile "wrong-role" from /home/dev/.config/graphtui/config.toml?`, ptDeleteMsg{})
 	d.SetSize(44, 5)
 	view := d.View()
-	ptRequireSize(t, view, 44, 5)
+	requireSize(t, view, 44, 5)
 	golden.RequireEqual(t, []byte(ansi.Strip(view)))
 	for w := 0; w <= 4; w++ {
 		for h := 0; h <= 4; h++ {
 			d.SetSize(w, h)
-			ptRequireSize(t, d.View(), w, h)
+			requireSize(t, d.View(), w, h)
 		}
 	}
 }
 
 // The question names the profile, which presenter mode may need to hide.
 func TestConfirmMasksInPresenterMode(t *testing.T) {
-	c := ptCommon()
+	c := testCommon()
 	c.Presenter = &Presenter{}
 	c.Presenter.AddTenants("contoso.onmicrosoft.com")
 	c.Presenter.SetOn(true)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -35,15 +36,7 @@ func TestCurlCommandNeedsASentRequest(t *testing.T) {
 // With a real token from the demo tenant attached to the exchange, neither
 // the curl command nor any tab shows it.
 func TestViewerNeverShowsTheToken(t *testing.T) {
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tenant.Close()
-	path, err := tenant.WriteConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, path := demotest.Start(t, demo.Options{})
 	s := testSession(t, session.Options{Config: path})
 	ps, err := s.LoadProfiles()
 	if err != nil {
@@ -73,7 +66,7 @@ func TestViewerNeverShowsTheToken(t *testing.T) {
 	v := vwViewer(118, 32)
 	vwShow(v, x)
 	for _, k := range []string{"b", "h", "t", "r"} {
-		v.Update(vwKey(k))
+		v.Update(keyPress(k))
 		for _, part := range []string{raw, raw[:20], raw[len(raw)-20:]} {
 			if strings.Contains(v.View(), part) {
 				t.Fatalf("the %q tab shows (part of) the token", k)

@@ -11,9 +11,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/teatest/v2"
-
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/fakeidp"
@@ -38,12 +35,7 @@ func startFaultFlow(t *testing.T, idp *fakeidp.Server, ps ...profiles.Profile) *
 		}),
 		MaxPages: graph.DefaultMaxPages,
 	}
-	probe := &screenProbe{}
-	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: "fault test"}),
-		teatest.WithInitialTermSize(120, 40),
-		teatest.WithProgramOptions(tea.WithFilter(probe.filter)))
-	t.Cleanup(func() { tm.Quit() })
-	return &flow{t: t, tm: tm, probe: probe}
+	return newFlow(t, backend, "fault test", 120, 40, nil)
 }
 
 func graphStub(t *testing.T, h http.HandlerFunc) *httptest.Server {
@@ -61,7 +53,7 @@ func okUsers(w http.ResponseWriter, r *http.Request) {
 // start and after every send) and sends it.
 func (f *flow) sendPath(path string) {
 	f.typeText(path)
-	f.key(tea.KeyEnter)
+	f.press("enter")
 }
 
 func TestFaultConnectionRefusedThenAnotherProfileWorks(t *testing.T) {
@@ -80,11 +72,11 @@ func TestFaultConnectionRefusedThenAnotherProfileWorks(t *testing.T) {
 	f.waitFor("connection refused", "nothing accepts connections")
 
 	// Still usable: pick the other profile and send again.
-	f.key(tea.KeyTab) // request → response
-	f.key(tea.KeyTab) // response → profiles
-	f.key(tea.KeyDown)
-	f.key(tea.KeyTab) // → request
-	f.key(tea.KeyEnter)
+	f.press("tab") // request → response
+	f.press("tab") // response → profiles
+	f.press("down")
+	f.press("tab") // → request
+	f.press("enter")
 	f.waitFor("200 OK", "Fault Tolerant")
 }
 
@@ -110,44 +102,40 @@ func TestFaultSlowResponseEscCancelsThenANewRequestWorks(t *testing.T) {
 		t.Fatal("the request never reached the server")
 	}
 	start := time.Now()
-	f.key(tea.KeyEscape)
+	f.press("esc")
 	f.waitFor("cancelled: GET /users")
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("the screen said cancelled %s after esc", took)
 	}
 
-	f.key(tea.KeyEnter) // the path is still there
+	f.press("enter") // the path is still there
 	f.waitFor("200 OK", "Fault Tolerant")
 }
 
 func TestFaultSlowTokenEscCancelsThenANewRequestWorks(t *testing.T) {
 	release := make(chan struct{})
-	idp := fakeidp.Start(t, func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
-		select {
-		case <-release:
-			fakeidp.GoodToken(w, r)
-		case <-r.Context().Done():
-		}
-	})
+	hang, arrived := fakeidp.Hang(release)
+	idp := fakeidp.Start(t, hang)
 	srv := graphStub(t, okUsers)
 	f := startFaultFlow(t, idp, idp.Profile("slow-login", srv.URL))
 	f.waitFor("slow-login")
-	for idp.TokenCalls() == 0 { // the picker's token request is hanging
-		time.Sleep(5 * time.Millisecond)
+	select { // the picker's token request is hanging
+	case <-arrived:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the picker never asked for a token")
 	}
 
 	f.sendPath("/users")
 	f.waitFor("GET /users")
 	start := time.Now()
-	f.key(tea.KeyEscape)
+	f.press("esc")
 	f.waitFor("cancelled: GET /users")
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("the screen said cancelled %s after esc", took)
 	}
 
 	close(release) // the identity platform recovers
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	f.waitFor("200 OK", "Fault Tolerant")
 }
 
@@ -167,8 +155,8 @@ func TestFault429StormShowsRetriesInTrace(t *testing.T) {
 	f.waitFor("busy", "1 role")
 	f.sendPath("/users")
 	f.waitFor("200 OK", "Fault Tolerant")
-	f.key(tea.KeyTab) // → response
-	f.typeText("r")   // Trace tab
+	f.press("tab")  // → response
+	f.typeText("r") // Trace tab
 	s := f.waitFor("HTTP 429: retrying in 0s (Retry-After: 0)")
 	if n := strings.Count(s, "HTTP 429: retrying"); n != 2 {
 		t.Errorf("%d retries in the trace, want 2:\n%s", n, s)
@@ -204,7 +192,7 @@ func TestFaultHugeNestedJSON(t *testing.T) {
 	f.sendPath("/users")
 	f.waitFor("200 OK", "not valid JSON", `{"a":{"a":`)
 
-	f.key(tea.KeyEnter) // still usable
+	f.press("enter") // still usable
 	f.waitFor("Fault Tolerant")
 }
 

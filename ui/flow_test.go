@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -19,10 +20,14 @@ import (
 )
 
 // screenProbe keeps the latest rendered screen. The program's filter runs
-// on the event loop, so reading the model there is race-free.
+// on the event loop, before each message reaches the model, so reading the
+// model there is race-free and shows what every earlier message did.
 type screenProbe struct {
 	mu     sync.Mutex
 	screen string
+	seen   func(screen string) // if set, sees every screen, under mu
+	pinged chan struct{}       // the filter saw a pingMsg
+	moved  chan struct{}       // the filter saw any other message
 }
 
 func (p *screenProbe) filter(m tea.Model, msg tea.Msg) tea.Msg {
@@ -30,7 +35,18 @@ func (p *screenProbe) filter(m tea.Model, msg tea.Msg) tea.Msg {
 		s := ansi.Strip(root.render())
 		p.mu.Lock()
 		p.screen = s
+		if p.seen != nil {
+			p.seen(s)
+		}
 		p.mu.Unlock()
+	}
+	signal := p.moved
+	if _, ok := msg.(pingMsg); ok {
+		signal = p.pinged
+	}
+	select {
+	case signal <- struct{}{}:
+	default: // one pending signal says enough
 	}
 	return msg
 }
@@ -51,6 +67,18 @@ type flow struct {
 	tenant *demo.Tenant
 }
 
+// newFlow runs the TUI on backend in a w x h terminal; seen, if set, sees
+// every screen drawn.
+func newFlow(t *testing.T, backend *Backend, title string, w, h int, seen func(string)) *flow {
+	t.Helper()
+	probe := &screenProbe{seen: seen, pinged: make(chan struct{}, 1), moved: make(chan struct{}, 1)}
+	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: title}),
+		teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithFilter(probe.filter)))
+	t.Cleanup(func() { tm.Quit() })
+	return &flow{t: t, tm: tm, probe: probe}
+}
+
 func startFlow(t *testing.T, w, h int) *flow {
 	t.Helper()
 	tenant, cfg := demotest.Start(t, demo.Options{})
@@ -62,41 +90,54 @@ func startFlow(t *testing.T, w, h int) *flow {
 		}),
 		MaxPages: graph.DefaultMaxPages,
 	}
-	probe := &screenProbe{}
-	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: "demo tenant"}),
-		teatest.WithInitialTermSize(w, h),
-		teatest.WithProgramOptions(tea.WithFilter(probe.filter)))
-	t.Cleanup(func() { tm.Quit() })
-	return &flow{t: t, tm: tm, probe: probe, tenant: tenant}
+	f := newFlow(t, backend, "demo tenant", w, h, nil)
+	f.tenant = tenant
+	return f
 }
 
-// waitFor polls the screen until it holds every string in want.
+// waitFor waits until the screen holds every string in want.
 func (f *flow) waitFor(want ...string) string {
 	f.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		f.tm.Send(pingMsg{})
-		time.Sleep(15 * time.Millisecond)
-		s := f.probe.get()
-		ok := true
+	return f.waitUntil(fmt.Sprintf("screen never showed %q", want), func(s string) bool {
 		for _, w := range want {
 			if !strings.Contains(s, w) {
-				ok = false
-				break
+				return false
 			}
 		}
-		if ok {
+		return true
+	})
+}
+
+// waitUntil returns the screen once ok holds for it, and fails with what
+// after 15 seconds. Each look pings the program, so the screen is the one
+// after every message sent before; between looks it waits until the
+// program receives another message.
+func (f *flow) waitUntil(what string, ok func(screen string) bool) string {
+	f.t.Helper()
+	deadline := time.After(15 * time.Second)
+	wait := func(ch <-chan struct{}) {
+		f.t.Helper()
+		select {
+		case <-ch:
+		case <-deadline:
+			f.t.Fatalf("%s; last screen:\n%s", what, f.probe.get())
+		}
+	}
+	for {
+		f.tm.Send(pingMsg{})
+		wait(f.probe.pinged)
+		if s := f.probe.get(); ok(s) {
 			return s
 		}
-		if time.Now().After(deadline) {
-			f.t.Fatalf("screen never showed %q; last screen:\n%s", want, s)
-		}
+		wait(f.probe.moved)
 	}
 }
 
-func (f *flow) key(code rune) { f.tm.Send(tea.KeyPressMsg{Code: code}) }
-func (f *flow) keyMod(code rune, mod tea.KeyMod) {
-	f.tm.Send(tea.KeyPressMsg{Code: code, Mod: mod})
+// press sends keys to the program in order (see keyPress).
+func (f *flow) press(keys ...string) {
+	for _, k := range keys {
+		f.tm.Send(keyPress(k))
+	}
 }
 func (f *flow) typeText(s string) { f.tm.Type(s) }
 
@@ -105,28 +146,28 @@ func TestFlowSendPageSearchAndNoConsent(t *testing.T) {
 	f.waitFor("contoso-reader", "8 roles") // token fetched on selection
 
 	f.typeText("/users")
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	f.waitFor("200 OK", "page 1", "Ava Thompson")
 
-	f.key(tea.KeyTab) // request → response
+	f.press("tab") // request → response
 	f.typeText("]")
 	f.waitFor("200 OK", "page 2")
 
 	f.typeText("/")
 	f.typeText("contoso.com")
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	f.waitFor("match 1/")
 	f.typeText("n")
 	f.waitFor("match 2/")
 
 	// Pick the no-consent profile: response → profiles, down to it.
-	f.key(tea.KeyTab)
+	f.press("tab")
 	for i := 0; i < 2; i++ {
-		f.key(tea.KeyDown)
+		f.press("down")
 	}
 	f.waitFor("no-consent", "no roles")
-	f.key(tea.KeyTab) // profiles → request; the path is still /users
-	f.key(tea.KeyEnter)
+	f.press("tab") // profiles → request; the path is still /users
+	f.press("enter")
 	s := f.waitFor("401", "InvalidAuthenticationToken")
 	if !strings.Contains(s, "consent") {
 		t.Errorf("the 401 should name the cause (no admin consent):\n%s", s)
@@ -144,17 +185,17 @@ func TestFlowSendPageSearchAndNoConsent(t *testing.T) {
 func TestFlowTokenErrorShowsCauseInViewer(t *testing.T) {
 	f := startFlow(t, 80, 24)
 	f.waitFor("contoso-reader")
-	f.key(tea.KeyTab) // request → response
-	f.key(tea.KeyTab) // response → profiles
+	f.press("tab") // request → response
+	f.press("tab") // response → profiles
 	for i := 0; i < 5; i++ {
-		f.key(tea.KeyDown)
+		f.press("down")
 	}
 	f.waitFor("wrong-secret")
-	f.keyMod(tea.KeyTab, tea.ModShift) // back to... response
-	f.key(tea.KeyTab)                  // profiles
-	f.key(tea.KeyTab)                  // request
+	f.press("shift+tab") // back to... response
+	f.press("tab")       // profiles
+	f.press("tab")       // request
 	f.typeText("/users")
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	f.waitFor("7000215")
 }
 
@@ -171,14 +212,14 @@ func TestFlowTooSmallAndResize(t *testing.T) {
 func TestFlowConsentRoundTrip(t *testing.T) {
 	f := startFlow(t, 120, 40)
 	f.waitFor("contoso-reader")
-	f.key(tea.KeyTab) // request → response
-	f.key(tea.KeyTab) // response → profiles
-	f.key(tea.KeyDown)
-	f.key(tea.KeyDown)
+	f.press("tab") // request → response
+	f.press("tab") // response → profiles
+	f.press("down")
+	f.press("down")
 	f.waitFor("no roles")
-	f.key(tea.KeyTab) // → request
+	f.press("tab") // → request
 	f.typeText("/users")
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	// The Diagnosis tab opens by itself and names the cause.
 	f.waitFor("401", "no-roles", "Next steps", "admin consent at https://")
 
@@ -189,7 +230,7 @@ func TestFlowConsentRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	f.key(tea.KeyTab) // → response
+	f.press("tab") // → response
 	f.typeText("R")
 	s := f.waitFor("After a fresh token", "User.Read.All", "200 OK")
 	if !strings.Contains(s, "added") {
@@ -204,9 +245,9 @@ func TestFlowProfileMatrix(t *testing.T) {
 	f := startFlow(t, 120, 40)
 	f.waitFor("contoso-reader", "8 roles")
 	f.typeText("/users")
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	f.waitFor("200 OK")
-	f.key(tea.KeyTab)
+	f.press("tab")
 	f.typeText("M")
 	s := f.waitFor("under every profile", "wrong-secret", "AADSTS7000215", "needs User")
 	for _, p := range []string{demo.ProfileReader, demo.ProfileCert, demo.ProfileNoConsent, demo.ProfileWrongRole, demo.ProfileMailBlocked} {
@@ -214,7 +255,7 @@ func TestFlowProfileMatrix(t *testing.T) {
 			t.Errorf("matrix lacks %s:\n%s", p, s)
 		}
 	}
-	f.key(tea.KeyEscape)
+	f.press("esc")
 	f.waitFor("Ava Thompson") // the dialog closed, the response is back
 }
 
@@ -223,7 +264,7 @@ func TestFlowPathSuggestions(t *testing.T) {
 	f.waitFor("contoso-reader")
 	f.typeText("/users/del")
 	f.waitFor("/users/delta") // completion shown greyed after the cursor
-	f.key(tea.KeyRight)       // accept
-	f.key(tea.KeyEnter)
+	f.press("right")          // accept
+	f.press("enter")
 	f.waitFor("GET /users/delta")
 }

@@ -19,13 +19,13 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
@@ -36,21 +36,14 @@ import (
 type hygieneRecord struct {
 	mu      sync.Mutex
 	screens map[string]bool
-	last    string
 	wire    []string // access tokens received, client assertions sent
 }
 
-func (r *hygieneRecord) filter(m tea.Model, msg tea.Msg) tea.Msg {
-	root, ok := m.(*Model)
-	if !ok {
-		return msg
-	}
-	s := ansi.Strip(root.render())
+// add records a screen; the flow's probe calls it for every screen drawn.
+func (r *hygieneRecord) add(screen string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.screens[s] = true
-	r.last = s
-	return msg
+	r.screens[screen] = true
 }
 
 func (r *hygieneRecord) addWire(v string) {
@@ -163,16 +156,8 @@ func (k *memKeyring) Delete(service, user string) error {
 // tab, copying and saving, then looks for secrets, key material and
 // tokens in everything it showed or wrote.
 func TestHygieneScriptedSession(t *testing.T) {
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	dir := t.TempDir()
-	cfg, err := tenant.WriteConfig(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tenant, cfg := demotest.Start(t, demo.Options{})
+	dir := filepath.Dir(cfg)
 	// Short: the save path is typed key by key.
 	state, err := os.MkdirTemp("", "gt")
 	if err != nil {
@@ -211,152 +196,125 @@ func TestHygieneScriptedSession(t *testing.T) {
 		HistoryPath: historyPath,
 		MaxPages:    graph.DefaultMaxPages,
 	}
-	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: "demo tenant"}),
-		teatest.WithInitialTermSize(160, 48),
-		teatest.WithProgramOptions(tea.WithFilter(rec.filter)))
-	f := &flow{t: t, tm: tm, probe: &screenProbe{}, tenant: tenant}
-	waitFor := func(want ...string) {
-		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
-		for {
-			tm.Send(pingMsg{})
-			time.Sleep(40 * time.Millisecond)
-			rec.mu.Lock()
-			s := rec.last
-			rec.mu.Unlock()
-			missing := ""
-			for _, w := range want {
-				if !strings.Contains(s, w) {
-					missing = w
-					break
-				}
-			}
-			if missing == "" {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("screen never showed %q; last screen:\n%s", missing, s)
-			}
-		}
-	}
-	ctrl := func(c rune) { f.keyMod(c, tea.ModCtrl) }
+	f := newFlow(t, backend, "demo tenant", 160, 48, rec.add)
+	f.tenant = tenant
 	// Secrets and IDs are pasted, as people do (and one message renders
 	// faster than one per key under -race).
-	paste := func(s string) { tm.Send(tea.PasteMsg{Content: s}) }
+	paste := func(s string) { f.tm.Send(tea.PasteMsg{Content: s}) }
 
 	// 1. contoso-reader (secret file): send, every tab, copy, save.
-	waitFor("contoso-reader", "8 roles")
+	f.waitFor("contoso-reader", "8 roles")
 	if runtime.GOOS != "windows" {
-		waitFor("warning: ", "can be read by other users")
+		f.waitFor("warning: ", "can be read by other users")
 	}
 	f.typeText("/users")
-	f.key(tea.KeyEnter)
-	waitFor("200 OK", "Ava Thompson")
-	f.key(tea.KeyTab) // → response
+	f.press("enter")
+	f.waitFor("200 OK", "Ava Thompson")
+	f.press("tab") // → response
 	f.typeText("h")
-	waitFor("Authorization: Bearer (token not shown)")
+	f.waitFor("Authorization: Bearer (token not shown)")
 	f.typeText("t")
-	waitFor("app_displayname", "User.Read.All")
+	f.waitFor("app_displayname", "User.Read.All")
 	f.typeText("r")
-	waitFor("started", "page")
+	f.waitFor("started", "page")
 	f.typeText("b")
 	f.typeText("c")
-	waitFor("copied the curl command")
+	f.waitFor("copied the curl command")
 	f.typeText("y")
-	waitFor("copied the body")
+	f.waitFor("copied the body")
 	f.typeText("s")
-	ctrl('u')
+	f.press("ctrl+u")
 	f.typeText(savedPath)
-	f.key(tea.KeyEnter)
-	waitFor("saved ")
+	f.press("enter")
+	f.waitFor("saved ")
 
 	// 2. contoso-cert (certificate and key), then no-consent, wrong-secret.
-	f.key(tea.KeyTab) // → profiles
-	f.key(tea.KeyDown)
-	waitFor("contoso-cert")
-	f.key(tea.KeyTab) // → request; the path is still /users
-	f.key(tea.KeyEnter)
-	waitFor("200 OK")
-	f.key(tea.KeyTab) // → response
+	f.press("tab") // → profiles
+	f.press("down")
+	f.waitFor("contoso-cert")
+	f.press("tab") // → request; the path is still /users
+	f.press("enter")
+	f.waitFor("200 OK")
+	f.press("tab") // → response
 	f.typeText("t")
-	waitFor("app_displayname")
+	f.waitFor("app_displayname")
 	f.typeText("c")
-	f.key(tea.KeyTab) // → profiles
-	f.key(tea.KeyDown)
-	f.key(tea.KeyTab)
-	f.key(tea.KeyEnter)
-	waitFor("401", "Next steps") // no-consent: the Diagnosis tab opens
-	f.key(tea.KeyTab)
+	f.press("tab") // → profiles
+	f.press("down")
+	f.press("tab")
+	f.press("enter")
+	f.waitFor("401", "Next steps") // no-consent: the Diagnosis tab opens
+	f.press("tab")
 	f.typeText("d")
 	f.typeText("M") // the matrix, every profile at once
-	waitFor("under every profile", "AADSTS7000215")
-	f.key(tea.KeyEscape) // closes the matrix before the next key is read
-	f.key(tea.KeyTab)    // → profiles
+	f.waitFor("under every profile", "AADSTS7000215")
+	f.press("esc") // closes the matrix before the next key is read
+	f.press("tab") // → profiles
 	for range 3 {
-		f.key(tea.KeyDown)
+		f.press("down")
 	}
-	f.key(tea.KeyTab)
-	f.key(tea.KeyEnter)
-	waitFor("7000215") // wrong-secret: the identity platform's refusal
+	f.press("tab")
+	f.press("enter")
+	f.waitFor("7000215") // wrong-secret: the identity platform's refusal
 
 	// 3. Add a profile through the form with a secret for the keyring. It
 	// names the public cloud, which this test does not reach: the token
 	// request is refused with an error quoting the secret, which must be
 	// shown scrubbed, in the status bar and in the response pane.
-	f.key(tea.KeyTab) // → response
-	f.key(tea.KeyTab) // → profiles
+	f.press("tab") // → response
+	f.press("tab") // → profiles
 	f.typeText("a")
-	waitFor("Add profile")
+	f.waitFor("Add profile")
 	f.typeText("vault-reader")
-	f.key(tea.KeyTab)
+	f.press("tab")
 	paste("contoso.onmicrosoft.com")
-	f.key(tea.KeyTab)
+	f.press("tab")
 	paste(tenant.ClientID(demo.ProfileReader))
-	f.key(tea.KeyTab) // the credential kind: keyring
-	f.key(tea.KeyTab)
+	f.press("tab") // the credential kind: keyring
+	f.press("tab")
 	paste(typedSecret)
-	ctrl('s')
-	waitFor("token for vault-reader failed")
-	f.key(tea.KeyTab) // → request
-	f.key(tea.KeyEnter)
-	waitFor("token request failed", "client_secret=[redacted]")
-	f.key(tea.KeyTab) // → response
+	f.press("ctrl+s")
+	f.waitFor("token for vault-reader failed")
+	f.press("tab") // → request
+	f.press("enter")
+	f.waitFor("token request failed", "client_secret=[redacted]")
+	f.press("tab") // → response
 	f.typeText("r")
-	waitFor("failed (see Body)")
-	f.key(tea.KeyTab) // → profiles
+	f.waitFor("failed (see Body)")
+	f.press("tab") // → profiles
 
 	// 4. Edit contoso-reader: move its secret into the keyring, then use it.
 	for range 8 {
-		f.key(tea.KeyUp)
+		f.press("up")
 	}
-	waitFor("contoso-reader")
+	f.waitFor("contoso-reader")
 	f.typeText("e")
-	waitFor("Edit profile contoso-reader")
+	f.waitFor("Edit profile contoso-reader")
 	for range 3 {
-		f.key(tea.KeyTab)
+		f.press("tab")
 	}
-	f.key(tea.KeyLeft) // reference → keyring
-	f.key(tea.KeyTab)
+	f.press("left") // reference → keyring
+	f.press("tab")
 	paste(tenant.Secret(demo.ProfileReader))
-	ctrl('s')
-	waitFor("saved profile contoso-reader")
-	waitFor("8 roles")
-	f.key(tea.KeyTab) // → request
-	f.key(tea.KeyEnter)
-	waitFor("200 OK")
-	f.key(tea.KeyTab)
+	f.press("ctrl+s")
+	f.waitFor("saved profile contoso-reader")
+	f.waitFor("8 roles")
+	f.press("tab") // → request
+	f.press("enter")
+	f.waitFor("200 OK")
+	f.press("tab")
 	f.typeText("b")
-	waitFor("Ava Thompson")
+	f.waitFor("Ava Thompson")
 	f.typeText("t")
-	waitFor("app_displayname")
-	f.key(tea.KeyTab) // → profiles
-	f.typeText("r")   // a forced refresh: one more token
-	waitFor("new token for contoso-reader")
+	f.waitFor("app_displayname")
+	f.press("tab")  // → profiles
+	f.typeText("r") // a forced refresh: one more token
+	f.waitFor("new token for contoso-reader")
 
 	rawOutput := &bytes.Buffer{}
-	f.keyMod('c', tea.ModCtrl)
-	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
-	io.Copy(rawOutput, tm.Output())
+	f.press("ctrl+c")
+	f.tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
+	io.Copy(rawOutput, f.tm.Output())
 
 	// What to look for: every demo secret and private key, the secret
 	// typed into the form, every token and assertion seen on the wire.
@@ -469,15 +427,7 @@ func TestHygieneReadableConfigWarning(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("permission bits do not describe Windows ACLs")
 	}
-	tenant, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tenant.Close() })
-	cfg, err := tenant.WriteConfig(t.TempDir()) // file: secrets and a certificate
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, cfg := demotest.Start(t, demo.Options{}) // file: secrets and a certificate
 	if err := os.Chmod(cfg, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -490,11 +440,6 @@ func TestHygieneReadableConfigWarning(t *testing.T) {
 		}),
 		MaxPages: graph.DefaultMaxPages,
 	}
-	probe := &screenProbe{}
-	tm := teatest.NewTestModel(t, New(Options{Backend: backend}),
-		teatest.WithInitialTermSize(240, 30),
-		teatest.WithProgramOptions(tea.WithFilter(probe.filter)))
-	t.Cleanup(func() { tm.Quit() })
-	f := &flow{t: t, tm: tm, probe: probe, tenant: tenant}
+	f := newFlow(t, backend, "", 240, 30, nil)
 	f.waitFor("warning: ", "can be read by other users", "chmod 600")
 }

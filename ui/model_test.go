@@ -82,11 +82,6 @@ func assertScreenSize(t *testing.T, view string, w, h int) {
 	}
 }
 
-func press(m *Model, code rune, text string) tea.Cmd {
-	_, cmd := m.Update(tea.KeyPressMsg{Code: code, Text: text})
-	return cmd
-}
-
 func isQuit(cmd tea.Cmd) bool {
 	if cmd == nil {
 		return false
@@ -100,15 +95,15 @@ func TestRootFocusCycles(t *testing.T) {
 	if m.focus != focusRequest {
 		t.Fatalf("focus starts in %v, want the request builder", m.focus)
 	}
-	press(m, tea.KeyTab, "")
+	press(m, "tab")
 	if m.focus != focusViewer {
 		t.Errorf("tab: focus %v", m.focus)
 	}
-	press(m, tea.KeyTab, "")
+	press(m, "tab")
 	if m.focus != focusPicker {
 		t.Errorf("tab wraps to the picker: focus %v", m.focus)
 	}
-	m.Update(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	press(m, "shift+tab")
 	if m.focus != focusViewer {
 		t.Errorf("shift+tab: focus %v", m.focus)
 	}
@@ -117,29 +112,29 @@ func TestRootFocusCycles(t *testing.T) {
 func TestRootQuitKeys(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
 	// The path input has focus: q is text, not quit.
-	if isQuit(press(m, 'q', "q")) {
+	if isQuit(press(m, "q")) {
 		t.Fatal("q quit while the path input had focus")
 	}
-	press(m, tea.KeyTab, "") // viewer: no text input
-	if !isQuit(press(m, 'q', "q")) {
+	press(m, "tab") // viewer: no text input
+	if !isQuit(press(m, "q")) {
 		t.Error("q does not quit when no input has focus")
 	}
-	if !isQuit(press(m, 'c', "")) && !isQuit(func() tea.Cmd { _, c := m.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}); return c }()) {
+	if !isQuit(press(m, "ctrl+c")) {
 		t.Error("ctrl+c does not quit")
 	}
 }
 
 func TestRootHelpToggle(t *testing.T) {
 	m := newRootForTest(t, 120, 40)
-	press(m, tea.KeyTab, "")
+	press(m, "tab")
 	short := ansi.Strip(m.render())
-	press(m, '?', "?")
+	press(m, "?")
 	full := ansi.Strip(m.render())
 	if !m.fullHelp || short == full {
 		t.Fatal("? did not open the full help")
 	}
 	assertScreenSize(t, full, 120, 40)
-	press(m, '?', "?")
+	press(m, "?")
 	if m.fullHelp {
 		t.Error("? did not close the full help")
 	}
@@ -149,7 +144,7 @@ func TestRootEscCancelsInflight(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
 	ctx, _ := m.startInflight("GET /users")
 	seq := m.seq
-	press(m, tea.KeyEscape, "")
+	press(m, "esc")
 	if ctx.Err() != context.Canceled {
 		t.Error("esc did not cancel the request's context")
 	}
@@ -184,7 +179,7 @@ func TestRootDeleteAsksFirst(t *testing.T) {
 	if m.dialog == nil || !strings.Contains(ansi.Strip(m.render()), "wrong-role") {
 		t.Fatal("no confirmation dialog")
 	}
-	press(m, 'n', "n") // the root handles the confirm's answer at once
+	press(m, "n") // the root handles the confirm's answer at once
 	if m.dialog != nil {
 		t.Error("n did not close the dialog")
 	}
@@ -197,7 +192,7 @@ func TestRootHandlesIntentsInOrder(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
 	m.setFocus(focusPicker)
 	for _, want := range []string{"no-consent", "wrong-role"} {
-		press(m, tea.KeyDown, "")
+		press(m, "down")
 		if sel, _ := m.picker.Selected(); sel.Name != want || m.current.Name != want {
 			t.Fatalf("picker on %q, current profile %q; want both %q", sel.Name, m.current.Name, want)
 		}

@@ -16,7 +16,7 @@ import (
 )
 
 func newTestPicker(list []profiles.Profile, selected string) *Picker {
-	p := NewPicker(ptCommon())
+	p := NewPicker(testCommon())
 	p.now = func() time.Time { return ptNow }
 	p.SetSize(40, 44)
 	p.SetProfiles(list, selected)
@@ -38,26 +38,26 @@ func TestPickerNavigationEmitsSelection(t *testing.T) {
 	if got := selectedName(t, p); got != "contoso-reader" {
 		t.Fatalf("first profile should be selected by default, got %q", got)
 	}
-	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("down")))); got.Name != "contoso-cert" {
+	if got := onlyMsg[profileSelectedMsg](t, updateMsgs(p.Update(keyPress("down")))); got.Name != "contoso-cert" {
 		t.Fatalf("down selected %q", got.Name)
 	}
-	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("j")))); got.Name != "no-consent" {
+	if got := onlyMsg[profileSelectedMsg](t, updateMsgs(p.Update(keyPress("j")))); got.Name != "no-consent" {
 		t.Fatalf("j selected %q", got.Name)
 	}
-	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("k")))); got.Name != "contoso-cert" {
+	if got := onlyMsg[profileSelectedMsg](t, updateMsgs(p.Update(keyPress("k")))); got.Name != "contoso-cert" {
 		t.Fatalf("k selected %q", got.Name)
 	}
-	ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("up"))))
-	if msgs := ptMsgs(p.Update(ptKey("up"))); msgs != nil {
+	onlyMsg[profileSelectedMsg](t, updateMsgs(p.Update(keyPress("up"))))
+	if msgs := updateMsgs(p.Update(keyPress("up"))); msgs != nil {
 		t.Fatalf("up on the first profile changed nothing, yet emitted %#v", msgs)
 	}
 	for range 10 {
-		p.Update(ptKey("down"))
+		p.Update(keyPress("down"))
 	}
 	if got := selectedName(t, p); got != "wrong-secret" {
 		t.Fatalf("down stops at the last profile, got %q", got)
 	}
-	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("enter")))); got.Name != "wrong-secret" {
+	if got := onlyMsg[profileSelectedMsg](t, updateMsgs(p.Update(keyPress("enter")))); got.Name != "wrong-secret" {
 		t.Fatalf("enter re-announces the selection, got %q", got.Name)
 	}
 }
@@ -88,18 +88,18 @@ func TestPickerFilter(t *testing.T) {
 	if p.Capturing() {
 		t.Fatal("the list alone must not capture keys")
 	}
-	p.Update(ptKey("/"))
+	p.Update(keyPress("/"))
 	if !p.Capturing() {
 		t.Fatal("the filter input has the keyboard: Capturing must be true so q does not quit")
 	}
-	ptType(p, "CERT") // case-insensitive, and a,e,d,r are text here
+	typeKeys(p, "CERT") // case-insensitive, and a,e,d,r are text here
 	if got := shownNames(p); strings.Join(got, ",") != "contoso-cert" {
 		t.Fatalf("filter by name: %v", got)
 	}
 	if got := selectedName(t, p); got != "contoso-reader" {
 		t.Fatalf("typing must not change the selection, got %q", got)
 	}
-	if got := ptOne[profileSelectedMsg](t, ptMsgs(p.Update(ptKey("enter")))); got.Name != "contoso-cert" {
+	if got := onlyMsg[profileSelectedMsg](t, updateMsgs(p.Update(keyPress("enter")))); got.Name != "contoso-cert" {
 		t.Fatalf("enter selects the highlighted match, got %q", got.Name)
 	}
 	if p.Capturing() {
@@ -108,7 +108,7 @@ func TestPickerFilter(t *testing.T) {
 	if !strings.Contains(ansi.Strip(p.View()), "/ CERT") {
 		t.Fatalf("the filter stays visible after enter:\n%s", ansi.Strip(p.View()))
 	}
-	p.Update(ptKey("esc"))
+	p.Update(keyPress("esc"))
 	if got := len(shownNames(p)); got != 6 {
 		t.Fatalf("esc clears the filter: %d shown", got)
 	}
@@ -123,12 +123,12 @@ func TestPickerFilter(t *testing.T) {
 		{"5e1f7a2b", "mail-blocked"}, // tenant GUID
 		{"global", "contoso-reader,contoso-cert,no-consent,wrong-secret"}, // default cloud has a name
 	} {
-		p.Update(ptKey("/"))
-		ptType(p, tc.query)
+		p.Update(keyPress("/"))
+		typeKeys(p, tc.query)
 		if got := strings.Join(shownNames(p), ","); got != tc.want {
 			t.Errorf("filter %q: got %s, want %s", tc.query, got, tc.want)
 		}
-		p.Update(ptKey("esc"))
+		p.Update(keyPress("esc"))
 		if p.Capturing() {
 			t.Fatal("esc in the filter gives the keyboard back")
 		}
@@ -141,7 +141,7 @@ func TestPickerFilterPaste(t *testing.T) {
 	if len(shownNames(p)) != 6 {
 		t.Fatal("a paste while the list has the keyboard is not a filter")
 	}
-	p.Update(ptKey("/"))
+	p.Update(keyPress("/"))
 	p.Update(tea.PasteMsg{Content: "mail"})
 	if got := strings.Join(shownNames(p), ","); got != "mail-blocked" {
 		t.Fatalf("pasted filter: %s", got)
@@ -150,16 +150,16 @@ func TestPickerFilterPaste(t *testing.T) {
 
 func TestPickerFilterNoMatch(t *testing.T) {
 	p := newTestPicker(ptProfiles(), "")
-	p.Update(ptKey("/"))
-	ptType(p, "zzz")
+	p.Update(keyPress("/"))
+	typeKeys(p, "zzz")
 	view := ansi.Strip(p.View())
 	if !strings.Contains(view, `no profile matches "zzz"`) {
 		t.Fatalf("no-match hint missing:\n%s", view)
 	}
-	if msgs := ptMsgs(p.Update(ptKey("enter"))); msgs != nil {
+	if msgs := updateMsgs(p.Update(keyPress("enter"))); msgs != nil {
 		t.Fatalf("enter with no match selects nothing, got %#v", msgs)
 	}
-	if msgs := ptMsgs(p.Update(ptKey("e"))); msgs != nil {
+	if msgs := updateMsgs(p.Update(keyPress("e"))); msgs != nil {
 		t.Fatalf("e with nothing shown must not open a form, got %#v", msgs)
 	}
 	if got := selectedName(t, p); got != "contoso-reader" {
@@ -178,10 +178,10 @@ func shownNames(p *Picker) []string {
 func TestPickerIntentKeys(t *testing.T) {
 	p := newTestPicker(ptProfiles(), "no-consent")
 
-	if got := ptOne[openProfileFormMsg](t, ptMsgs(p.Update(ptKey("a")))); got.Edit != nil {
+	if got := onlyMsg[openProfileFormMsg](t, updateMsgs(p.Update(keyPress("a")))); got.Edit != nil {
 		t.Fatalf("a opens an empty form, got %+v", got.Edit)
 	}
-	edit := ptOne[openProfileFormMsg](t, ptMsgs(p.Update(ptKey("e"))))
+	edit := onlyMsg[openProfileFormMsg](t, updateMsgs(p.Update(keyPress("e"))))
 	if edit.Edit == nil || edit.Edit.Name != "no-consent" || edit.Edit.ClientSecret != "env:NO_CONSENT_SECRET" {
 		t.Fatalf("e opens the form on the selected profile, got %+v", edit.Edit)
 	}
@@ -189,10 +189,10 @@ func TestPickerIntentKeys(t *testing.T) {
 	if s, _ := p.Selected(); s.Tenant == "changed" {
 		t.Fatal("the form's profile aliases the picker's list")
 	}
-	if got := ptOne[confirmDeleteMsg](t, ptMsgs(p.Update(ptKey("d")))); got.Name != "no-consent" {
+	if got := onlyMsg[confirmDeleteMsg](t, updateMsgs(p.Update(keyPress("d")))); got.Name != "no-consent" {
 		t.Fatalf("d asks to delete the selected profile, got %q", got.Name)
 	}
-	if got := ptOne[refreshTokenMsg](t, ptMsgs(p.Update(ptKey("r")))); got.Name != "no-consent" {
+	if got := onlyMsg[refreshTokenMsg](t, updateMsgs(p.Update(keyPress("r")))); got.Name != "no-consent" {
 		t.Fatalf("r refreshes the selected profile, got %q", got.Name)
 	}
 }
@@ -200,12 +200,12 @@ func TestPickerIntentKeys(t *testing.T) {
 func TestPickerEnvProfileIsNotEditable(t *testing.T) {
 	p := newTestPicker(append(ptProfiles(), ptEnvProfile()), profiles.EnvProfileName)
 	for _, k := range []string{"e", "d"} {
-		st := ptOne[statusMsg](t, ptMsgs(p.Update(ptKey(k))))
+		st := onlyMsg[statusMsg](t, updateMsgs(p.Update(keyPress(k))))
 		if !st.Err || !strings.Contains(st.Text, "AZURE_TENANT_ID") || !strings.Contains(st.Text, `"env"`) {
 			t.Errorf("%s on the env profile should explain the AZURE_* variables, got %+v", k, st)
 		}
 	}
-	if got := ptOne[refreshTokenMsg](t, ptMsgs(p.Update(ptKey("r")))); got.Name != "env" {
+	if got := onlyMsg[refreshTokenMsg](t, updateMsgs(p.Update(keyPress("r")))); got.Name != "env" {
 		t.Fatalf("the env profile's token can be refreshed, got %+v", got)
 	}
 	if view := ansi.Strip(p.View()); !strings.Contains(view, "env (AZURE_* vars)") {
@@ -285,11 +285,11 @@ func TestPickerEmptyList(t *testing.T) {
 	if view := ansi.Strip(p.View()); !strings.Contains(view, "no profiles yet — press a to add one") {
 		t.Fatalf("empty list hint missing:\n%s", view)
 	}
-	if got := ptOne[openProfileFormMsg](t, ptMsgs(p.Update(ptKey("a")))); got.Edit != nil {
+	if got := onlyMsg[openProfileFormMsg](t, updateMsgs(p.Update(keyPress("a")))); got.Edit != nil {
 		t.Fatal("a adds even with no profiles")
 	}
 	for _, k := range []string{"e", "d", "r", "enter", "down"} {
-		if msgs := ptMsgs(p.Update(ptKey(k))); msgs != nil {
+		if msgs := updateMsgs(p.Update(keyPress(k))); msgs != nil {
 			t.Errorf("%s with no profiles: %#v", k, msgs)
 		}
 	}
@@ -299,7 +299,7 @@ func TestPickerScrollKeepsSelectionVisible(t *testing.T) {
 	p := newTestPicker(ptProfiles(), "")
 	p.SetSize(24, 10) // room for three profiles and the "more" line
 	for range 4 {
-		p.Update(ptKey("down"))
+		p.Update(keyPress("down"))
 	}
 	view := ansi.Strip(p.View())
 	if !strings.Contains(view, "▸ mail-blocked") {

@@ -32,7 +32,7 @@ func TestPickerView(t *testing.T) {
 			p := ptPickerWithTokens()
 			p.SetSize(size[0], size[1])
 			view := p.View()
-			ptRequireSize(t, view, size[0], size[1])
+			requireSize(t, view, size[0], size[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
@@ -41,20 +41,20 @@ func TestPickerView(t *testing.T) {
 func TestPickerViewFiltering(t *testing.T) {
 	p := ptPickerWithTokens()
 	p.SetSize(24, 20)
-	p.Update(ptKey("/"))
-	ptType(p, "contoso")
+	p.Update(keyPress("/"))
+	typeKeys(p, "contoso")
 	view := p.View()
-	ptRequireSize(t, view, 24, 20)
+	requireSize(t, view, 24, 20)
 	golden.RequireEqual(t, []byte(ansi.Strip(view)))
 }
 
 func TestPickerViewScrolled(t *testing.T) {
 	p := ptPickerWithTokens()
 	p.SetSize(24, 10)
-	p.Update(ptKey("down"))
-	p.Update(ptKey("down"))
+	p.Update(keyPress("down"))
+	p.Update(keyPress("down"))
 	view := p.View()
-	ptRequireSize(t, view, 24, 10)
+	requireSize(t, view, 24, 10)
 	golden.RequireEqual(t, []byte(ansi.Strip(view)))
 }
 
@@ -62,7 +62,7 @@ func TestPickerViewEmpty(t *testing.T) {
 	p := newTestPicker(nil, "")
 	p.SetSize(24, 20)
 	view := p.View()
-	ptRequireSize(t, view, 24, 20)
+	requireSize(t, view, 24, 20)
 	golden.RequireEqual(t, []byte(ansi.Strip(view)))
 }
 
@@ -72,12 +72,12 @@ func TestPickerViewTinySizes(t *testing.T) {
 			for h := 0; h <= 6; h++ {
 				p := ptPickerWithTokens()
 				if filtering {
-					p.Update(ptKey("/"))
-					ptType(p, "o")
+					p.Update(keyPress("/"))
+					typeKeys(p, "o")
 				}
 				p.SetSize(w, h)
-				p.Update(ptKey("down"))
-				ptRequireSize(t, p.View(), w, h)
+				p.Update(keyPress("down"))
+				requireSize(t, p.View(), w, h)
 			}
 		}
 	}
@@ -85,7 +85,7 @@ func TestPickerViewTinySizes(t *testing.T) {
 	for w := 0; w <= 4; w++ {
 		for h := 0; h <= 4; h++ {
 			empty.SetSize(w, h)
-			ptRequireSize(t, empty.View(), w, h)
+			requireSize(t, empty.View(), w, h)
 		}
 	}
 }

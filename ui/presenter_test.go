@@ -141,7 +141,7 @@ func pmRootWithUsers(t *testing.T, w, h int, on bool) *Model {
 		m.togglePresenter()
 	}
 	for _, r := range "/users/adele.vance@contoso.onmicrosoft.com" {
-		press(m, r, string(r))
+		press(m, string(r))
 	}
 	x := vwUsersExchange(t, 30, true)
 	x.Seq = m.seq
@@ -177,7 +177,7 @@ func TestRootPresenterModeHidesTenantsAndUPNs(t *testing.T) {
 				}
 			}
 			// ctrl+g shows everything again, from any pane.
-			m.Update(tea.KeyPressMsg{Code: 'g', Mod: tea.ModCtrl})
+			press(m, "ctrl+g")
 			screens := strings.Join(pmTabs(t, m), "\n")
 			for _, want := range []string{"b03b09d7", "onmicrosoft", "adele.0@contoso.com", "adele.vance@contoso"} {
 				if !strings.Contains(screens, want) {
@@ -194,7 +194,7 @@ func TestRootPresenterKeyWhileTyping(t *testing.T) {
 	if !m.capturing() {
 		t.Fatal("the path input should have the keyboard")
 	}
-	m.Update(tea.KeyPressMsg{Code: 'g', Mod: tea.ModCtrl})
+	press(m, "ctrl+g")
 	if !m.common.Presenter.On() {
 		t.Fatal("ctrl+g did not switch presenter mode on")
 	}
@@ -224,7 +224,7 @@ func TestRootPresenterCopiesTheRealBody(t *testing.T) {
 	// The root answers y with the clipboard command; the unexported message
 	// it produces compares equal only for the same text.
 	want := tea.SetClipboard(body)()
-	msgs := ptRun(press(m, 'y', "y"))
+	msgs := cmdMsgs(press(m, "y"))
 	if !slices.Contains(msgs, want) {
 		t.Errorf("y did not copy the real body; the root's command gave %#v", msgs)
 	}
@@ -234,7 +234,7 @@ func TestRootPresenterCopiesTheRealBody(t *testing.T) {
 func TestRootPresenterTable(t *testing.T) {
 	m := pmRootWithUsers(t, 160, 48, true)
 	m.setFocus(focusViewer)
-	pumpRoot(m, press(m, 'T', "T"))
+	pumpRoot(m, press(m, "T"))
 	view := ansi.Strip(m.render())
 	if !strings.Contains(view, "userPrincipalName") {
 		t.Fatalf("no table on screen:\n%s", view)

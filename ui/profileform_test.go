@@ -27,7 +27,7 @@ const (
 )
 
 func newTestForm(edit *profiles.Profile, keyring bool) *ProfileForm {
-	f := NewProfileForm(ptCommon(), edit, keyring)
+	f := NewProfileForm(testCommon(), edit, keyring)
 	f.SetSize(80, 22)
 	f.Focus()
 	return f
@@ -37,12 +37,12 @@ func newTestForm(edit *profiles.Profile, keyring bool) *ProfileForm {
 // result back, as the root does; it returns what the form emitted then.
 func ptSubmit(t *testing.T, f *ProfileForm) []tea.Msg {
 	t.Helper()
-	return ptSubmitWith(t, f, ptKey("ctrl+s"))
+	return ptSubmitWith(t, f, keyPress("ctrl+s"))
 }
 
 func ptSubmitWith(t *testing.T, f *ProfileForm, k tea.KeyPressMsg) []tea.Msg {
 	t.Helper()
-	checked := ptOne[profileFormCheckedMsg](t, ptMsgs(f.Update(k)))
+	checked := onlyMsg[profileFormCheckedMsg](t, updateMsgs(f.Update(k)))
 	if !f.checking {
 		t.Fatal("input should be frozen while the profile is checked")
 	}
@@ -50,17 +50,17 @@ func ptSubmitWith(t *testing.T, f *ProfileForm, k tea.KeyPressMsg) []tea.Msg {
 	if len(f.errs) > 0 || len(f.general) > 0 {
 		return nil // focus moved to the first error: a cursor command, not an intent
 	}
-	return ptMsgs(cmd, intents)
+	return updateMsgs(cmd, intents)
 }
 
 // ptFill types the identity fields of an add form.
 func ptFill(f *ProfileForm, name string) {
-	ptType(f, name)
-	f.Update(ptKey("tab"))
-	ptType(f, ptTenant)
-	f.Update(ptKey("tab"))
-	ptType(f, ptClientID)
-	f.Update(ptKey("tab"))
+	typeKeys(f, name)
+	f.Update(keyPress("tab"))
+	typeKeys(f, ptTenant)
+	f.Update(keyPress("tab"))
+	typeKeys(f, ptClientID)
+	f.Update(keyPress("tab"))
 }
 
 func TestProfileFormKeyringSecret(t *testing.T) {
@@ -69,8 +69,8 @@ func TestProfileFormKeyringSecret(t *testing.T) {
 	if f.focus != fieldKind || f.kind != credKeyring {
 		t.Fatalf("with a keyring the form starts on the keyring kind; focus %d kind %d", f.focus, f.kind)
 	}
-	f.Update(ptKey("tab"))
-	ptType(f, ptSecret)
+	f.Update(keyPress("tab"))
+	typeKeys(f, ptSecret)
 	view := ansi.Strip(f.View())
 	if strings.Contains(view, ptSecret) || strings.Contains(view, ptSecret[:6]) {
 		t.Fatalf("the secret is on screen:\n%s", view)
@@ -95,19 +95,19 @@ func TestProfileFormKeyringSecret(t *testing.T) {
 
 func TestProfileFormValidationErrorsInline(t *testing.T) {
 	f := newTestForm(nil, true)
-	ptType(f, "contoso reader") // a space is not allowed in a name
-	f.Update(ptKey("tab"))
-	ptType(f, "common")
-	f.Update(ptKey("tab"))
-	ptType(f, "not-a-guid")
-	f.Update(ptKey("tab"))
-	f.Update(ptKey("tab"))
-	ptType(f, ptSecret)
-	f.Update(ptKey("tab"))
+	typeKeys(f, "contoso reader") // a space is not allowed in a name
+	f.Update(keyPress("tab"))
+	typeKeys(f, "common")
+	f.Update(keyPress("tab"))
+	typeKeys(f, "not-a-guid")
+	f.Update(keyPress("tab"))
+	f.Update(keyPress("tab"))
+	typeKeys(f, ptSecret)
+	f.Update(keyPress("tab"))
 	if f.focus != fieldCloud {
 		t.Fatalf("the cloud is the last field, focus is %d", f.focus)
 	}
-	if msgs := ptSubmitWith(t, f, ptKey("enter")); msgs != nil {
+	if msgs := ptSubmitWith(t, f, keyPress("enter")); msgs != nil {
 		t.Fatalf("an invalid profile must not be saved: %#v", msgs)
 	}
 	for _, ff := range []formField{fieldName, fieldTenant, fieldClientID} {
@@ -129,7 +129,7 @@ func TestProfileFormValidationErrorsInline(t *testing.T) {
 	}
 
 	// Fixing a field clears its message; the others stay until the next save.
-	f.Update(ptKey("backspace"))
+	f.Update(keyPress("backspace"))
 	if f.errs[fieldName] != "" || f.errs[fieldTenant] == "" {
 		t.Fatalf("editing a field clears only its own error: %v", f.errs)
 	}
@@ -149,7 +149,7 @@ func TestProfileFormMissingCredential(t *testing.T) {
 			f := newTestForm(nil, true)
 			ptFill(f, "contoso-reader")
 			for range tc.turns {
-				f.Update(ptKey("right"))
+				f.Update(keyPress("right"))
 			}
 			if msgs := ptSubmit(t, f); msgs != nil {
 				t.Fatalf("saved without a credential: %#v", msgs)
@@ -167,8 +167,8 @@ func TestProfileFormMissingCredential(t *testing.T) {
 func TestProfileFormReferenceHidesPastedSecret(t *testing.T) {
 	f := newTestForm(nil, true)
 	ptFill(f, "contoso-reader")
-	f.Update(ptKey("right")) // secret reference
-	f.Update(ptKey("tab"))
+	f.Update(keyPress("right")) // secret reference
+	f.Update(keyPress("tab"))
 	f.Update(tea.PasteMsg{Content: ptSecret})
 	if view := ansi.Strip(f.View()); strings.Contains(view, ptSecret[:6]) {
 		t.Fatalf("a secret pasted as a reference is on screen:\n%s", view)
@@ -188,9 +188,9 @@ func TestProfileFormReferenceHidesPastedSecret(t *testing.T) {
 		t.Fatalf("focus should be on the reference in error, is %d", f.focus)
 	}
 	for range len(ptSecret) {
-		f.Update(ptKey("backspace"))
+		f.Update(keyPress("backspace"))
 	}
-	ptType(f, "env:CONTOSO_SECRET")
+	typeKeys(f, "env:CONTOSO_SECRET")
 	if view := ansi.Strip(f.View()); !strings.Contains(view, "env:CONTOSO_SECRET") {
 		t.Fatalf("a reference should be readable:\n%s", view)
 	}
@@ -223,11 +223,11 @@ func TestProfileFormEditKeepsHiddenKeys(t *testing.T) {
 		t.Fatalf("the form should open on the profile's kind and cloud: kind %d cloud %d", f.kind, f.cloud)
 	}
 	// Rename, leave the secret empty (keep the stored one), change the cloud.
-	ptType(f, "-v2")
+	typeKeys(f, "-v2")
 	for f.focus != fieldCloud {
-		f.Update(ptKey("down"))
+		f.Update(keyPress("down"))
 	}
-	f.Update(ptKey("right"))
+	f.Update(keyPress("right"))
 	msgs := ptSubmit(t, f)
 	if len(msgs) != 1 {
 		t.Fatalf("want a save, got %#v (errors %v %v)", msgs, f.errs, f.general)
@@ -272,11 +272,11 @@ func TestProfileFormWithoutKeyring(t *testing.T) {
 	f.setFocus(fieldKind)
 	seen := map[credKind]bool{}
 	for range 6 {
-		f.Update(ptKey("right"))
+		f.Update(keyPress("right"))
 		seen[f.kind] = true
 	}
 	for range 6 {
-		f.Update(ptKey("left"))
+		f.Update(keyPress("left"))
 		seen[f.kind] = true
 	}
 	if seen[credKeyring] || !seen[credReference] || !seen[credCertificate] {
@@ -298,14 +298,14 @@ func TestProfileFormCertificate(t *testing.T) {
 	}
 	f := newTestForm(nil, true)
 	ptFill(f, "contoso-cert")
-	f.Update(ptKey("left")) // keyring → certificate, wrapping around
+	f.Update(keyPress("left")) // keyring → certificate, wrapping around
 	if f.kind != credCertificate {
 		t.Fatalf("left from keyring wraps to certificate, got %d", f.kind)
 	}
-	f.Update(ptKey("tab"))
-	ptType(f, cert)
-	f.Update(ptKey("tab"))
-	ptType(f, "env:PFX_PASSWORD")
+	f.Update(keyPress("tab"))
+	typeKeys(f, cert)
+	f.Update(keyPress("tab"))
+	typeKeys(f, "env:PFX_PASSWORD")
 	msgs := ptSubmit(t, f)
 	if len(msgs) != 1 {
 		t.Fatalf("want a save, got %#v (errors %v)", msgs, f.errs)
@@ -318,29 +318,29 @@ func TestProfileFormCertificate(t *testing.T) {
 
 func TestProfileFormNavigationAndCancel(t *testing.T) {
 	f := newTestForm(nil, true)
-	f.Update(ptKey("enter"))
-	f.Update(ptKey("down"))
+	f.Update(keyPress("enter"))
+	f.Update(keyPress("down"))
 	if f.focus != fieldClientID {
 		t.Fatalf("enter and down move to the next field, focus %d", f.focus)
 	}
-	f.Update(ptKey("shift+tab"))
-	f.Update(ptKey("up"))
-	f.Update(ptKey("up"))
+	f.Update(keyPress("shift+tab"))
+	f.Update(keyPress("up"))
+	f.Update(keyPress("up"))
 	if f.focus != fieldCloud {
 		t.Fatalf("moving up from the first field wraps to the last, focus %d", f.focus)
 	}
 	if !f.Capturing() {
 		t.Fatal("the form captures every key while open")
 	}
-	ptOne[closeDialogMsg](t, ptMsgs(f.Update(ptKey("esc"))))
+	onlyMsg[closeDialogMsg](t, updateMsgs(f.Update(keyPress("esc"))))
 }
 
 func TestProfileFormIgnoresOtherFormsResults(t *testing.T) {
 	f := newTestForm(nil, true)
 	other := newTestForm(nil, true)
 	ptFill(other, "x")
-	stale := ptOne[profileFormCheckedMsg](t, ptMsgs(other.Update(ptKey("ctrl+s"))))
-	if msgs := ptMsgs(f.Update(stale)); msgs != nil || len(f.errs) > 0 {
+	stale := onlyMsg[profileFormCheckedMsg](t, updateMsgs(other.Update(keyPress("ctrl+s"))))
+	if msgs := updateMsgs(f.Update(stale)); msgs != nil || len(f.errs) > 0 {
 		t.Fatal("a result meant for another form changed this one")
 	}
 }

@@ -21,49 +21,49 @@ func TestProfileFormView(t *testing.T) {
 	for _, size := range [][2]int{{60, 18}, {80, 22}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		t.Run("add_"+name, func(t *testing.T) {
-			f := NewProfileForm(ptCommon(), nil, true)
+			f := NewProfileForm(testCommon(), nil, true)
 			f.SetSize(size[0], size[1])
 			f.Focus()
 			view := f.View()
-			ptRequireSize(t, view, size[0], size[1])
+			requireSize(t, view, size[0], size[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 		t.Run("edit_error_"+name, func(t *testing.T) {
 			edit := ptEditedProfile()
-			f := NewProfileForm(ptCommon(), &edit, true)
+			f := NewProfileForm(testCommon(), &edit, true)
 			f.SetSize(size[0], size[1])
 			f.Focus()
-			f.Update(ptKey("tab"))
+			f.Update(keyPress("tab"))
 			for range len(".onmicrosoft.com") {
-				f.Update(ptKey("backspace"))
+				f.Update(keyPress("backspace"))
 			}
 			ptSubmit(t, f)
 			view := f.View()
-			ptRequireSize(t, view, size[0], size[1])
+			requireSize(t, view, size[0], size[1])
 			golden.RequireEqual(t, []byte(ansi.Strip(view)))
 		})
 	}
 }
 
 func TestProfileFormViewWithoutKeyring(t *testing.T) {
-	f := NewProfileForm(ptCommon(), nil, false)
+	f := NewProfileForm(testCommon(), nil, false)
 	f.SetSize(60, 18)
 	f.Focus()
 	view := f.View()
-	ptRequireSize(t, view, 60, 18)
+	requireSize(t, view, 60, 18)
 	golden.RequireEqual(t, []byte(ansi.Strip(view)))
 }
 
 func TestProfileFormViewTinySizes(t *testing.T) {
 	edit := ptEditedProfile()
-	f := NewProfileForm(ptCommon(), &edit, false)
-	f.Update(ptKey("tab"))
-	ptType(f, "x")
+	f := NewProfileForm(testCommon(), &edit, false)
+	f.Update(keyPress("tab"))
+	typeKeys(f, "x")
 	ptSubmit(t, f)
 	for w := 0; w <= 8; w++ {
 		for h := 0; h <= 8; h++ {
 			f.SetSize(w, h)
-			ptRequireSize(t, f.View(), w, h)
+			requireSize(t, f.View(), w, h)
 		}
 	}
 }

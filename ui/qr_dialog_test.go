@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -18,9 +17,9 @@ func consentQR(t *testing.T, w, h int) (*flow, *qrtext.Code) {
 	f.waitFor("contoso-reader")
 	f.pickProfile(2, "no roles")
 	f.typeText("/users")
-	f.key(tea.KeyEnter)
+	f.press("enter")
 	f.waitFor("401", "no-roles")
-	f.key(tea.KeyTab) // request → response
+	f.press("tab") // request → response
 	url := f.tenant.LoginURL() + "/" + f.tenant.TenantID() + "/adminconsent?client_id=" + f.tenant.ClientID(demo.ProfileNoConsent)
 	code, err := qrtext.Render(url, false) // the flow's backend has no colours
 	if err != nil {
@@ -48,15 +47,8 @@ func TestFlowConsentQRCode(t *testing.T) {
 	requireCode(t, s, code)
 	f.typeText("u")
 	f.waitFor("copied the admin-consent URL")
-	f.key(tea.KeyEscape)
-	deadline := time.Now().Add(5 * time.Second)
-	for strings.Contains(f.probe.get(), code.Lines[1]) {
-		if time.Now().After(deadline) {
-			t.Fatal("esc did not close the QR code")
-		}
-		f.tm.Send(pingMsg{})
-		time.Sleep(15 * time.Millisecond)
-	}
+	f.press("esc")
+	f.waitUntil("esc did not close the QR code", func(s string) bool { return !strings.Contains(s, code.Lines[1]) })
 }
 
 // In 80x24 the code fits only without the dialog frame, status bar and
@@ -69,7 +61,7 @@ func TestFlowConsentQRCodeFullScreenIn80x24(t *testing.T) {
 	if strings.Contains(s, "Profiles") {
 		t.Errorf("the panes are drawn around a full-screen code:\n%s", s)
 	}
-	f.key(tea.KeyEscape)
+	f.press("esc")
 	f.waitFor("Profiles", "401")
 }
 
@@ -91,7 +83,7 @@ func TestFlowConsentQRCodeTooSmall(t *testing.T) {
 // Presenter mode hides the tenant; a QR code would give it away.
 func TestFlowConsentQRCodeRefusedInPresenterMode(t *testing.T) {
 	f, code := consentQR(t, 160, 48)
-	f.keyMod('g', tea.ModCtrl)
+	f.press("ctrl+g")
 	f.typeText("Q")
 	s := f.waitFor("holds the tenant id")
 	if strings.Contains(s, code.Lines[1]) {
@@ -103,7 +95,7 @@ func TestFlowConsentQRCodeRefusedInPresenterMode(t *testing.T) {
 // the code only where the whole of it fits.
 func TestQRDialogAtEverySize(t *testing.T) {
 	url := "https://login.microsoftonline.com/contoso.onmicrosoft.com/adminconsent?client_id=5a6c1e0f-2b3d-4c8e-9f7a-1d2e3f4a5b6c"
-	d := NewQRDialog(ptCommon(), url, false)
+	d := NewQRDialog(testCommon(), url, false)
 	code, err := qrtext.Render(url, false)
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +105,7 @@ func TestQRDialogAtEverySize(t *testing.T) {
 		for h := 0; h <= nh+2; h++ {
 			d.SetSize(w, h)
 			view := ansi.Strip(d.View())
-			ptRequireSize(t, view, w, h)
+			requireSize(t, view, w, h)
 			shown := strings.Contains(view, code.Lines[len(code.Lines)/2])
 			if fits := w >= nw && h >= nh; shown != fits {
 				t.Fatalf("%dx%d: code shown %v, but it fits: %v", w, h, shown, fits)
@@ -128,7 +120,7 @@ func TestFlowPresenterModeClosesAnOpenQRCode(t *testing.T) {
 	f, code := consentQR(t, 160, 48)
 	f.typeText("Q")
 	f.waitFor("admin consent · u copy URL · esc close")
-	f.keyMod('g', tea.ModCtrl)
+	f.press("ctrl+g")
 	s := f.waitFor("masked on screen")
 	if strings.Contains(s, code.Lines[1]) {
 		t.Errorf("the code is still drawn in presenter mode:\n%s", s)

@@ -30,33 +30,33 @@ func rbHistory() []history.Entry {
 func TestRequestHistoryRecallLikeAShell(t *testing.T) {
 	b := rbBuilder(80, 8)
 	b.SetHistory(rbHistory())
-	rbType(b, "/me")
-	rbPress(b, "ctrl+o", "a")
-	rbType(b, "$select=id")
-	rbPress(b, "enter", "esc")
+	typeKeys(b, "/me")
+	pressKeys(b, "ctrl+o", "a")
+	typeKeys(b, "$select=id")
+	pressKeys(b, "enter", "esc")
 
-	rbPress(b, "up")
+	pressKeys(b, "up")
 	if r := b.Request(); r.Path != "/groups" || fmt.Sprint(r.Query) != "[{$top 3}]" {
 		t.Fatalf("first up: %+v", r)
 	}
-	rbPress(b, "up")
+	pressKeys(b, "up")
 	if r := b.Request(); r.Path != "/users" || r.Version != "beta" || !b.eventual {
 		t.Fatalf("second up: %+v eventual=%v", r, b.eventual)
 	}
-	rbPress(b, "up", "up", "up") // past the oldest: stays there
+	pressKeys(b, "up", "up", "up") // past the oldest: stays there
 	if b.Request().Path != "/organization" {
 		t.Fatalf("past the oldest: %q", b.Request().Path)
 	}
-	rbPress(b, "down", "down")
+	pressKeys(b, "down", "down")
 	if b.Request().Path != "/groups" {
 		t.Fatalf("down twice: %q", b.Request().Path)
 	}
-	rbPress(b, "down")
+	pressKeys(b, "down")
 	r := b.Request()
 	if r.Path != "/me" || r.Version != "v1.0" || fmt.Sprint(r.Query) != "[{$select id}]" || b.eventual {
 		t.Fatalf("down to the draft: %+v eventual=%v, want /me with $select=id restored", r, b.eventual)
 	}
-	rbPress(b, "down")
+	pressKeys(b, "down")
 	if b.Request().Path != "/me" {
 		t.Errorf("down at the draft changed it: %q", b.Request().Path)
 	}
@@ -65,20 +65,20 @@ func TestRequestHistoryRecallLikeAShell(t *testing.T) {
 func TestRequestHistoryRecallAfterSend(t *testing.T) {
 	b := rbBuilder(80, 8)
 	b.SetHistory(rbHistory())
-	rbType(b, "/me")
-	rbOnly[sendMsg](t, rbPress(b, "enter"))
+	typeKeys(b, "/me")
+	onlyMsg[sendMsg](t, pressKeys(b, "enter"))
 	// The builder still shows /me, the newest entry now: up goes past it.
-	rbPress(b, "up")
+	pressKeys(b, "up")
 	if got := b.Request().Path; got != "/groups" {
 		t.Errorf("first up after sending /me shows %q, want /groups", got)
 	}
-	rbPress(b, "down")
+	pressKeys(b, "down")
 	if got := b.Request().Path; got != "/me" {
 		t.Errorf("down shows %q, want /me", got)
 	}
 	// Sending the same request twice keeps one entry.
-	rbPress(b, "enter")
-	rbPress(b, "enter")
+	pressKeys(b, "enter")
+	pressKeys(b, "enter")
 	if n := len(b.recall.entries); n != 4 {
 		t.Errorf("%d entries after sending /me twice, want 4", n)
 	}
@@ -87,32 +87,32 @@ func TestRequestHistoryRecallAfterSend(t *testing.T) {
 func TestRequestHistoryListLoadsAnEntry(t *testing.T) {
 	b := rbBuilder(80, 8)
 	b.SetHistory(rbHistory())
-	rbType(b, "/draft")
-	rbPress(b, "ctrl+r")
+	typeKeys(b, "/draft")
+	pressKeys(b, "ctrl+r")
 	if b.mode != modeHistory || !b.Capturing() {
 		t.Fatalf("ctrl+r: mode %v capturing %v", b.mode, b.Capturing())
 	}
-	rbType(b, "USERS") // the filter ignores case
+	typeKeys(b, "USERS") // the filter ignores case
 	if len(b.list.shown) != 1 {
 		t.Fatalf("filter matched %d entries, want 1", len(b.list.shown))
 	}
-	rbPress(b, "enter")
+	pressKeys(b, "enter")
 	r := b.Request()
 	if b.mode != modePath || r.Path != "/users" || r.Version != "beta" || r.Header.Get("ConsistencyLevel") != "eventual" {
 		t.Errorf("after loading: mode %v request %+v", b.mode, r)
 	}
 
 	// esc closes the list and leaves the builder as it was.
-	rbPress(b, "ctrl+r", "down", "esc")
+	pressKeys(b, "ctrl+r", "down", "esc")
 	if b.mode != modePath || b.Request().Path != "/users" {
 		t.Errorf("esc: mode %v path %q", b.mode, b.Request().Path)
 	}
 	// H opens it from the rows area, where letters are commands.
-	rbPress(b, "ctrl+o", "H")
+	pressKeys(b, "ctrl+o", "H")
 	if b.mode != modeHistory {
 		t.Errorf("H in the rows area: mode %v", b.mode)
 	}
-	rbPress(b, "down", "down", "enter")
+	pressKeys(b, "down", "down", "enter")
 	if b.Request().Path != "/organization" {
 		t.Errorf("third entry loaded %q", b.Request().Path)
 	}
@@ -121,14 +121,14 @@ func TestRequestHistoryListLoadsAnEntry(t *testing.T) {
 func TestRequestProfileSwitchForgetsRecall(t *testing.T) {
 	b := rbBuilder(80, 8)
 	b.SetHistory(rbHistory())
-	rbPress(b, "up")
+	pressKeys(b, "up")
 	b.SetProfile(profiles.Profile{Name: "fabrikam"})
 	b.SetHistory(nil)
-	rbPress(b, "up")
+	pressKeys(b, "up")
 	if b.recall.pos != -1 {
 		t.Errorf("recall position %d survived a profile switch", b.recall.pos)
 	}
-	rbPress(b, "ctrl+r")
+	pressKeys(b, "ctrl+r")
 	b.SetHistory(rbHistory())
 	b.SetProfile(profiles.Profile{Name: "northwind"}) // while the list is open
 	if view := rbView(t, b); !strings.Contains(view, "no requests sent with this profile yet") {

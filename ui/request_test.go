@@ -15,8 +15,8 @@ func TestRequestTypingAPathAndEnterSends(t *testing.T) {
 	if !b.Capturing() {
 		t.Fatal("the path input should have the keyboard at start, so q types a q")
 	}
-	rbType(b, "/users/quinn")
-	send := rbOnly[sendMsg](t, rbPress(b, "enter"))
+	typeKeys(b, "/users/quinn")
+	send := onlyMsg[sendMsg](t, pressKeys(b, "enter"))
 	if send.Request.Path != "/users/quinn" || send.Request.Version != "v1.0" || len(send.Request.Query) != 0 || send.Request.Header != nil {
 		t.Errorf("sent %+v", send.Request)
 	}
@@ -24,9 +24,9 @@ func TestRequestTypingAPathAndEnterSends(t *testing.T) {
 
 func TestRequestQueryTypedInThePathMovesIntoRows(t *testing.T) {
 	b := rbBuilder(80, 8)
-	rbType(b, "/users?$top=5&$select=id,displayName&$filter=startswith(displayName,'A b')")
+	typeKeys(b, "/users?$top=5&$select=id,displayName&$filter=startswith(displayName,'A b')")
 	before := rbURL(t, b)
-	send := rbOnly[sendMsg](t, rbPress(b, "enter"))
+	send := onlyMsg[sendMsg](t, pressKeys(b, "enter"))
 	want := []graph.QueryParam{{Key: "$top", Value: "5"}, {Key: "$select", Value: "id,displayName"}, {Key: "$filter", Value: "startswith(displayName,'A b')"}}
 	if send.Request.Path != "/users" || fmt.Sprint(send.Request.Query) != fmt.Sprint(want) {
 		t.Errorf("sent %+v, want path /users and query %v", send.Request, want)
@@ -40,8 +40,8 @@ func TestRequestQueryTypedInThePathMovesIntoRows(t *testing.T) {
 
 	// A raw '+' means something else once decoded: it stays in the path.
 	b = rbBuilder(80, 8)
-	rbType(b, "/users?$search=\"a+b\"")
-	send = rbOnly[sendMsg](t, rbPress(b, "enter"))
+	typeKeys(b, "/users?$search=\"a+b\"")
+	send = onlyMsg[sendMsg](t, pressKeys(b, "enter"))
 	if send.Request.Path != "/users?$search=\"a+b\"" || len(send.Request.Query) != 0 {
 		t.Errorf("sent %+v, want the query left in the path", send.Request)
 	}
@@ -59,15 +59,15 @@ func rbURL(t *testing.T, b *RequestBuilder) string {
 
 func TestRequestVersionToggle(t *testing.T) {
 	b := rbBuilder(80, 8)
-	rbType(b, "/users")
-	rbPress(b, "ctrl+b")
+	typeKeys(b, "/users")
+	pressKeys(b, "ctrl+b")
 	if got := b.Request().Version; got != "beta" {
 		t.Fatalf("after ctrl+b version = %q, want beta", got)
 	}
 	if !strings.Contains(rbView(t, b), "https://graph.microsoft.com/beta/users") {
 		t.Errorf("URL preview does not show beta:\n%s", rbView(t, b))
 	}
-	rbPress(b, "ctrl+o", "v") // v works where letters are commands
+	pressKeys(b, "ctrl+o", "v") // v works where letters are commands
 	if got := b.Request().Version; got != "v1.0" {
 		t.Errorf("after v in the rows area version = %q, want v1.0", got)
 	}
@@ -82,7 +82,7 @@ func TestRequestVersionToggle(t *testing.T) {
 	if b.version != "beta" {
 		t.Errorf("profile default beta: version = %q", b.version)
 	}
-	rbPress(b, "ctrl+b")
+	pressKeys(b, "ctrl+b")
 	b.SetProfile(profiles.Profile{Name: "other"})
 	if b.version != "v1.0" {
 		t.Errorf("toggled to v1.0 then switched profile: version = %q, want v1.0 kept", b.version)
@@ -91,55 +91,55 @@ func TestRequestVersionToggle(t *testing.T) {
 
 func TestRequestAddEditDeleteQueryOptions(t *testing.T) {
 	b := rbBuilder(80, 10)
-	rbType(b, "/users")
-	rbPress(b, "ctrl+o")
+	typeKeys(b, "/users")
+	pressKeys(b, "ctrl+o")
 	if b.Capturing() {
 		t.Fatal("the rows area takes letters as commands: Capturing should be false")
 	}
-	rbPress(b, "a")
+	pressKeys(b, "a")
 	if !b.Capturing() {
 		t.Fatal("the row editor types text: Capturing should be true")
 	}
-	rbType(b, "select=id,displayName") // the $ may be left out, as on the command line
-	rbPress(b, "enter")
-	rbPress(b, "a")
-	rbType(b, "$top=5")
-	rbPress(b, "enter")
-	rbPress(b, "a")
-	rbType(b, "$count=true")
-	rbPress(b, "esc") // cancelling a new row drops it
+	typeKeys(b, "select=id,displayName") // the $ may be left out, as on the command line
+	pressKeys(b, "enter")
+	pressKeys(b, "a")
+	typeKeys(b, "$top=5")
+	pressKeys(b, "enter")
+	pressKeys(b, "a")
+	typeKeys(b, "$count=true")
+	pressKeys(b, "esc") // cancelling a new row drops it
 	want := []graph.QueryParam{{Key: "$select", Value: "id,displayName"}, {Key: "$top", Value: "5"}}
 	if fmt.Sprint(b.Request().Query) != fmt.Sprint(want) {
 		t.Fatalf("query = %v, want %v", b.Request().Query, want)
 	}
 
 	// Edit $top: the editor starts with the row's text.
-	rbPress(b, "enter")
+	pressKeys(b, "enter")
 	if b.editor.Value() != "$top=5" {
 		t.Fatalf("editor holds %q, want $top=5", b.editor.Value())
 	}
-	rbPress(b, "backspace")
-	rbType(b, "10")
-	rbPress(b, "enter")
-	rbPress(b, "up", "d") // delete $select
+	pressKeys(b, "backspace")
+	typeKeys(b, "10")
+	pressKeys(b, "enter")
+	pressKeys(b, "up", "d") // delete $select
 	want = []graph.QueryParam{{Key: "$top", Value: "10"}}
 	if fmt.Sprint(b.Request().Query) != fmt.Sprint(want) {
 		t.Fatalf("query = %v, want %v", b.Request().Query, want)
 	}
 
 	// A row without = is refused and stays open for fixing.
-	rbPress(b, "a")
-	rbType(b, "$expand")
-	st := rbOnly[statusMsg](t, rbPress(b, "enter"))
+	pressKeys(b, "a")
+	typeKeys(b, "$expand")
+	st := onlyMsg[statusMsg](t, pressKeys(b, "enter"))
 	if !st.Err || !strings.Contains(st.Text, "NAME=VALUE") || b.mode != modeEdit {
 		t.Errorf("got %+v in mode %v, want an error naming NAME=VALUE and the editor open", st, b.mode)
 	}
-	rbType(b, "=manager")
-	rbPress(b, "enter", "esc")
+	typeKeys(b, "=manager")
+	pressKeys(b, "enter", "esc")
 	if b.mode != modePath || !b.Capturing() {
 		t.Errorf("esc in the rows area should return to the path input")
 	}
-	send := rbOnly[sendMsg](t, rbPress(b, "enter"))
+	send := onlyMsg[sendMsg](t, pressKeys(b, "enter"))
 	if got := rbURL(t, b); got != "https://graph.microsoft.com/v1.0/users?$top=10&$expand=manager" || len(send.Request.Query) != 2 {
 		t.Errorf("URL = %s, sent %+v", got, send.Request)
 	}
@@ -147,22 +147,22 @@ func TestRequestAddEditDeleteQueryOptions(t *testing.T) {
 
 func TestRequestAddEditDeleteHeaders(t *testing.T) {
 	b := rbBuilder(80, 10)
-	rbType(b, "/users")
-	rbPress(b, "ctrl+o", "down") // from the query placeholder to the headers placeholder
-	rbPress(b, "enter")          // enter on a placeholder adds a row there
-	rbType(b, "Prefer: outlook.timezone=\"UTC\"")
-	rbPress(b, "enter", "a")
-	rbType(b, "Accept-Language: fr")
-	rbPress(b, "enter")
+	typeKeys(b, "/users")
+	pressKeys(b, "ctrl+o", "down") // from the query placeholder to the headers placeholder
+	pressKeys(b, "enter")          // enter on a placeholder adds a row there
+	typeKeys(b, "Prefer: outlook.timezone=\"UTC\"")
+	pressKeys(b, "enter", "a")
+	typeKeys(b, "Accept-Language: fr")
+	pressKeys(b, "enter")
 	r := b.Request()
 	if r.Header.Get("Prefer") != `outlook.timezone="UTC"` || r.Header.Get("Accept-Language") != "fr" || len(r.Query) != 0 {
 		t.Fatalf("request = %+v", r)
 	}
-	rbPress(b, "x")
+	pressKeys(b, "x")
 	if _, ok := b.Request().Header["Accept-Language"]; ok {
 		t.Error("x did not delete the header row")
 	}
-	rbPress(b, "e")
+	pressKeys(b, "e")
 	if b.editor.Value() != `Prefer: outlook.timezone="UTC"` {
 		t.Errorf("editing shows %q", b.editor.Value())
 	}
@@ -170,8 +170,8 @@ func TestRequestAddEditDeleteHeaders(t *testing.T) {
 
 func TestRequestConsistencyLevelToggle(t *testing.T) {
 	b := rbBuilder(80, 8)
-	rbType(b, "/users")
-	rbPress(b, "ctrl+e")
+	typeKeys(b, "/users")
+	pressKeys(b, "ctrl+e")
 	if got := b.Request().Header.Get("ConsistencyLevel"); got != "eventual" {
 		t.Fatalf("after ctrl+e ConsistencyLevel = %q", got)
 	}
@@ -181,19 +181,19 @@ func TestRequestConsistencyLevelToggle(t *testing.T) {
 	if b.path.Value() != "/users" {
 		t.Errorf("ctrl+e moved or typed in the path: %q", b.path.Value())
 	}
-	rbPress(b, "ctrl+e")
+	pressKeys(b, "ctrl+e")
 	if b.Request().Header != nil {
 		t.Errorf("after a second ctrl+e headers = %v, want none", b.Request().Header)
 	}
 
 	// Typing the header as a row turns the chip on instead of a second copy.
-	rbPress(b, "ctrl+o", "down", "a")
-	rbType(b, "consistencylevel: eventual")
-	rbPress(b, "enter")
+	pressKeys(b, "ctrl+o", "down", "a")
+	typeKeys(b, "consistencylevel: eventual")
+	pressKeys(b, "enter")
 	if !b.eventual || len(b.headers) != 0 || len(b.Request().Header["Consistencylevel"]) != 1 {
 		t.Errorf("eventual=%v rows=%v header=%v", b.eventual, b.headers, b.Request().Header)
 	}
-	rbPress(b, "c")
+	pressKeys(b, "c")
 	if b.eventual {
 		t.Error("c in the rows area did not switch the chip off")
 	}
@@ -201,20 +201,20 @@ func TestRequestConsistencyLevelToggle(t *testing.T) {
 
 func TestRequestForeignHostIsRefused(t *testing.T) {
 	b := rbBuilder(100, 8)
-	rbType(b, "https://graph.evil.example/v1.0/users")
+	typeKeys(b, "https://graph.evil.example/v1.0/users")
 	view := rbView(t, b)
 	if !strings.Contains(view, "not sent: graph.evil.example is not graph.microsoft.com") {
 		t.Errorf("the URL line should say why there is no URL:\n%s", view)
 	}
-	st := rbOnly[statusMsg](t, rbPress(b, "enter"))
+	st := onlyMsg[statusMsg](t, pressKeys(b, "enter"))
 	if !st.Err || !strings.Contains(st.Text, "only sent to graph.microsoft.com") {
 		t.Errorf("status = %+v", st)
 	}
 
 	// The profile's own host in an absolute URL is fine.
 	b = rbBuilder(100, 8)
-	rbType(b, "https://graph.microsoft.com/beta/users?$top=1")
-	send := rbOnly[sendMsg](t, rbPress(b, "enter"))
+	typeKeys(b, "https://graph.microsoft.com/beta/users?$top=1")
+	send := onlyMsg[sendMsg](t, pressKeys(b, "enter"))
 	if got := rbURL(t, b); got != "https://graph.microsoft.com/beta/users?$top=1" {
 		t.Errorf("sent %+v, URL %s", send.Request, got)
 	}
@@ -224,7 +224,7 @@ func TestRequestHeaderInjectionIsRefused(t *testing.T) {
 	b := rbBuilder(80, 8)
 	// A replayed request (history file edited by hand) can hold anything.
 	b.SetRequest(graph.Request{Path: "/users", Header: http.Header{"X-Note": {"a\r\nHost: evil.example"}}})
-	st := rbOnly[statusMsg](t, rbPress(b, "enter"))
+	st := onlyMsg[statusMsg](t, pressKeys(b, "enter"))
 	if !st.Err || !strings.Contains(st.Text, "line break") {
 		t.Errorf("status = %+v, want a line-break error", st)
 	}
@@ -233,16 +233,16 @@ func TestRequestHeaderInjectionIsRefused(t *testing.T) {
 	}
 
 	b = rbBuilder(80, 8)
-	rbType(b, "/users")
-	rbPress(b, "ctrl+o", "down", "a")
-	rbType(b, "Bad Name: x")
-	st = rbOnly[statusMsg](t, rbPress(b, "enter"))
+	typeKeys(b, "/users")
+	pressKeys(b, "ctrl+o", "down", "a")
+	typeKeys(b, "Bad Name: x")
+	st = onlyMsg[statusMsg](t, pressKeys(b, "enter"))
 	if !st.Err || !strings.Contains(st.Text, "not valid") || b.mode != modeEdit {
 		t.Errorf("status = %+v mode %v, want the name refused and the editor open", st, b.mode)
 	}
-	rbPress(b, "esc", "a")
-	rbType(b, "Authorization: Bearer abc.def.ghi")
-	st = rbOnly[statusMsg](t, rbPress(b, "enter"))
+	pressKeys(b, "esc", "a")
+	typeKeys(b, "Authorization: Bearer abc.def.ghi")
+	st = onlyMsg[statusMsg](t, pressKeys(b, "enter"))
 	if !st.Err || !strings.Contains(st.Text, "sets Authorization itself") {
 		t.Errorf("status = %+v", st)
 	}
@@ -250,15 +250,15 @@ func TestRequestHeaderInjectionIsRefused(t *testing.T) {
 
 func TestRequestNothingToSend(t *testing.T) {
 	b := rbBuilder(80, 8)
-	st := rbOnly[statusMsg](t, rbPress(b, "enter"))
+	st := onlyMsg[statusMsg](t, pressKeys(b, "enter"))
 	if !st.Err || !strings.Contains(st.Text, "/users") {
 		t.Errorf("empty path: %+v", st)
 	}
-	b = NewRequestBuilder(&Common{Styles: NewStyles(true)})
+	b = NewRequestBuilder(testCommon())
 	b.SetSize(80, 8)
 	b.Focus()
-	rbType(b, "/users")
-	st = rbOnly[statusMsg](t, rbPress(b, "enter"))
+	typeKeys(b, "/users")
+	st = onlyMsg[statusMsg](t, pressKeys(b, "enter"))
 	if !st.Err || !strings.Contains(st.Text, "no profile") {
 		t.Errorf("no profile: %+v", st)
 	}
@@ -267,12 +267,12 @@ func TestRequestNothingToSend(t *testing.T) {
 func TestRequestKeysAreIgnoredWhenBlurred(t *testing.T) {
 	b := rbBuilder(80, 8)
 	b.Blur()
-	rbType(b, "/users")
+	typeKeys(b, "/users")
 	if b.path.Value() != "" || b.Capturing() {
 		t.Errorf("a blurred builder took keys: %q capturing=%v", b.path.Value(), b.Capturing())
 	}
 	b.Focus()
-	rbType(b, "q")
+	typeKeys(b, "q")
 	if b.path.Value() != "q" {
 		t.Errorf("path = %q, want q typed", b.path.Value())
 	}
@@ -296,8 +296,8 @@ func TestRequestSetRequestRoundTrip(t *testing.T) {
 func TestRequestSuggestionsAreAcceptedWithRight(t *testing.T) {
 	b := rbBuilder(80, 8)
 	b.SetSuggestions([]string{"/users", "/users/delta", "/organization"})
-	rbType(b, "/or")
-	rbPress(b, "right")
+	typeKeys(b, "/or")
+	pressKeys(b, "right")
 	if b.path.Value() != "/organization" {
 		t.Errorf("path = %q, want the suggestion accepted", b.path.Value())
 	}

@@ -51,7 +51,7 @@ func TestRequestBuilderViewRows(t *testing.T) {
 	for _, sz := range rbSizes {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			b := rbFilled(sz[0], sz[1])
-			rbPress(b, "ctrl+b", "ctrl+o", "down", "down", "down", "down")
+			pressKeys(b, "ctrl+b", "ctrl+o", "down", "down", "down", "down")
 			golden.RequireEqual(t, rbView(t, b))
 		})
 	}
@@ -59,7 +59,7 @@ func TestRequestBuilderViewRows(t *testing.T) {
 
 func TestRequestBuilderViewEditingARow(t *testing.T) {
 	b := rbFilled(54, 8)
-	rbPress(b, "ctrl+o", "down", "enter")
+	pressKeys(b, "ctrl+o", "down", "enter")
 	view := rbView(t, b)
 	if !strings.Contains(view, "▸ $filter=startswith(displayName,'A')") {
 		t.Errorf("the edited row should show its editor:\n%s", view)
@@ -71,7 +71,7 @@ func TestRequestBuilderViewHistory(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			b := rbBuilder(sz[0], sz[1])
 			b.SetHistory(rbHistory())
-			rbPress(b, "ctrl+r", "down")
+			pressKeys(b, "ctrl+r", "down")
 			golden.RequireEqual(t, rbView(t, b))
 		})
 	}
@@ -79,7 +79,7 @@ func TestRequestBuilderViewHistory(t *testing.T) {
 
 func TestRequestBuilderViewForeignURL(t *testing.T) {
 	b := rbBuilder(54, 8)
-	rbType(b, "https://evil.example/v1.0/users")
+	typeKeys(b, "https://evil.example/v1.0/users")
 	golden.RequireEqual(t, rbView(t, b))
 }
 
@@ -104,13 +104,13 @@ func TestRequestBuilderViewTinySizes(t *testing.T) {
 				b.SetHistory(rbHistory())
 				switch mode {
 				case "rows":
-					rbPress(b, "ctrl+o", "down", "down")
+					pressKeys(b, "ctrl+o", "down", "down")
 				case "edit":
-					rbPress(b, "ctrl+o", "down", "enter")
+					pressKeys(b, "ctrl+o", "down", "enter")
 				case "history":
-					rbPress(b, "ctrl+r", "down")
+					pressKeys(b, "ctrl+r", "down")
 				}
-				rbRequireSize(t, b.View(), w, h)
+				requireSize(t, b.View(), w, h)
 			}
 		}
 	}
@@ -121,7 +121,7 @@ func TestRequestBuilderRowsScrollToTheCursor(t *testing.T) {
 	if view := rbView(t, b); !strings.Contains(view, "↓ 2 more · ctrl+o to scroll") {
 		t.Fatalf("hidden rows are not announced:\n%s", view)
 	}
-	rbPress(b, "ctrl+o")
+	pressKeys(b, "ctrl+o")
 	seen := map[string]bool{}
 	for range 8 {
 		view := rbView(t, b)
@@ -135,7 +135,7 @@ func TestRequestBuilderRowsScrollToTheCursor(t *testing.T) {
 			t.Fatalf("the cursor row is off screen:\n%s", view)
 		}
 		seen[cursor] = true
-		rbPress(b, "down")
+		pressKeys(b, "down")
 	}
 	for _, name := range []string{"$select", "$filter", "$top", "Prefer"} {
 		if !seen[name] {
@@ -149,17 +149,17 @@ func TestRequestBuilderRowsScrollToTheCursor(t *testing.T) {
 
 func TestRequestBuilderURLFollowsTheRowBeingTyped(t *testing.T) {
 	b := rbBuilder(80, 8)
-	rbType(b, "/users")
-	rbPress(b, "ctrl+o", "a")
+	typeKeys(b, "/users")
+	pressKeys(b, "ctrl+o", "a")
 	if view := rbView(t, b); !strings.Contains(view, "→ https://graph.microsoft.com/v1.0/users ") {
 		t.Errorf("an empty new row should not break the URL:\n%s", view)
 	}
-	rbType(b, "top=7")
+	typeKeys(b, "top=7")
 	if view := rbView(t, b); !strings.Contains(view, "/v1.0/users?$top=7 ") {
 		t.Errorf("the URL should show the row as typed:\n%s", view)
 	}
-	rbPress(b, "esc", "down", "a")
-	rbType(b, "Prefer: return=minimal")
+	pressKeys(b, "esc", "down", "a")
+	typeKeys(b, "Prefer: return=minimal")
 	if view := rbView(t, b); strings.Contains(view, "empty name") {
 		t.Errorf("a header being typed should not show as an error:\n%s", view)
 	}

@@ -20,11 +20,11 @@ func BenchmarkTableFrame(b *testing.B) {
 			x.table = newTableIndex(x.Response.Body, x.Request) // the command's work, once
 			v := vwViewer(120, 50)
 			vwShow(v, x)
-			v.Update(vwKey("T"))
+			v.Update(keyPress("T"))
 			if !v.showingTable() {
 				b.Fatal("no table")
 			}
-			down, top := vwKey("down"), vwKey("g")
+			down, top := keyPress("down"), keyPress("g")
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {

@@ -23,7 +23,7 @@ func TestTableGolden(t *testing.T) {
 				v := vwViewer(size[0], size[1])
 				showTable(t, v, vwUsersExchange(t, 40, true))
 				for _, k := range c.keys {
-					v.Update(vwKey(k))
+					v.Update(keyPress(k))
 				}
 				golden.RequireEqual(t, vwView(t, v))
 			})

@@ -16,7 +16,7 @@ import (
 func showTable(t *testing.T, v *Viewer, x *Exchange) {
 	t.Helper()
 	vwShow(v, x)
-	pump(v, vwCmd(v.Update(vwKey("T"))), nil)
+	pump(v, noIntents(v.Update(keyPress("T"))), nil)
 	if !v.showingTable() {
 		t.Fatalf("T did not show a table; footer:\n%s", vwView(t, v))
 	}
@@ -111,7 +111,7 @@ func TestTableScrollsRowsAndColumnsWithAStickyHeader(t *testing.T) {
 		top int
 	}{{"down", 1}, {"pgdown", 9}, {"G", 32}, {"down", 32}, {"up", 31}, {"g", 0}, {"up", 0}}
 	for _, s := range steps {
-		v.Update(vwKey(s.key))
+		v.Update(keyPress(s.key))
 		if v.table.top != s.top {
 			t.Fatalf("after %q the first row is %d, want %d", s.key, v.table.top, s.top)
 		}
@@ -119,16 +119,16 @@ func TestTableScrollsRowsAndColumnsWithAStickyHeader(t *testing.T) {
 			t.Fatalf("after %q the header scrolled away: %q", s.key, h)
 		}
 	}
-	v.Update(vwKey("G"))
+	v.Update(keyPress("G"))
 	if got := vwView(t, v); !strings.Contains(got, "Joni 39") || !strings.Contains(got, "row 33-40/40") {
 		t.Fatalf("at the bottom the last user and the position should show:\n%s", got)
 	}
-	v.Update(vwKey(">"))
+	v.Update(keyPress(">"))
 	if v.table.left != 1 || strings.Contains(header(), " id ") {
 		t.Fatalf("> should move one column right; left=%d header %q", v.table.left, header())
 	}
 	for range 50 {
-		v.Update(vwKey(">"))
+		v.Update(keyPress(">"))
 	}
 	last := len(v.table.idx.cols) - 1
 	if v.table.lastVisible() != last || v.table.lastCut() {
@@ -138,7 +138,7 @@ func TestTableScrollsRowsAndColumnsWithAStickyHeader(t *testing.T) {
 		t.Fatalf("the last column is not on screen: %q", header())
 	}
 	for range 50 {
-		v.Update(vwKey("<"))
+		v.Update(keyPress("<"))
 	}
 	if v.table.left != 0 {
 		t.Fatalf("< should come back to the first column, left=%d", v.table.left)
@@ -148,11 +148,11 @@ func TestTableScrollsRowsAndColumnsWithAStickyHeader(t *testing.T) {
 func TestTableTogglesBackToTextAndFollowsNewPages(t *testing.T) {
 	v := vwViewer(54, 12)
 	showTable(t, v, vwUsersExchange(t, 5, true))
-	v.Update(vwKey("T"))
+	v.Update(keyPress("T"))
 	if v.showingTable() || !strings.Contains(vwView(t, v), `"@odata.context"`) {
 		t.Fatalf("T again should show the text:\n%s", vwView(t, v))
 	}
-	pump(v, vwCmd(v.Update(vwKey("T"))), nil)
+	pump(v, noIntents(v.Update(keyPress("T"))), nil)
 	next := vwUsersExchange(t, 7, false)
 	next.Seq = 9
 	pump(v, vwShow(v, next), nil)
@@ -165,7 +165,7 @@ func TestTableOnlyForCollections(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, bodyOnly(t, graph.Request{Path: "/organization/1"}, `{"id":"1","displayName":"Contoso"}`))
 	var status []string
-	pump(v, vwCmd(v.Update(vwKey("T"))), func(m tea.Msg) {
+	pump(v, noIntents(v.Update(keyPress("T"))), func(m tea.Msg) {
 		if s, ok := m.(statusMsg); ok {
 			status = append(status, s.Text)
 		}
@@ -186,7 +186,7 @@ func TestTableFitsAnyPaneSize(t *testing.T) {
 		v := vwViewer(sz[0], sz[1])
 		showTable(t, v, vwUsersExchange(t, 30, false))
 		for _, k := range []string{">", "down", "G", ">", ">", "<", "pgup"} {
-			v.Update(vwKey(k))
+			v.Update(keyPress(k))
 			_ = vwView(t, v) // fails unless exactly w x h cells
 		}
 	}

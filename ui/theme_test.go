@@ -21,12 +21,6 @@ type themeInput struct {
 }
 
 func themeInputs() []themeInput {
-	keys := func(m *Model, ks ...tea.KeyPressMsg) {
-		for _, k := range ks {
-			m.Update(k)
-		}
-	}
-	ctrl := func(c rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: c, Mod: tea.ModCtrl} }
 	request := func(m *Model) string { return m.request.View() }
 	viewer := func(m *Model) string { return m.viewer.View() }
 	withBody := func(t *testing.T, m *Model) {
@@ -37,13 +31,13 @@ func themeInputs() []themeInput {
 	}
 	return []themeInput{
 		{"path", func(t *testing.T, m *Model) {}, request},
-		{"query or header row", func(t *testing.T, m *Model) { keys(m, ctrl('o'), ptKey("a")) }, request},
-		{"history filter", func(t *testing.T, m *Model) { keys(m, ctrl('r')) }, request},
-		{"picker filter", func(t *testing.T, m *Model) { m.setFocus(focusPicker); keys(m, ptKey("/")) }, func(m *Model) string { return m.picker.View() }},
+		{"query or header row", func(t *testing.T, m *Model) { press(m, "ctrl+o", "a") }, request},
+		{"history filter", func(t *testing.T, m *Model) { press(m, "ctrl+r") }, request},
+		{"picker filter", func(t *testing.T, m *Model) { m.setFocus(focusPicker); press(m, "/") }, func(m *Model) string { return m.picker.View() }},
 		{"profile form", func(t *testing.T, m *Model) { m.route(openProfileFormMsg{}) }, func(m *Model) string { return m.dialog.View() }},
-		{"body search", func(t *testing.T, m *Model) { withBody(t, m); keys(m, ptKey("/")) }, viewer},
-		{"save as", func(t *testing.T, m *Model) { withBody(t, m); keys(m, ptKey("s"), ctrl('u')) }, viewer},
-		{"support bundle", func(t *testing.T, m *Model) { withBody(t, m); keys(m, ptKey("B"), ctrl('u')) }, viewer},
+		{"body search", func(t *testing.T, m *Model) { withBody(t, m); press(m, "/") }, viewer},
+		{"save as", func(t *testing.T, m *Model) { withBody(t, m); press(m, "s", "ctrl+u") }, viewer},
+		{"support bundle", func(t *testing.T, m *Model) { withBody(t, m); press(m, "B", "ctrl+u") }, viewer},
 	}
 }
 
@@ -70,7 +64,7 @@ func TestEveryInputIsReadableOnALightTerminal(t *testing.T) {
 				}
 				in.open(t, m)
 				for _, r := range "typed" {
-					m.Update(ptKey(string(r)))
+					m.Update(keyPress(string(r)))
 				}
 				if !themeFirst {
 					m.Update(white)

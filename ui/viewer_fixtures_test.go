@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -22,73 +21,16 @@ import (
 var vwStart = time.Date(2026, 5, 4, 9, 30, 0, 0, time.UTC)
 
 func vwViewer(w, h int) *Viewer {
-	v := NewViewer(&Common{Styles: NewStyles(true)})
+	v := NewViewer(testCommon())
 	v.SetSize(w, h)
 	return v
-}
-
-// vwKey builds the key message Bubble Tea sends for a key name as
-// msg.String() spells it: "down", "shift+left", "space", "G", "/".
-func vwKey(name string) tea.KeyPressMsg {
-	special := map[string]rune{
-		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
-		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "backspace": tea.KeyBackspace,
-	}
-	var mod tea.KeyMod
-	if rest, ok := strings.CutPrefix(name, "shift+"); ok {
-		mod, name = tea.ModShift, rest
-	}
-	if code, ok := special[name]; ok {
-		return tea.KeyPressMsg{Code: code, Mod: mod}
-	}
-	if name == "space" {
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	}
-	r, _ := utf8.DecodeRuneInString(name)
-	return tea.KeyPressMsg{Code: r, Text: name}
-}
-
-// vwType sends each character as a key vwKey.
-func vwType(v *Viewer, s string) {
-	for _, r := range s {
-		v.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-}
-
-// vwRun is what an Update produced: its first intent, else its command's
-// message (nil for neither).
-func vwRun(cmd tea.Cmd, intents []Intent) tea.Msg {
-	if len(intents) > 0 {
-		return intents[0]
-	}
-	if cmd == nil {
-		return nil
-	}
-	return cmd()
-}
-
-// vwCmd is the command of an Update that must ask nothing of the root.
-func vwCmd(cmd tea.Cmd, intents []Intent) tea.Cmd {
-	if len(intents) > 0 {
-		panic(fmt.Sprintf("unexpected intents %#v", intents))
-	}
-	return cmd
 }
 
 // vwView is View with colours removed, checked to be exactly w x h.
 func vwView(t *testing.T, v *Viewer) string {
 	t.Helper()
 	out := v.View()
-	rows := strings.Split(out, "\n")
-	if len(rows) != v.h {
-		t.Fatalf("View has %d rows, want %d:\n%s", len(rows), v.h, ansi.Strip(out))
-	}
-	for i, r := range rows {
-		if got := ansi.StringWidth(r); got != v.w {
-			t.Fatalf("row %d is %d cells wide, want %d: %q", i, got, v.w, ansi.Strip(r))
-		}
-	}
+	requireSize(t, out, v.w, v.h)
 	return ansi.Strip(out)
 }
 
@@ -258,4 +200,4 @@ func vwThrottled(t testing.TB) *Exchange {
 }
 
 // vwShow delivers an exchange the way the root does.
-func vwShow(v *Viewer, x *Exchange) tea.Cmd { return vwCmd(v.Update(exchangeMsg{Exchange: x})) }
+func vwShow(v *Viewer, x *Exchange) tea.Cmd { return noIntents(v.Update(exchangeMsg{Exchange: x})) }

@@ -30,7 +30,7 @@ func TestViewerGolden(t *testing.T) {
 				v := vwViewer(size[0], size[1])
 				vwShow(v, c.x(t))
 				if c.tab != "b" {
-					v.Update(vwKey(c.tab))
+					v.Update(keyPress(c.tab))
 				}
 				// The countdown reads the tick's clock, never the machine's.
 				v.Update(viewerTickMsg{At: vwStart.Add(90 * time.Second), gen: v.tickGen})

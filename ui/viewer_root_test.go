@@ -4,42 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
-
-// pumpRoot is pump for the root model: every message goes through
-// Model.Update, which handles streams itself.
-func pumpRoot(m *Model, cmd tea.Cmd) {
-	type done struct{}
-	msgs := make(chan tea.Msg, 64)
-	pending := 0
-	start := func(c tea.Cmd) {
-		if c == nil {
-			return
-		}
-		pending++
-		go func() {
-			msgs <- c()
-			msgs <- done{}
-		}()
-	}
-	start(cmd)
-	for pending > 0 {
-		switch msg := (<-msgs).(type) {
-		case done:
-			pending--
-		case nil:
-		case tea.BatchMsg:
-			for _, c := range msg {
-				start(c)
-			}
-		default:
-			_, next := m.Update(msg)
-			start(next)
-		}
-	}
-}
 
 func TestRootShowsTheTopThenTheWholeLargeBody(t *testing.T) {
 	m := newRootForTest(t, 160, 48)

@@ -33,12 +33,12 @@ func TestViewerScrollsByLinePageAndEnds(t *testing.T) {
 		{"g", 1}, {"end", n - 8}, {"home", 1},
 	}
 	for _, s := range steps {
-		v.Update(vwKey(s.key))
+		v.Update(keyPress(s.key))
 		if got := v.body.firstLine(); got != s.want {
 			t.Fatalf("after %q the first line is %d, want %d", s.key, got, s.want)
 		}
 	}
-	v.Update(vwKey("G"))
+	v.Update(keyPress("G"))
 	view := vwView(t, v)
 	rows := strings.Split(view, "\n")
 	if last := rows[len(rows)-2]; !strings.Contains(last, "}") || !strings.HasPrefix(strings.TrimSpace(last), strconv.Itoa(n)+" ") {
@@ -52,22 +52,22 @@ func TestViewerWrapShowsLongLinesOnSeveralRows(t *testing.T) {
 	if got := vwView(t, v); strings.Contains(got, "$metadata#users") {
 		t.Fatalf("without wrap the long line should be cut:\n%s", got)
 	}
-	v.Update(vwKey("w"))
+	v.Update(keyPress("w"))
 	got := vwView(t, v)
 	if !strings.Contains(got, "$metadata#users") || !strings.Contains(got, "wrap") {
 		t.Fatalf("with wrap the long line should continue on the next row:\n%s", got)
 	}
 	// Down moves one row: line 2 takes two rows, so two presses pass it.
-	v.Update(vwKey("down"))
-	v.Update(vwKey("down"))
+	v.Update(keyPress("down"))
+	v.Update(keyPress("down"))
 	if v.body.firstLine() != 2 || v.body.topRow != 1 {
 		t.Fatalf("after two rows down top = line %d row %d, want line 2 row 1", v.body.firstLine(), v.body.topRow)
 	}
-	v.Update(vwKey("down"))
+	v.Update(keyPress("down"))
 	if v.body.firstLine() != 3 || v.body.topRow != 0 {
 		t.Fatalf("after three rows down top = line %d row %d, want line 3 row 0", v.body.firstLine(), v.body.topRow)
 	}
-	v.Update(vwKey("up"))
+	v.Update(keyPress("up"))
 	if v.body.firstLine() != 2 || v.body.topRow != 1 {
 		t.Fatalf("up from line 3 should show the last row of line 2, got line %d row %d", v.body.firstLine(), v.body.topRow)
 	}
@@ -76,7 +76,7 @@ func TestViewerWrapShowsLongLinesOnSeveralRows(t *testing.T) {
 func TestViewerHorizontalScrollStopsAtTheLongestVisibleLine(t *testing.T) {
 	v := vwViewer(40, 10)
 	vwShow(v, vwUsersExchange(t, 2, false))
-	v.Update(vwKey(">"))
+	v.Update(keyPress(">"))
 	if v.body.hoff != hscrollStep {
 		t.Fatalf("> scrolled to %d, want %d", v.body.hoff, hscrollStep)
 	}
@@ -84,7 +84,7 @@ func TestViewerHorizontalScrollStopsAtTheLongestVisibleLine(t *testing.T) {
 		t.Fatalf("scrolled view does not show the URL's continuation:\n%s", got)
 	}
 	for range 50 {
-		v.Update(vwKey("shift+right"))
+		v.Update(keyPress("shift+right"))
 	}
 	// The longest visible line is the @odata.context line: its end must be
 	// the right edge, not beyond.
@@ -92,9 +92,9 @@ func TestViewerHorizontalScrollStopsAtTheLongestVisibleLine(t *testing.T) {
 	if !strings.Contains(got, `users",`) {
 		t.Fatalf("scrolling far right should stop with the longest line's end visible:\n%s", got)
 	}
-	v.Update(vwKey("<"))
+	v.Update(keyPress("<"))
 	for range 50 {
-		v.Update(vwKey("shift+left"))
+		v.Update(keyPress("shift+left"))
 	}
 	if v.body.hoff != 0 {
 		t.Fatalf("scrolling left stops at %d, want 0", v.body.hoff)
@@ -118,7 +118,7 @@ func TestViewerTabsByLetterAndArrows(t *testing.T) {
 		{"right", tabHeaders, "Request"},
 	}
 	for _, s := range steps {
-		v.Update(vwKey(s.key))
+		v.Update(keyPress(s.key))
 		if v.tab != s.want {
 			t.Fatalf("after %q the tab is %s, want %s", s.key, viewerTabNames[v.tab], viewerTabNames[s.want])
 		}
@@ -131,12 +131,12 @@ func TestViewerTabsByLetterAndArrows(t *testing.T) {
 func TestViewerTokenCountdownTicksOnlyOnTheTokenTab(t *testing.T) {
 	v := vwViewer(118, 32)
 	vwShow(v, vwUsersExchange(t, 3, false))
-	tick, ok := vwRun(v.Update(vwKey("t"))).(viewerTickMsg)
+	tick, ok := firstMsg(v.Update(keyPress("t"))).(viewerTickMsg)
 	if !ok {
 		t.Fatal("showing the Token tab does not start a tick")
 	}
 	tick.At = vwStart.Add(10 * time.Minute)
-	if next := vwCmd(v.Update(tick)); next == nil {
+	if next := noIntents(v.Update(tick)); next == nil {
 		t.Fatal("a tick on the Token tab does not schedule the next one")
 	}
 	if got := vwView(t, v); !strings.Contains(got, "(in 49m30s)") {
@@ -147,8 +147,8 @@ func TestViewerTokenCountdownTicksOnlyOnTheTokenTab(t *testing.T) {
 	if got := vwView(t, v); !strings.Contains(got, "(expired 2m30s ago)") {
 		t.Fatalf("an expired token is not shown as expired:\n%s", got)
 	}
-	v.Update(vwKey("b"))
-	if next := vwCmd(v.Update(tick)); next != nil {
+	v.Update(keyPress("b"))
+	if next := noIntents(v.Update(tick)); next != nil {
 		t.Fatal("the tick chain goes on after leaving the Token tab")
 	}
 }
@@ -187,7 +187,7 @@ func TestViewerShowsFetchAllProgressUntilTheResult(t *testing.T) {
 func TestViewerNextPageOnlyWhenThereIsOne(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 3, false))
-	if msg := vwRun(v.Update(vwKey("]"))); msg == (nextPageMsg{}) {
+	if msg := firstMsg(v.Update(keyPress("]"))); msg == (nextPageMsg{}) {
 		t.Fatal("] asked for a next page of the last page")
 	} else if _, ok := msg.(statusMsg); !ok {
 		t.Fatalf("] on the last page gave %#v, want a status explaining there is none", msg)
@@ -195,10 +195,10 @@ func TestViewerNextPageOnlyWhenThereIsOne(t *testing.T) {
 	more := vwUsersExchange(t, 3, true)
 	more.Seq = 5
 	vwShow(v, more)
-	if msg := vwRun(v.Update(vwKey("]"))); msg != (nextPageMsg{}) {
+	if msg := firstMsg(v.Update(keyPress("]"))); msg != (nextPageMsg{}) {
 		t.Fatalf("] with a nextLink gave %#v, want nextPageMsg", msg)
 	}
-	if msg := vwRun(v.Update(vwKey("A"))); msg != (fetchAllMsg{}) {
+	if msg := firstMsg(v.Update(keyPress("A"))); msg != (fetchAllMsg{}) {
 		t.Fatalf("A gave %#v, want fetchAllMsg", msg)
 	}
 }
@@ -207,7 +207,7 @@ func TestViewerCopiesTheRawBody(t *testing.T) {
 	v := vwViewer(54, 12)
 	x := vwUsersExchange(t, 3, false)
 	vwShow(v, x)
-	msg, ok := vwRun(v.Update(vwKey("y"))).(copyMsg)
+	msg, ok := firstMsg(v.Update(keyPress("y"))).(copyMsg)
 	if !ok || msg.What != "body" || msg.Text != string(x.Response.Body) {
 		t.Fatalf("y gave %#v, want the raw body", msg)
 	}
@@ -216,7 +216,7 @@ func TestViewerCopiesTheRawBody(t *testing.T) {
 func TestViewerCopiesCurlWithATokenPlaceholder(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 3, false))
-	msg, ok := vwRun(v.Update(vwKey("c"))).(copyMsg)
+	msg, ok := firstMsg(v.Update(keyPress("c"))).(copyMsg)
 	if !ok || msg.What != "curl command" {
 		t.Fatalf("c gave %#v, want a curl command to copy", msg)
 	}
@@ -224,7 +224,7 @@ func TestViewerCopiesCurlWithATokenPlaceholder(t *testing.T) {
 		t.Fatalf("curl command is %q", msg.Text)
 	}
 	vwShow(v, vwWrongSecret())
-	if _, ok := vwRun(v.Update(vwKey("c"))).(statusMsg); !ok {
+	if _, ok := firstMsg(v.Update(keyPress("c"))).(statusMsg); !ok {
 		t.Fatal("c without a sent request should explain, not copy")
 	}
 }
@@ -232,7 +232,7 @@ func TestViewerCopiesCurlWithATokenPlaceholder(t *testing.T) {
 func TestViewerSaveAsksForAPath(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 3, false))
-	v.Update(vwKey("s"))
+	v.Update(keyPress("s"))
 	if !v.Capturing() {
 		t.Fatal("the save input does not capture keys")
 	}
@@ -240,17 +240,17 @@ func TestViewerSaveAsksForAPath(t *testing.T) {
 		t.Fatalf("save input not shown with its default:\n%s", got)
 	}
 	for range len("response.json") {
-		v.Update(vwKey("backspace"))
+		v.Update(keyPress("backspace"))
 	}
-	vwType(v, "users page 1.json")
-	if msg := vwRun(v.Update(vwKey("enter"))); msg != (saveBodyMsg{Path: "users page 1.json"}) {
+	typeKeys(v, "users page 1.json")
+	if msg := firstMsg(v.Update(keyPress("enter"))); msg != (saveBodyMsg{Path: "users page 1.json"}) {
 		t.Fatalf("enter gave %#v, want saveBodyMsg with the typed path", msg)
 	}
 	if v.Capturing() {
 		t.Fatal("the save input stays open after enter")
 	}
-	v.Update(vwKey("s"))
-	if msg := vwRun(v.Update(vwKey("esc"))); msg != nil || v.Capturing() {
+	v.Update(keyPress("s"))
+	if msg := firstMsg(v.Update(keyPress("esc"))); msg != nil || v.Capturing() {
 		t.Fatalf("esc in the save input gave %#v (capturing %v), want it closed with nothing saved", msg, v.Capturing())
 	}
 }
@@ -258,7 +258,7 @@ func TestViewerSaveAsksForAPath(t *testing.T) {
 func TestViewerErrorSwitchesToBody(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 3, false))
-	v.Update(vwKey("h"))
+	v.Update(keyPress("h"))
 	vwShow(v, vwNoConsent())
 	if v.tab != tabBody {
 		t.Fatalf("a failed exchange left the %s tab on screen", viewerTabNames[v.tab])
@@ -273,7 +273,7 @@ func TestViewerPaneSizesNeverPanic(t *testing.T) {
 				vwShow(v, x)
 			}
 			for _, k := range []string{"w", "down", "G", ">", "t", "r", "h", "/", "esc"} {
-				v.Update(vwKey(k))
+				v.Update(keyPress(k))
 				out := v.View()
 				rows := strings.Split(out, "\n")
 				if sz[1] > 0 && len(rows) != sz[1] || sz[1] == 0 && out != "" {
@@ -290,7 +290,7 @@ func TestViewerPasteGoesToTheOpenInput(t *testing.T) {
 	v := vwViewer(54, 12)
 	vwShow(v, vwUsersExchange(t, 3, false))
 	v.Update(tea.PasteMsg{Content: "ignored"})
-	v.Update(vwKey("/"))
+	v.Update(keyPress("/"))
 	v.Update(tea.PasteMsg{Content: "Adele"})
 	if got := v.searchIn.Value(); got != "Adele" {
 		t.Fatalf("pasted search is %q", got)
@@ -319,7 +319,7 @@ func TestViewerFollowsAStyleSwap(t *testing.T) {
 func TestViewerBundlePromptSurvivesARestyle(t *testing.T) {
 	v := vwViewer(80, 12)
 	vwShow(v, bodyExchange(t, "application/json", []byte(`{"a":1}`), nil))
-	v.Update(vwKey("B"))
+	v.Update(keyPress("B"))
 	v.c.Styles = NewStyles(false)
 	v.Restyle(v.c.Styles)
 	if got := vwView(t, v); !strings.Contains(got, "support bundle to: ") {

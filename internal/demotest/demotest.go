@@ -1,6 +1,6 @@
 // Package demotest starts the demo tenant for a test, the way the CLI's,
-// the TUI's and the session's tests all need it. It is used only from
-// tests.
+// the TUI's, auth's and the session's tests all need it. It is used only
+// from tests.
 package demotest
 
 import (
@@ -9,17 +9,36 @@ import (
 	"github.com/graphtui/graphtui/demo"
 )
 
-// Start runs the demo tenant and writes its config into a temporary
-// directory; both go away with the test. It returns the tenant and the
-// config's path.
-func Start(t testing.TB, o demo.Options) (*demo.Tenant, string) {
+// Tenant runs the demo tenant until the test ends.
+func Tenant(t testing.TB, o demo.Options) *demo.Tenant {
 	t.Helper()
 	tenant, err := demo.Start(o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { tenant.Close() })
+	return tenant
+}
+
+// Start runs the demo tenant and writes its config into a temporary
+// directory; both go away with the test. It returns the tenant and the
+// config's path.
+func Start(t testing.TB, o demo.Options) (*demo.Tenant, string) {
+	t.Helper()
+	tenant := Tenant(t, o)
 	cfg, err := tenant.WriteConfig(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tenant, cfg
+}
+
+// StartAll is Start with the error profiles in the config too, one per
+// AADSTS code the tenant can answer with.
+func StartAll(t testing.TB, o demo.Options) (*demo.Tenant, string) {
+	t.Helper()
+	tenant := Tenant(t, o)
+	cfg, err := tenant.WriteConfigAll(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
