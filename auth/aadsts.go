@@ -22,6 +22,9 @@ type TokenError struct {
 	Timestamp     string
 	Cause         string
 	NextStep      string
+	// Federated is what a federated profile presented (its token's iss,
+	// sub and aud), so AADSTS70021 can show what did not match.
+	Federated *AssertionClaims
 	// Err is the underlying transport or library error, already redacted.
 	Err error
 }

@@ -224,7 +224,7 @@ type app struct {
 	managed   bool                  // a managed identity: a service principal, no registration
 	federated []federatedCredential // trusted tokens of other issuers
 	disabled  bool                  // service principal accountEnabled=false
-	caBlocked bool // a Conditional Access policy blocks its sign-ins
+	caBlocked bool                  // a Conditional Access policy blocks its sign-ins
 	// mailScopeGroup, when set, is an application access policy: the app may
 	// only open mailboxes of this group's members.
 	mailScopeGroup string

@@ -118,4 +118,3 @@ func (t *Tenant) managedIdentityToken(w http.ResponseWriter, r *http.Request) {
 	})
 	succeeded = true
 }
-
