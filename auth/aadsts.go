@@ -147,6 +147,18 @@ var explanations = map[int]explanation{
 		"the application is disabled",
 		"An admin must enable the service principal (Enterprise applications > Properties > Enabled for users to sign in) before the app can get tokens.",
 	},
+	70021: {
+		"no federated credential on the app matches the presented token's issuer, subject and audience",
+		"Add a federated credential to the app registration (Certificates & secrets > Federated credentials) whose issuer, subject and audience are exactly those of the workload's token.",
+	},
+	700211: {
+		"the app has no federated credential for the presented token's issuer",
+		"Add a federated credential whose issuer is exactly the token's iss.",
+	},
+	50027: {
+		"the client assertion is not a valid JWT",
+		"Check the certificate or federated_token: the assertion must be a signed JWT.",
+	},
 	53003: {
 		"a Conditional Access policy blocked the token request",
 		"Ask an admin to check the Conditional Access policies for workload identities that apply to this service principal (the sign-in log entry for the trace ID names the policy).",
