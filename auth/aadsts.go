@@ -24,6 +24,9 @@ type TokenError struct {
 	Timestamp     string
 	Cause         string
 	NextStep      string
+	// Federated is what a federated profile presented (its token's iss,
+	// sub and aud), so AADSTS70021 can show what did not match.
+	Federated *AssertionClaims
 	// Err is the underlying transport or library error, already redacted.
 	Err error
 }
@@ -145,6 +148,18 @@ var explanations = map[int]explanation{
 	7000112: {
 		"the application is disabled",
 		"An admin must enable the service principal (Enterprise applications > Properties > Enabled for users to sign in) before the app can get tokens.",
+	},
+	70021: {
+		"no federated credential on the app matches the presented token's issuer, subject and audience",
+		"Add a federated credential to the app registration (Certificates & secrets > Federated credentials) whose issuer, subject and audience are exactly those of the workload's token.",
+	},
+	700211: {
+		"the app has no federated credential for the presented token's issuer",
+		"Add a federated credential whose issuer is exactly the token's iss.",
+	},
+	50027: {
+		"the client assertion is not a valid JWT",
+		"Check the certificate or federated_token: the assertion must be a signed JWT.",
 	},
 	53003: {
 		"a Conditional Access policy blocked the token request",

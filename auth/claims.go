@@ -136,3 +136,13 @@ func rawText(v json.RawMessage) string {
 	}
 	return string(v)
 }
+
+// Delegated reports a user's token: it has a non-empty scp claim.
+func (c Claims) Delegated() bool {
+	for _, o := range c.Other {
+		if o.Name == "scp" && strings.TrimSpace(o.Value) != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -32,15 +32,44 @@ type Source int
 
 const (
 	SourceIdentityProvider Source = iota
+	// SourceCache is this process's memory.
 	SourceCache
+	// SourceDiskCache is the persistent token cache file.
+	SourceDiskCache
+	// SourceReference is an access_token reference (a token brought from
+	// elsewhere).
+	SourceReference
 )
 
+// SourceMemoryCache is SourceCache under the name that tells it from the
+// disk.
+const SourceMemoryCache = SourceCache
+
+// String is the short form; SourceCache keeps its historical "cache".
 func (s Source) String() string {
-	if s == SourceCache {
+	switch s {
+	case SourceCache:
 		return "cache"
+	case SourceDiskCache:
+		return "cache (disk)"
+	case SourceReference:
+		return "access_token reference"
 	}
 	return "identity provider"
 }
+
+// Label is the form the Trace tab and `graphtui token` show: "cache
+// (disk)", "cache (memory)", "identity provider" or "access_token
+// reference".
+func (s Source) Label() string {
+	if s == SourceCache {
+		return "cache (memory)"
+	}
+	return s.String()
+}
+
+// DelegatedLabel is shown beside a token with an scp claim.
+const DelegatedLabel = "delegated token: the doctor's app-only advice may not apply"
 
 // Token is an access token with what graphtui shows about it. The raw value
 // sits behind an unexported pointer and Token formats itself, so printing a
@@ -49,6 +78,7 @@ func (s Source) String() string {
 type Token struct {
 	raw       *string
 	Profile   string
+	Kind      string // the profile's kind (profiles.Profile.Kind)
 	ExpiresOn time.Time
 	Source    Source
 	Took      time.Duration // time spent acquiring (or looking up) this token
@@ -56,6 +86,12 @@ type Token struct {
 	// ClaimsErr says why Claims is empty: the identity platform issued
 	// something that is not a JWT, so nothing can be said about its roles.
 	ClaimsErr error
+	// Federated holds the iss, sub and aud of the federated token last sent
+	// as the client assertion (federated profiles only; never the token).
+	Federated *AssertionClaims
+	// Delegated is true for a token with an scp claim: a user's token,
+	// which an access_token reference may bring (see DelegatedLabel).
+	Delegated bool
 }
 
 // Raw is the bearer token itself. Call it only to send the token to the
@@ -85,6 +121,12 @@ type Options struct {
 	// DefaultTimeout. Resolving the secret is not included: a cmd: or
 	// keyring: reference has its own bound.
 	Timeout time.Duration
+	// Cache keeps tokens between runs; nil keeps them in memory only.
+	Cache *Cache
+	// ManagedIdentityProbe bounds the first answer from IMDS, which on a
+	// machine that is not an Azure VM never comes; 0 means
+	// DefaultManagedIdentityProbe.
+	ManagedIdentityProbe time.Duration
 }
 
 // Manager holds one MSAL confidential client and one cached token per
@@ -105,6 +147,11 @@ type entry struct {
 	lock   chan struct{}
 	config profiles.Profile
 	client *confidential.Client
+	slot   *cacheSlot // the client's persistent cache entry; nil without one
+
+	mi     *managedIdentity // managed identity profiles
+	fed    *assertionSource // federated profiles
+	bypass bool             // the next token must not come from any cache (after a logout)
 
 	mu    sync.Mutex // guards token alone, so Cached never waits for IO
 	token *Token
@@ -219,21 +266,74 @@ func (m *Manager) token(ctx context.Context, p profiles.Profile, force bool) (*T
 		t.Took = time.Since(start)
 		return &t, nil
 	}
+	force = force || e.bypass
+	var (
+		t   *Token
+		err error
+	)
+	switch p.Kind() {
+	case profiles.KindAccessToken:
+		t, err = m.broughtToken(ctx, p)
+	case profiles.KindManagedIdentity:
+		t, err = m.managedToken(ctx, e, p, force)
+	default:
+		t, err = m.appToken(ctx, e, p, force)
+	}
+	if err != nil {
+		e.setToken(nil)
+		return nil, err
+	}
+	e.bypass = false
+	t.Profile, t.Kind, t.Took = p.Name, p.Kind(), time.Since(start)
+	e.setToken(t)
+	out := *t
+	return &out, nil
+}
+
+// newToken wraps an access token with its decoded claims, and registers it
+// for redaction.
+func (m *Manager) newToken(raw string, expires time.Time, src Source) *Token {
+	m.mu.Lock()
+	m.redactor.Add(raw)
+	m.mu.Unlock()
+	t := &Token{raw: &raw, ExpiresOn: expires, Source: src}
+	if c, err := DecodeClaims(raw); err == nil {
+		t.Claims = c
+		t.Delegated = c.Delegated()
+	} else {
+		t.ClaimsErr = fmt.Errorf("the access token is not a readable JWT (%v), so its claims and roles cannot be shown", err)
+	}
+	return t
+}
+
+// appToken gets a token for an app registration (secret, certificate or
+// federated token) through MSAL's confidential client.
+func (m *Manager) appToken(ctx context.Context, e *entry, p profiles.Profile, force bool) (*Token, error) {
 	if force || e.client == nil {
 		// A new MSAL client means a new, empty MSAL cache: the only way to
 		// make MSAL skip a token it still considers valid.
-		c, err := m.newClient(ctx, p)
+		c, slot, err := m.newClient(ctx, e, p)
 		if err != nil {
 			return nil, err
 		}
-		e.client = c
+		e.client, e.slot = c, slot
+	}
+	if e.slot != nil {
+		// A forced refresh must not load the file's token either; the new
+		// one replaces it there.
+		e.slot.setBypass(force)
+		defer e.slot.setBypass(false)
 	}
 	actx, cancel := context.WithTimeout(ctx, m.timeout())
 	res, err := e.client.AcquireTokenByCredential(actx, []string{p.EffectiveScope()})
 	timedOut := errors.Is(actx.Err(), context.DeadlineExceeded)
 	cancel()
 	if err != nil {
-		e.setToken(nil)
+		if e.fed != nil {
+			if ferr := e.fed.takeErr(); ferr != nil {
+				return nil, &CredentialError{Profile: p.Name, Err: ferr}
+			}
+		}
 		switch {
 		case ctx.Err() != nil:
 			err = ctx.Err() // the caller gave up: not the identity platform's fault
@@ -242,87 +342,97 @@ func (m *Manager) token(ctx context.Context, p profiles.Profile, force bool) (*T
 			// ("response is missing access_token"); the deadline is the cause.
 			err = fmt.Errorf("%w: %v", context.DeadlineExceeded, err)
 		}
-		return nil, m.tokenError(p, err)
+		te := m.tokenError(p, err)
+		if e.fed != nil {
+			federationError(te, e.fed.last())
+		}
+		return nil, te
 	}
-	m.mu.Lock()
-	m.redactor.Add(res.AccessToken)
-	m.mu.Unlock()
-
-	t := &Token{
-		raw:       &res.AccessToken,
-		Profile:   p.Name,
-		ExpiresOn: res.ExpiresOn,
-		Source:    SourceIdentityProvider,
-		Took:      time.Since(start),
-	}
+	src := SourceIdentityProvider
 	if res.Metadata.TokenSource == confidential.TokenSourceCache {
-		t.Source = SourceCache
+		src = SourceCache
+		if e.slot != nil && e.slot.fromFile() {
+			src = SourceDiskCache
+		}
 	}
-	if c, err := DecodeClaims(res.AccessToken); err == nil {
-		t.Claims = c
-	} else {
-		t.ClaimsErr = fmt.Errorf("the access token is not a readable JWT (%v), so its claims and roles cannot be shown", err)
+	t := m.newToken(res.AccessToken, res.ExpiresOn, src)
+	if e.fed != nil {
+		t.Federated = e.fed.last()
 	}
-	e.setToken(t)
-	out := *t
-	return &out, nil
+	return t, nil
 }
 
-func (m *Manager) newClient(ctx context.Context, p profiles.Profile) (*confidential.Client, error) {
-	cred, err := m.credential(ctx, p)
+func (m *Manager) newClient(ctx context.Context, e *entry, p profiles.Profile) (*confidential.Client, *cacheSlot, error) {
+	cred, fp, err := m.credential(ctx, e, p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hc, err := m.opts.HTTPClient(p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hc, err = identityClient(hc, p.LoginBase())
 	if err != nil {
-		return nil, &TokenError{Profile: p.Name, Cause: "the identity platform's address is not acceptable", NextStep: "Set authority_host to an https:// URL (plain http only for localhost or 127.0.0.1), or remove it to use the cloud's login host.", Err: err}
+		return nil, nil, &TokenError{Profile: p.Name, Cause: "the identity platform's address is not acceptable", NextStep: "Set authority_host to an https:// URL (plain http only for localhost or 127.0.0.1), or remove it to use the cloud's login host.", Err: err}
 	}
-	opts := []confidential.Option{confidential.WithHTTPClient(hc)}
-	if p.AuthorityHost != "" {
-		// MSAL would ask the public cloud to validate a host it does not
-		// know; custom hosts (sovereign overrides, the demo) skip that.
-		opts = append(opts, confidential.WithInstanceDiscovery(false))
+	// Instance discovery is off for every profile: a custom host (sovereign
+	// override, the demo) cannot be validated by the public cloud, and for
+	// the clouds' own hosts, which MSAL trusts as they are, it would cost a
+	// request to login.microsoftonline.com on every run, cache hit or not.
+	opts := []confidential.Option{confidential.WithHTTPClient(hc), confidential.WithInstanceDiscovery(false)}
+	var slot *cacheSlot
+	if m.opts.Cache.Persistent() {
+		slot = &cacheSlot{cache: m.opts.Cache, profile: p.Name,
+			key: identityKey(p.Kind(), lower(p.LoginBase()), lower(p.Tenant), lower(p.ClientID), fp, p.EffectiveScope())}
+		opts = append(opts, confidential.WithCache(slot))
 	}
 	c, err := confidential.New(p.Authority(), p.ClientID, cred, opts...)
 	if err != nil {
-		return nil, &TokenError{Profile: p.Name, Cause: "MSAL rejected the profile's authority or client id", NextStep: "Check tenant, client_id and authority_host in the profile.", Err: errors.New(m.Redact(err.Error()))}
+		return nil, nil, &TokenError{Profile: p.Name, Cause: "MSAL rejected the profile's authority or client id", NextStep: "Check tenant, client_id and authority_host in the profile.", Err: errors.New(m.Redact(err.Error()))}
 	}
-	return &c, nil
+	return &c, slot, nil
 }
 
-// credential resolves the profile's secret reference or certificate.
-func (m *Manager) credential(ctx context.Context, p profiles.Profile) (confidential.Credential, error) {
-	if p.Certificate != "" {
+// credential resolves the profile's secret reference, certificate or
+// federated token reference, with the fingerprint that keys its cache entry.
+func (m *Manager) credential(ctx context.Context, e *entry, p profiles.Profile) (confidential.Credential, string, error) {
+	switch {
+	case p.FederatedToken != "":
+		e.fed = &assertionSource{ref: p.FederatedToken, secrets: m.opts.Secrets, redact: m.addSecret}
+		// The reference, not the token: the token rotates, the identity stays.
+		return confidential.NewCredFromAssertionCallback(e.fed.assertion), fingerprint("federated", []byte(p.FederatedToken)), nil
+	case p.Certificate != "":
 		certs, key, err := profiles.LoadCertificate(ctx, p, m.opts.Secrets)
 		if err != nil {
-			return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
+			return confidential.Credential{}, "", &CredentialError{Profile: p.Name, Err: err}
 		}
 		if err := profiles.CheckValidity(p, certs[0], m.opts.Now()); err != nil {
-			return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
+			return confidential.Credential{}, "", &CredentialError{Profile: p.Name, Err: err}
 		}
 		cred, err := confidential.NewCredFromCert(certs, key)
 		if err != nil {
-			return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
+			return confidential.Credential{}, "", &CredentialError{Profile: p.Name, Err: err}
 		}
-		return cred, nil
+		return cred, fingerprint("certificate", certs[0].Raw), nil
 	}
 	if p.ClientSecret == "" {
 		// Let the identity platform say AADSTS7000218 would be odd for a
 		// config we can check ourselves.
-		return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: errors.New("no client_secret or certificate configured")}
+		return confidential.Credential{}, "", &CredentialError{Profile: p.Name, Err: errors.New("no client_secret or certificate configured")}
 	}
 	secret, err := m.opts.Secrets.Resolve(ctx, p.ClientSecret)
 	if err != nil {
-		return confidential.Credential{}, &CredentialError{Profile: p.Name, Err: err}
+		return confidential.Credential{}, "", &CredentialError{Profile: p.Name, Err: err}
 	}
+	m.addSecret(secret)
+	cred, err := confidential.NewCredFromSecret(secret)
+	return cred, fingerprint("secret", []byte(secret)), err
+}
+
+func (m *Manager) addSecret(s string) {
 	m.mu.Lock()
-	m.redactor.Add(secret)
+	m.redactor.Add(s)
 	m.mu.Unlock()
-	return confidential.NewCredFromSecret(secret)
 }
 
 // CredentialError means the profile's credential could not be loaded

@@ -34,6 +34,16 @@ const (
 	ProfileUnknownCert     = "unknown-cert"
 )
 
+// Identity profiles, written by WriteConfigAll and WriteDemoConfig: a
+// managed identity and a federated app, each with a story that works and
+// one that fails (see IdentityStories).
+const (
+	ProfileManagedIdentity   = "mi-reader"
+	ProfileMIMissingRole     = "mi-missing-role"
+	ProfileFederated         = "fed-deploy"
+	ProfileFederatedWrongSub = "fed-wrong-subject"
+)
+
 // Application (client) IDs of the demo registrations. They are fixed, so
 // tests in other packages can write profiles that trigger each behaviour;
 // secrets are fresh every run (Tenant.Secret).
@@ -47,6 +57,14 @@ const (
 	ClientIDExpiredSecret = "9e2cebbe-1e93-4e54-a32f-74b5a60efb0f" // its only secret has expired: AADSTS7000222
 	ClientIDDisabledApp   = "26df2abd-d192-44d2-aade-28a27a348b06" // its service principal is disabled: AADSTS7000112
 	ClientIDCABlocked     = "2f77bfca-c10d-46f0-92cc-9273342fd7bc" // a Conditional Access policy blocks it: AADSTS53003
+	// ClientIDMISystem is the client id of the demo host's system-assigned
+	// managed identity; ClientIDMIUser of a user-assigned one assigned to
+	// the host too. Neither has an app registration, only a service principal.
+	ClientIDMISystem = "5d0c5b8e-6a43-4f0e-9d7b-0b6f2f0b8a11"
+	ClientIDMIUser   = "8a4e6f21-3c9d-4b7a-a1e2-6d5c4b3a2f10"
+	// ClientIDFederated is an app that trusts a CI system's tokens through a
+	// federated credential.
+	ClientIDFederated = "e3b1c7d2-94a8-4f6e-b05d-7c2a9e1f4d36"
 	// ClientIDUnregistered is registered nowhere in the demo tenant: AADSTS700016.
 	ClientIDUnregistered = "a98660bd-8bd7-4c81-acbf-6b1937eac3fe"
 )
@@ -101,6 +119,14 @@ var Stories = []Story{
 	{ProfileWrongRole, "consented, but only Group.Read.All: /groups works, /users answers 403 Authorization_RequestDenied"},
 	{ProfileMailBlocked, "Mail.Read limited by an application access policy: the support mailbox opens, the CEO's answers 403"},
 	{ProfileWrongSecret, "the config holds the secret's ID instead of its value: the token request fails with AADSTS7000215"},
+}
+
+// IdentityStories lists the identity profiles, for the CLI and README.
+var IdentityStories = []Story{
+	{ProfileManagedIdentity, "the demo host's system-assigned managed identity, with User.Read.All and Group.Read.All as app role assignments: /users works"},
+	{ProfileMIMissingRole, "a user-assigned managed identity with Group.Read.All only: /users answers 403, and the doctor gives the appRoleAssignment request that fixes it"},
+	{ProfileFederated, "a deploy pipeline's app that trusts the CI issuer's token through a federated credential: no secret at all"},
+	{ProfileFederatedWrongSub, "the same app, with a token from another branch: no federated credential matches its subject (AADSTS70021)"},
 }
 
 // Mailboxes of the story.
@@ -195,8 +221,10 @@ type app struct {
 	requested []string // permissions configured on the registration
 	granted   []string // admin-consented application permissions on Graph
 
-	disabled  bool // service principal accountEnabled=false
-	caBlocked bool // a Conditional Access policy blocks its sign-ins
+	managed   bool                  // a managed identity: a service principal, no registration
+	federated []federatedCredential // trusted tokens of other issuers
+	disabled  bool                  // service principal accountEnabled=false
+	caBlocked bool                  // a Conditional Access policy blocks its sign-ins
 	// mailScopeGroup, when set, is an application access policy: the app may
 	// only open mailboxes of this group's members.
 	mailScopeGroup string
@@ -250,6 +278,13 @@ func newRegistry(now time.Time, graphURL string) (*registry, error) {
 			requested: []string{"User.Read.All"}, granted: []string{"User.Read.All"}, disabled: true},
 		{profile: ProfileCABlocked, displayName: "Contoso Offsite Backup", clientID: ClientIDCABlocked,
 			requested: []string{"User.Read.All"}, granted: []string{"User.Read.All"}, caBlocked: true},
+		{profile: ProfileManagedIdentity, displayName: "contoso-nightly-export", clientID: ClientIDMISystem, managed: true,
+			granted: []string{"User.Read.All", "Group.Read.All"}},
+		{profile: ProfileMIMissingRole, displayName: "contoso-hr-reports-mi", clientID: ClientIDMIUser, managed: true,
+			granted: []string{"Group.Read.All"}},
+		{profile: ProfileFederated, displayName: "Contoso Deploy Pipeline", clientID: ClientIDFederated,
+			requested: []string{"User.Read.All", "Group.Read.All"}, granted: []string{"User.Read.All", "Group.Read.All"},
+			federated: []federatedCredential{{name: "hr-sync-production", issuer: FederatedIssuer, subject: FederatedSubject, audience: FederatedAudience}}},
 	}
 	for i, a := range specs {
 		a.objectID = stableID("application/" + a.clientID)
@@ -262,6 +297,8 @@ func newRegistry(now time.Time, graphURL string) (*registry, error) {
 				return nil, err
 			}
 			a.cert = cert
+		case ProfileManagedIdentity, ProfileMIMissingRole, ProfileFederated:
+			// No secret: the host or the issuer proves who they are.
 		case ProfileExpiredSecret:
 			s, err := newSecret("reporting-2023", now.Add(-400*day), now.Add(-35*day))
 			if err != nil {

@@ -20,10 +20,17 @@ type demoProfile struct {
 	cert     *certCredential // certificate profiles
 	scope    string          // override; "" for the default
 	story    bool
+	// identity profiles (IdentityStories): written by WriteConfigAll and
+	// WriteDemoConfig only.
+	identity        bool
+	managedIdentity string // managed_identity value
+	federatedToken  string // the <profile>.jwt file's content
 }
 
-// buildProfiles lists the story profiles, then the error profiles.
-func buildProfiles(reg *registry) ([]demoProfile, error) {
+// buildProfiles lists the story profiles, then the error profiles, then the
+// identity profiles.
+func buildProfiles(t *Tenant) ([]demoProfile, error) {
+	reg := t.apps
 	var out []demoProfile
 	for _, s := range Stories {
 		a := reg.appByProfile(s.Profile)
@@ -64,7 +71,31 @@ func buildProfiles(reg *registry) ([]demoProfile, error) {
 	unknownCert := demoProfile{name: ProfileUnknownCert, comment: "AADSTS700027: the certificate is not the one registered on the app",
 		tenant: TenantGUID, clientID: ClientIDCert, cert: strayCert}
 
-	return append(out, expired, disabled, blocked, unknownApp, unknownTenant, unknownResource, unknownCert), nil
+	out = append(out, expired, disabled, blocked, unknownApp, unknownTenant, unknownResource, unknownCert)
+
+	exp := t.now().Add(federatedTokenLifetime)
+	good, err := t.IssueFederatedToken(FederatedIssuer, FederatedSubject, FederatedAudience, exp)
+	if err != nil {
+		return nil, err
+	}
+	wrong, err := t.IssueFederatedToken(FederatedIssuer, FederatedWrongSubject, FederatedAudience, exp)
+	if err != nil {
+		return nil, err
+	}
+	comments := map[string]string{}
+	for _, s := range IdentityStories {
+		comments[s.Profile] = s.Shows
+	}
+	return append(out,
+		demoProfile{name: ProfileManagedIdentity, comment: comments[ProfileManagedIdentity], clientID: ClientIDMISystem,
+			identity: true, managedIdentity: "system"},
+		demoProfile{name: ProfileMIMissingRole, comment: comments[ProfileMIMissingRole], clientID: ClientIDMIUser,
+			identity: true, managedIdentity: ClientIDMIUser},
+		demoProfile{name: ProfileFederated, comment: comments[ProfileFederated], tenant: TenantGUID, clientID: ClientIDFederated,
+			identity: true, federatedToken: good},
+		demoProfile{name: ProfileFederatedWrongSub, comment: comments[ProfileFederatedWrongSub], tenant: TenantGUID, clientID: ClientIDFederated,
+			identity: true, federatedToken: wrong},
+	), nil
 }
 
 func (t *Tenant) profile(name string) *demoProfile {
@@ -129,16 +160,31 @@ func certPEM(c *certCredential) ([]byte, error) {
 // profile and <profile>.pem per certificate profile. Secrets, keys and the
 // config are mode 0600. It returns the config's path.
 func (t *Tenant) WriteConfig(dir string) (string, error) {
-	return t.writeConfig(dir, false)
+	return t.writeConfig(dir, false, false)
 }
 
 // WriteConfigAll is WriteConfig plus the error profiles, one per AADSTS
-// code in AADSTSProfiles, for tests of token error handling.
+// code in AADSTSProfiles, and the identity profiles, for tests of token
+// handling.
 func (t *Tenant) WriteConfigAll(dir string) (string, error) {
-	return t.writeConfig(dir, true)
+	return t.writeConfig(dir, true, true)
 }
 
-func (t *Tenant) writeConfig(dir string, all bool) (string, error) {
+// WriteDemoConfig is WriteConfig plus the identity profiles
+// (IdentityStories): what `graphtui demo` offers a new user. The managed
+// identity profiles work where ManagedIdentityEnv is set; federated ones
+// read <profile>.jwt, written beside the config.
+func (t *Tenant) WriteDemoConfig(dir string) (string, error) {
+	return t.writeConfig(dir, false, true)
+}
+
+// FederatedTokenFile is the token file a federated profile's
+// federated_token points at, in the directory the config was written to.
+func FederatedTokenFile(dir, profile string) string {
+	return filepath.Join(dir, profile+".jwt")
+}
+
+func (t *Tenant) writeConfig(dir string, all, identities bool) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
@@ -157,13 +203,28 @@ func (t *Tenant) writeConfig(dir string, all bool) (string, error) {
 	b.WriteString("# (loopback only, nothing reaches Microsoft). The ports, secrets and certificates\n")
 	b.WriteString("# are new each time the demo starts, so this file only works while it runs.\n")
 	for _, p := range t.profiles {
-		if !p.story && !all {
+		switch {
+		case p.identity && !identities, !p.identity && !p.story && !all:
 			continue
 		}
 		fmt.Fprintf(&b, "\n# %s\n[profiles.%s]\n", p.comment, p.name)
+		if p.managedIdentity != "" {
+			// The host proves the identity: no tenant, client id or secret.
+			fmt.Fprintf(&b, "managed_identity = %s\n", tomlString(p.managedIdentity))
+			fmt.Fprintf(&b, "graph_host = %s\n", tomlString(t.graphURL))
+			fmt.Fprintf(&b, "ca_file = %s\n", tomlString(caPath))
+			continue
+		}
 		fmt.Fprintf(&b, "tenant = %s\n", tomlString(p.tenant))
 		fmt.Fprintf(&b, "client_id = %s\n", tomlString(p.clientID))
-		if p.cert != nil {
+		switch {
+		case p.federatedToken != "":
+			path := FederatedTokenFile(dir, p.name)
+			if err := writeFileMode(path, []byte(p.federatedToken), 0o600); err != nil {
+				return "", err
+			}
+			fmt.Fprintf(&b, "federated_token = %s\n", tomlString("file:"+path))
+		case p.cert != nil:
 			pemBytes, err := certPEM(p.cert)
 			if err != nil {
 				return "", err
@@ -173,7 +234,7 @@ func (t *Tenant) writeConfig(dir string, all bool) (string, error) {
 				return "", err
 			}
 			fmt.Fprintf(&b, "certificate = %s\n", tomlString(path))
-		} else {
+		default:
 			path := filepath.Join(dir, p.name+".secret")
 			if err := writeFileMode(path, []byte(p.secret), 0o600); err != nil {
 				return "", err

@@ -320,17 +320,22 @@ func (d *directory) addApps(reg *registry) {
 		for _, p := range a.requested {
 			access = append(access, ordered{{"id", graphAppRoles[p]}, {"type", "Role"}})
 		}
-		d.apps = append(d.apps, record{
-			"id": a.objectID, "appId": a.clientID, "createdDateTime": iso(a.created), "description": nil,
-			"displayName": a.displayName, "identifierUris": []string{}, "publisherDomain": CompanyDomain,
-			"signInAudience": "AzureADMyOrg", "keyCredentials": emptyIfNil(keys), "passwordCredentials": emptyIfNil(passwords),
-			"requiredResourceAccess": []ordered{{{"resourceAppId", GraphAppID}, {"resourceAccess", emptyIfNil(access)}}},
-		})
+		spType, tags := "Application", []string{"WindowsAzureActiveDirectoryIntegratedApp"}
+		if a.managed {
+			// A managed identity has a service principal and no registration.
+			spType, tags = "ManagedIdentity", []string{}
+		} else {
+			d.apps = append(d.apps, record{
+				"id": a.objectID, "appId": a.clientID, "createdDateTime": iso(a.created), "description": nil,
+				"displayName": a.displayName, "identifierUris": []string{}, "publisherDomain": CompanyDomain,
+				"signInAudience": "AzureADMyOrg", "keyCredentials": emptyIfNil(keys), "passwordCredentials": emptyIfNil(passwords),
+				"requiredResourceAccess": []ordered{{{"resourceAppId", GraphAppID}, {"resourceAccess", emptyIfNil(access)}}},
+			})
+		}
 		d.addSP(record{
 			"id": a.spID, "accountEnabled": !a.disabled, "appDisplayName": a.displayName, "appId": a.clientID,
 			"appOwnerOrganizationId": TenantGUID, "appRoleAssignmentRequired": false, "displayName": a.displayName,
-			"servicePrincipalNames": []string{a.clientID}, "servicePrincipalType": "Application",
-			"tags": []string{"WindowsAzureActiveDirectoryIntegratedApp"},
+			"servicePrincipalNames": []string{a.clientID}, "servicePrincipalType": spType, "tags": tags,
 		})
 		for i, role := range a.granted {
 			d.assigned[a.spID] = append(d.assigned[a.spID], record{

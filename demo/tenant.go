@@ -73,7 +73,8 @@ func (o Options) withDefaults() Options {
 }
 
 // Tenant is a running demo tenant: a login server and a Graph server, each on
-// its own loopback TLS listener.
+// its own loopback TLS listener, and a managed identity endpoint on plain
+// http loopback, as App Service has.
 type Tenant struct {
 	opts Options
 
@@ -87,6 +88,8 @@ type Tenant struct {
 
 	loginURL  string
 	graphURL  string
+	miURL     string // the managed identity endpoint's base (plain http, loopback)
+	miHeader  string // IDENTITY_HEADER: the secret the endpoint requires
 	servers   []*http.Server
 	transport *http.Transport // shared by HTTPClient's clients
 
@@ -127,25 +130,36 @@ func Start(opts Options) (*Tenant, error) {
 		loginLn.Close()
 		return nil, err
 	}
+	miLn, err := t.listenManagedIdentity()
+	if err != nil {
+		loginLn.Close()
+		graphLn.Close()
+		return nil, err
+	}
 	t.loginURL = "https://" + loginLn.Addr().String()
 	t.graphURL = "https://" + graphLn.Addr().String()
+	t.miURL = "http://" + miLn.Addr().String()
+	t.miHeader = randomB64(24)
 
 	// The registry and the directory depend on the Graph URL (it is the
 	// resource the apps request tokens for), so they are built after listening.
 	if t.apps, err = newRegistry(t.started, t.graphURL); err != nil {
 		loginLn.Close()
 		graphLn.Close()
+		miLn.Close()
 		return nil, fmt.Errorf("demo tenant: app registrations: %w", err)
 	}
-	if t.profiles, err = buildProfiles(t.apps); err != nil {
+	if t.profiles, err = buildProfiles(t); err != nil {
 		loginLn.Close()
 		graphLn.Close()
+		miLn.Close()
 		return nil, fmt.Errorf("demo tenant: profiles: %w", err)
 	}
 	t.dir = newDirectory(t.apps, opts.Users)
 
 	t.serve(loginLn, t.identityHandler())
 	t.serve(graphLn, t.graphHandler())
+	t.serve(miLn, t.managedIdentityHandler())
 	return t, nil
 }
 

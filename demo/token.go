@@ -92,6 +92,14 @@ func (t *Tenant) token(w http.ResponseWriter, r *http.Request) {
 				"client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer."})
 			return
 		}
+		if p, err := parseJWT(assertion); err == nil && len(a.federated) > 0 && !strings.EqualFold(p.str("iss"), a.clientID) {
+			// Another issuer's token: workload identity federation.
+			if e := t.checkFederated(a, p); e != nil {
+				fail(*e)
+				return
+			}
+			break
+		}
 		if e := t.checkAssertion(a, assertion); e != nil {
 			fail(*e)
 			return

@@ -39,6 +39,8 @@ type Diagnosis struct {
 	Has        []string   // roles the token has
 	Endpoint   *permissions.Match
 	ConsentURL string
+	// RoleAssignment replaces consent for a managed identity (see identity.go).
+	RoleAssignment *RoleAssignment
 }
 
 // lookup is the permission reference; tests swap in hand-built matches so
@@ -52,7 +54,7 @@ func Diagnose(in Input) *Diagnosis {
 		in.Now = time.Now()
 	}
 	if in.TokenErr != nil {
-		return tokenFailure(in)
+		return forIdentityKind(in, tokenFailure(in))
 	}
 	switch in.Status {
 	case 400, 401, 403:
@@ -75,6 +77,7 @@ func Diagnose(in Input) *Diagnosis {
 	}
 	d.ConsentURL = f.consentURL()
 	d.Evidence = append(d.Evidence, f.evidence()...)
+	f.forManagedIdentity(d)
 	return d
 }
 

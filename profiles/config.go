@@ -17,6 +17,9 @@ type Config struct {
 	Exists   bool      // false when the file does not exist yet
 	Profiles []Profile // valid profiles, in file order
 	Warnings []string  // problems that do not stop graphtui, e.g. file permissions
+	// TokenCache is the top-level token_cache key as written ("" when
+	// absent); see TokenCacheMode for the effective mode.
+	TokenCache string
 }
 
 // Load reads and validates the config file at path. A missing file is not an
@@ -34,6 +37,7 @@ func Load(path string) (*Config, error) {
 	}
 	cfg.Exists = true
 	doc := parseDocument(path, string(data), newFileChecks())
+	cfg.TokenCache = doc.tokenCache
 	for _, p := range doc.profiles {
 		if p.valid {
 			cfg.Profiles = append(cfg.Profiles, p.Profile)
@@ -114,6 +118,8 @@ type document struct {
 	syntax   bool        // the text is not valid TOML
 	profiles []parsedProfile
 	errs     Errors
+	// tokenCache is the top-level token_cache value, when valid.
+	tokenCache string
 }
 
 type parsedProfile struct {
@@ -142,10 +148,16 @@ func parseDocument(file, text string, files *fileChecks) *document {
 	}
 	order := newKeyOrder(md)
 	for _, k := range order.keys(raw) {
-		if k != "profiles" {
-			msg := "unknown top-level key; the config file holds only [profiles.NAME] tables"
-			if closestKey(k, []string{"profiles"}) != "" {
-				msg = `unknown top-level key; did you mean "profiles", as in [profiles.NAME]?`
+		switch k {
+		case "profiles":
+		case keyTokenCache:
+			if msg := d.parseTokenCache(raw[k]); msg != "" {
+				d.errs = append(d.errs, &ConfigError{File: file, Line: d.layout.lineOf(k), Key: k, Message: msg})
+			}
+		default:
+			msg := `unknown top-level key; the config file holds token_cache and [profiles.NAME] tables`
+			if guess := closestKey(k, []string{"profiles", keyTokenCache}); guess != "" {
+				msg = fmt.Sprintf("unknown top-level key; did you mean %q?", guess)
 			}
 			d.errs = append(d.errs, &ConfigError{File: file, Line: d.layout.lineOf(k), Key: k, Message: msg})
 		}
@@ -244,7 +256,7 @@ func (d *document) parseProfile(order keyOrder, name string, v any) {
 	p.Profile = resolvePaths(p.Profile, baseDir)
 	if ok {
 		for _, e := range validateProfile(p.Profile, baseDir, d.files) {
-			credentialSet := wrongType[keyClientSecret] || wrongType[keyCertificate]
+			credentialSet := wrongType[keyClientSecret] || wrongType[keyCertificate] || wrongType[keyFederatedToken]
 			if !wrongType[e.Key] && !(e.Message == msgNoCredential && credentialSet) {
 				errs = append(errs, e)
 			}
@@ -263,7 +275,7 @@ func (d *document) parseProfile(order keyOrder, name string, v any) {
 func resolvePaths(p Profile, baseDir string) Profile {
 	p.Certificate = resolveFile(p.Certificate, baseDir)
 	p.CAFile = resolveFile(p.CAFile, baseDir)
-	for _, ref := range []*string{&p.ClientSecret, &p.CertificatePassword} {
+	for _, ref := range []*string{&p.ClientSecret, &p.CertificatePassword, &p.FederatedToken, &p.AccessToken} {
 		if path, ok := strings.CutPrefix(*ref, refFile); ok && strings.TrimSpace(path) != "" {
 			*ref = refFile + resolveFile(path, baseDir)
 		}
@@ -346,8 +358,8 @@ func (d *document) syntaxError(err error) *ConfigError {
 	case kind == lineHeader || kind == lineBlank || kind == lineComment ||
 		strings.HasPrefix(strings.TrimSpace(d.layout.lines[idx]), "["):
 		ce.Message = "invalid TOML: " + pe.Message + `; a profile starts with a header such as [profiles.contoso-reader]`
-	case kind == lineKey && len(path) > 0 && isProfileKey(path[len(path)-1]) &&
-		path[len(path)-1] != keyClientSecret && path[len(path)-1] != keyCertificatePassword:
+	case kind == lineKey && len(path) > 0 && (isProfileKey(path[len(path)-1]) || path[len(path)-1] == keyTokenCache) &&
+		!isSecretKey(path[len(path)-1]):
 		ce.Message = "invalid TOML: " + pe.Message + `; values are quoted strings: key = "value"`
 	default:
 		ce.Message = `invalid TOML (details hidden: this line may hold a secret); write key = "value" with the value in quotes, ` +

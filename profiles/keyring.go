@@ -148,3 +148,9 @@ func (k timeoutKeyring) call(f func() (string, error)) (string, error) {
 			k.timeout, keyringAdvice)
 	}
 }
+
+// BoundedKeyring is k with every call bounded by timeout (0 means
+// DefaultKeyringTimeout), for callers handed a Keyring of unknown speed.
+func BoundedKeyring(k Keyring, timeout time.Duration) Keyring {
+	return withTimeout(k, timeout)
+}

@@ -13,6 +13,9 @@ const (
 	keyClientSecret        = "client_secret"
 	keyCertificate         = "certificate"
 	keyCertificatePassword = "certificate_password"
+	keyManagedIdentity     = "managed_identity"
+	keyFederatedToken      = "federated_token"
+	keyAccessToken         = "access_token"
 	keyCloud               = "cloud"
 	keyAuthorityHost       = "authority_host"
 	keyGraphHost           = "graph_host"
@@ -23,6 +26,7 @@ const (
 
 var profileKeys = []string{
 	keyTenant, keyClientID, keyClientSecret, keyCertificate, keyCertificatePassword,
+	keyManagedIdentity, keyFederatedToken, keyAccessToken,
 	keyCloud, keyAuthorityHost, keyGraphHost, keyScope, keyAPIVersion, keyCAFile,
 }
 
@@ -31,6 +35,16 @@ func isProfileKey(k string) bool {
 		if k == known {
 			return true
 		}
+	}
+	return false
+}
+
+// isSecretKey reports keys whose line may hold a secret when mistyped, so
+// parse errors never quote them.
+func isSecretKey(k string) bool {
+	switch k {
+	case keyClientSecret, keyCertificatePassword, keyFederatedToken, keyAccessToken:
+		return true
 	}
 	return false
 }
@@ -49,6 +63,12 @@ func field(p *Profile, key string) *string {
 		return &p.Certificate
 	case keyCertificatePassword:
 		return &p.CertificatePassword
+	case keyManagedIdentity:
+		return &p.ManagedIdentity
+	case keyFederatedToken:
+		return &p.FederatedToken
+	case keyAccessToken:
+		return &p.AccessToken
 	case keyCloud:
 		return (*string)(&p.Cloud)
 	case keyAuthorityHost:

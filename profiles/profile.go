@@ -54,10 +54,19 @@ type Profile struct {
 	Tenant   string // GUID or domain
 	ClientID string // GUID
 
-	// Exactly one credential.
+	// Exactly one credential, or one of the other kinds below.
 	ClientSecret        string // reference
 	Certificate         string // path to a PEM (cert + key) or PKCS#12 file
 	CertificatePassword string // reference, PKCS#12 only
+
+	// ManagedIdentity is "system", a user-assigned identity's client id
+	// (GUID) or its ARM resource id; no tenant, client id or credential.
+	ManagedIdentity string
+	// FederatedToken is a reference yielding another issuer's OIDC token,
+	// sent as the client assertion (with tenant and client_id).
+	FederatedToken string
+	// AccessToken is a reference yielding a ready access token.
+	AccessToken string
 
 	Cloud         Cloud
 	AuthorityHost string // override of the cloud's login host (https URL)
@@ -69,18 +78,61 @@ type Profile struct {
 	Source Position // where it was defined; zero for implicit profiles
 }
 
-// Credential kinds, as shown by `graphtui profiles`.
+// Profile kinds, as shown by `graphtui profiles`. The first two are the
+// credential kinds of a confidential client.
 const (
 	CredentialSecret      = "secret"
 	CredentialCertificate = "certificate"
+	KindManagedIdentity   = "managed-identity"
+	KindFederated         = "federated"
+	KindAccessToken       = "access-token"
 )
 
-// CredentialKind says which credential the profile uses.
-func (p Profile) CredentialKind() string {
-	if p.Certificate != "" {
+// CredentialKind says which credential the profile uses. It is Kind under
+// its older name.
+func (p Profile) CredentialKind() string { return p.Kind() }
+
+// Kind says how the profile gets its token: "secret", "certificate",
+// "managed-identity", "federated" or "access-token".
+func (p Profile) Kind() string {
+	switch {
+	case p.ManagedIdentity != "":
+		return KindManagedIdentity
+	case p.AccessToken != "":
+		return KindAccessToken
+	case p.FederatedToken != "":
+		return KindFederated
+	case p.Certificate != "":
 		return CredentialCertificate
 	}
 	return CredentialSecret
+}
+
+// ManagedIdentitySystem is the managed_identity value of the host's
+// system-assigned identity.
+const ManagedIdentitySystem = "system"
+
+// Ways a managed_identity value names the identity.
+const (
+	ManagedIdentityBySystem     = "system"
+	ManagedIdentityByClientID   = "client-id"
+	ManagedIdentityByResourceID = "resource-id"
+)
+
+// ManagedIdentityBy says how managed_identity names the identity: the
+// system-assigned one, a user-assigned one by client id or by ARM resource
+// id; "" when the value is none of these (or the profile has none).
+func (p Profile) ManagedIdentityBy() string {
+	v := strings.TrimSpace(p.ManagedIdentity)
+	switch {
+	case strings.EqualFold(v, ManagedIdentitySystem):
+		return ManagedIdentityBySystem
+	case guidPattern.MatchString(v):
+		return ManagedIdentityByClientID
+	case armIdentityPattern.MatchString(v):
+		return ManagedIdentityByResourceID
+	}
+	return ""
 }
 
 func (p Profile) cloudHosts() CloudHosts {

@@ -25,9 +25,12 @@ var (
 	labelPattern  = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
 	namePattern   = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 	envVarPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	// armIdentityPattern is a user-assigned identity's ARM resource id.
+	armIdentityPattern = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourcegroups/[^/]+/providers/microsoft\.managedidentity/userassignedidentities/[^/]+$`)
 )
 
-const msgNoCredential = `has no credential; add client_secret = "env:NAME" (or a cmd:, file: or keyring: reference) or certificate = "path/to/cert.pem"`
+const msgNoCredential = `has no credential; add client_secret = "env:NAME" (or a cmd:, file: or keyring: reference), certificate = "path/to/cert.pem" ` +
+	`or federated_token = "file:PATH"; or use managed_identity = "system" or access_token = "cmd:..." instead of tenant and client_id`
 
 // cloudNames lists the clouds in a fixed order for messages.
 var cloudNames = []Cloud{CloudGlobal, CloudUSGov, CloudUSGovDoD, CloudChina}
@@ -48,38 +51,13 @@ func validateProfile(p Profile, baseDir string, files *fileChecks) Errors {
 		bad("", "a profile name may use only letters, digits, '-', '_' and '.'; rename it, e.g. [profiles.contoso-reader]")
 	}
 
-	if msg := checkTenant(p.Tenant); msg != "" {
-		bad(keyTenant, "%s", msg)
-	}
-	switch {
-	case p.ClientID == "":
-		bad(keyClientID, `missing; set client_id = "<Application (client) ID>" from the app registration's Overview page`)
-	case !guidPattern.MatchString(p.ClientID):
-		bad(keyClientID, "is not a GUID (8-4-4-4-12 hex digits, like 00000000-0000-0000-0000-000000000000); copy the Application (client) ID from the app registration's Overview page")
-	}
-
-	switch {
-	case p.ClientSecret == "" && p.Certificate == "":
-		bad("", "%s", msgNoCredential)
-	case p.ClientSecret != "" && p.Certificate != "":
-		bad(keyCertificate, "both client_secret and certificate are set; keep exactly one credential and remove the other")
-	}
-	if p.ClientSecret != "" {
-		if msg := checkReference(p.ClientSecret); msg != "" {
-			bad(keyClientSecret, "%s", msg)
-		}
-	}
-	if p.Certificate != "" {
-		if msg := files.readable(resolveFile(p.Certificate, baseDir)); msg != "" {
-			bad(keyCertificate, "%s; fix the path (a relative path is relative to the config file's directory)", msg)
-		}
-	}
-	if p.CertificatePassword != "" {
-		if p.Certificate == "" {
-			bad(keyCertificatePassword, "is only used with certificate (a PKCS#12 file); remove it or set certificate")
-		} else if msg := checkReference(p.CertificatePassword); msg != "" {
-			bad(keyCertificatePassword, "%s", msg)
-		}
+	switch p.Kind() {
+	case KindManagedIdentity:
+		validateManagedIdentity(p, bad)
+	case KindAccessToken:
+		validateAccessToken(p, bad)
+	default:
+		validateApp(p, baseDir, files, bad)
 	}
 
 	if p.Cloud != "" {
