@@ -226,8 +226,12 @@ func newRegistry(now time.Time, graphURL string) (*registry, error) {
 	}
 
 	r := &registry{byClientID: map[string]*app{}}
+	// The reader may also write (the demo's writes: send mail, change
+	// users, add members), so that the write stories have a profile
+	// that succeeds.
 	readerRoles := []string{"User.Read.All", "Group.Read.All", "GroupMember.Read.All", "Application.Read.All",
-		"Mail.Read", "Sites.Read.All", "Organization.Read.All", "AuditLog.Read.All"}
+		"Mail.Read", "Sites.Read.All", "Organization.Read.All", "AuditLog.Read.All",
+		"Mail.Send", "User.ReadWrite.All", "GroupMember.ReadWrite.All"}
 	specs := []*app{
 		{profile: ProfileReader, displayName: "Contoso Directory Reader", clientID: ClientIDReader,
 			requested: readerRoles, granted: readerRoles},
@@ -240,7 +244,7 @@ func newRegistry(now time.Time, graphURL string) (*registry, error) {
 		{profile: ProfileWrongRole, displayName: "Contoso Team Directory", clientID: ClientIDWrongRole,
 			requested: []string{"Group.Read.All"}, granted: []string{"Group.Read.All"}},
 		{profile: ProfileMailBlocked, displayName: "Contoso Support Mail Triage", clientID: ClientIDMailBlocked,
-			requested: []string{"Mail.Read", "User.ReadBasic.All"}, granted: []string{"Mail.Read", "User.ReadBasic.All"},
+			requested: []string{"Mail.Read", "Mail.Send", "User.ReadBasic.All"}, granted: []string{"Mail.Read", "Mail.Send", "User.ReadBasic.All"},
 			mailScopeGroup: groupMailAccessID},
 		{profile: ProfileWrongSecret, displayName: "Contoso Payroll Export", clientID: ClientIDWrongSecret,
 			requested: []string{"User.Read.All"}, granted: []string{"User.Read.All"}},
