@@ -44,10 +44,30 @@ func send(t *testing.T, tn *Tenant, token, method, path, body string) (int, []by
 	return resp.StatusCode, b, resp.Header.Get("Content-Type")
 }
 
+// certToken is a token of the HR Sync app (certificate credential).
+func certToken(t *testing.T, tn *Tenant) string {
+	t.Helper()
+	cert, key := certAndKey(t, tn, ProfileCert)
+	status, body := postToken(t, tn, TenantGUID, assertionForm(ClientIDCert,
+		clientAssertion(t, cert, key, ClientIDCert, tn.TokenEndpoint(), time.Now(), "PS256"), graphScope(tn)))
+	if status != http.StatusOK {
+		t.Fatalf("cert token: %d %v", status, body)
+	}
+	return body["access_token"].(string)
+}
+
+// tokenOf gets a profile's token, secret or certificate.
+func tokenOf(t *testing.T, tn *Tenant, profile string) string {
+	if profile == ProfileCert {
+		return certToken(t, tn)
+	}
+	return tokenFor(t, tn, profile)
+}
+
 // The writes change the tenant in memory, and a new tenant starts afresh.
 func TestWritesInMemory(t *testing.T) {
 	tn := startTenant(t, Options{})
-	tok := tokenFor(t, tn, ProfileReader)
+	tok := certToken(t, tn)
 	expect := func(method, path, body string, want int) []byte {
 		t.Helper()
 		status, b, _ := send(t, tn, tok, method, path, body)
@@ -74,15 +94,17 @@ func TestWritesInMemory(t *testing.T) {
 	expect("DELETE", "/users/"+u.ID, "", 204)
 	expect("GET", "/users/"+u.ID, "", 404)
 
+	expect("PUT", "/users/"+u.ID, `{}`, 405)
+
+	tok = tokenFor(t, tn, ProfileMailBlocked)
 	expect("POST", "/users/"+MailboxOpen+"/sendMail", `{"message":{"subject":"Offline hello","toRecipients":[{"emailAddress":{"address":"ben.okafor@`+CompanyDomain+`"}}]}}`, 202)
 	if b := expect("GET", "/users/"+MailboxOpen+"/mailFolders/sentitems/messages", "", 200); !bytes.Contains(b, []byte("Offline hello")) {
 		t.Errorf("sent mail not in Sent Items: %s", b)
 	}
 	expect("POST", "/users/"+MailboxOpen+"/sendMail", `{"message":`, 400)
-	expect("PUT", "/users/"+u.ID, `{}`, 405)
 
 	again := startTenant(t, Options{})
-	if status, _, _ := send(t, again, tokenFor(t, again, ProfileReader), "GET", "/users/jo.park@"+CompanyDomain, ""); status != 404 {
+	if status, _, _ := send(t, again, certToken(t, again), "GET", "/users/jo.park@"+CompanyDomain, ""); status != 404 {
 		t.Errorf("a new tenant still has the user created in another: HTTP %d", status)
 	}
 }
@@ -101,13 +123,13 @@ func TestDoctorOnWrites(t *testing.T) {
 		{"sendMail without Mail.Send", ProfileWrongRole, "POST", "/users/" + MailboxOpen + "/sendMail", mail, doctor.KindMissingRole, []string{"Mail.Send"}},
 		{"sendMail outside the access policy", ProfileMailBlocked, "POST", "/users/" + MailboxBlocked + "/sendMail", mail, doctor.KindExchangePolicy, nil},
 		{"PATCH a user without User.ReadWrite.All", ProfileWrongRole, "PATCH", "/users/" + diego, `{"jobTitle":"x"}`, doctor.KindMissingRole, []string{"User.ReadWrite.All"}},
-		{"PATCH an admin", ProfileReader, "PATCH", "/users/" + MailboxBlocked, `{"jobTitle":"x"}`, doctor.KindDirectoryRole, nil},
-		{"PATCH a password", ProfileReader, "PATCH", "/users/" + diego, `{"passwordProfile":{"password":"x"}}`, doctor.KindDirectoryRole, nil},
+		{"PATCH an admin", ProfileCert, "PATCH", "/users/" + MailboxBlocked, `{"jobTitle":"x"}`, doctor.KindDirectoryRole, nil},
+		{"PATCH a password", ProfileCert, "PATCH", "/users/" + diego, `{"passwordProfile":{"password":"x"}}`, doctor.KindDirectoryRole, nil},
 		{"add a member without GroupMember.ReadWrite.All", ProfileWrongRole, "POST", "/groups/" + groupAllCompanyID + "/members/$ref",
 			`{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/` + userIDOf("diego.alvarez") + `"}`, doctor.KindMissingRole, []string{"GroupMember.ReadWrite.All"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			token := tokenFor(t, tn, c.profile)
+			token := tokenOf(t, tn, c.profile)
 			claims, err := auth.DecodeClaims(token)
 			if err != nil {
 				t.Fatal(err)
