@@ -1,7 +1,7 @@
 // Package graph sends requests (GET, and writes through Do) to Microsoft
-// Graph with an app-only token,
-// retries throttled calls, follows @odata.nextLink pages, parses Graph error
-// bodies and pretty-prints responses for the terminal. It takes plain values
+// Graph with an app-only token, retries throttled calls, follows
+// @odata.nextLink pages, parses Graph error bodies and pretty-prints
+// responses for the terminal. It takes plain values
 // (a base URL and a token function) and knows nothing of profiles or MSAL.
 package graph
 
@@ -33,7 +33,7 @@ const (
 	maxRedirects   = 5
 )
 
-// Client runs Graph GET requests. The zero value of every field but Base is
+// Client runs Graph requests. The zero value of every field but Base is
 // usable. A Client is safe for concurrent use if its fields are not changed.
 type Client struct {
 	HTTP      *http.Client  // transport and TLS; nil means http.DefaultClient. Its CheckRedirect is replaced on a copy.
