@@ -114,10 +114,10 @@ type Story struct {
 // Stories lists the story profiles in config order, for the CLI and README.
 var Stories = []Story{
 	{ProfileReader, "an app with the right application permissions, admin-consented: /users, /groups, mail, sites all work"},
-	{ProfileCert, "the same kind of app with a certificate credential; Sites.Selected grants it one site only (HR)"},
+	{ProfileCert, "the same kind of app with a certificate credential; Sites.Selected grants it one site only (HR); it may create and change users and add members, but not admins or passwords"},
 	{ProfileNoConsent, "permissions configured but never admin-consented: the token has no roles and Graph answers 401"},
 	{ProfileWrongRole, "consented, but only Group.Read.All: /groups works, /users answers 403 Authorization_RequestDenied"},
-	{ProfileMailBlocked, "Mail.Read limited by an application access policy: the support mailbox opens, the CEO's answers 403"},
+	{ProfileMailBlocked, "Mail.Read and Mail.Send limited by an application access policy: the support mailbox opens and sends, the CEO's answers 403"},
 	{ProfileWrongSecret, "the config holds the secret's ID instead of its value: the token request fails with AADSTS7000215"},
 }
 
@@ -256,19 +256,22 @@ func newRegistry(now time.Time, graphURL string) (*registry, error) {
 	r := &registry{byClientID: map[string]*app{}}
 	readerRoles := []string{"User.Read.All", "Group.Read.All", "GroupMember.Read.All", "Application.Read.All",
 		"Mail.Read", "Sites.Read.All", "Organization.Read.All", "AuditLog.Read.All"}
+	// HR Sync writes (creates and changes users, adds them to groups) and
+	// the mail triage app answers mail: the demo's write stories.
+	hrRoles := []string{"User.Read.All", "User.ReadWrite.All", "GroupMember.ReadWrite.All", "Organization.Read.All", "Sites.Selected"}
 	specs := []*app{
 		{profile: ProfileReader, displayName: "Contoso Directory Reader", clientID: ClientIDReader,
 			requested: readerRoles, granted: readerRoles},
 		{profile: ProfileCert, displayName: "Contoso HR Sync", clientID: ClientIDCert,
-			requested:     []string{"User.Read.All", "GroupMember.Read.All", "Organization.Read.All", "Sites.Selected"},
-			granted:       []string{"User.Read.All", "GroupMember.Read.All", "Organization.Read.All", "Sites.Selected"},
+			requested:     hrRoles,
+			granted:       hrRoles,
 			selectedSites: []string{siteHRID}},
 		{profile: ProfileNoConsent, displayName: "Contoso Onboarding Bot", clientID: ClientIDNoConsent,
 			requested: []string{"User.Read.All", "Group.Read.All"}},
 		{profile: ProfileWrongRole, displayName: "Contoso Team Directory", clientID: ClientIDWrongRole,
 			requested: []string{"Group.Read.All"}, granted: []string{"Group.Read.All"}},
 		{profile: ProfileMailBlocked, displayName: "Contoso Support Mail Triage", clientID: ClientIDMailBlocked,
-			requested: []string{"Mail.Read", "User.ReadBasic.All"}, granted: []string{"Mail.Read", "User.ReadBasic.All"},
+			requested: []string{"Mail.Read", "Mail.Send", "User.ReadBasic.All"}, granted: []string{"Mail.Read", "Mail.Send", "User.ReadBasic.All"},
 			mailScopeGroup: groupMailAccessID},
 		{profile: ProfileWrongSecret, displayName: "Contoso Payroll Export", clientID: ClientIDWrongSecret,
 			requested: []string{"User.Read.All"}, granted: []string{"User.Read.All"}},

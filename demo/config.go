@@ -247,6 +247,7 @@ func (t *Tenant) writeConfig(dir string, all, identities bool) (string, error) {
 			fmt.Fprintf(&b, "scope = %s\n", tomlString(p.scope))
 		}
 		fmt.Fprintf(&b, "ca_file = %s\n", tomlString(caPath))
+		b.WriteString("allow_writes = true\n") // the demo's writes stay in memory
 	}
 	configPath := filepath.Join(dir, "config.toml")
 	if err := writeFileMode(configPath, []byte(b.String()), 0o600); err != nil {

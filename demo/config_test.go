@@ -25,6 +25,7 @@ type configFile struct {
 		GraphHost     string `toml:"graph_host"`
 		Scope         string `toml:"scope"`
 		CAFile        string `toml:"ca_file"`
+		AllowWrites   bool   `toml:"allow_writes"`
 	} `toml:"profiles"`
 }
 
@@ -50,6 +51,11 @@ func TestWriteConfigStoryProfiles(t *testing.T) {
 	}
 	if len(md.Undecoded()) > 0 {
 		t.Errorf("unexpected keys: %v", md.Undecoded())
+	}
+	for name, p := range cfg.Profiles {
+		if !p.AllowWrites {
+			t.Errorf("%s: the demo's profiles opt in to writes (allow_writes = true)", name)
+		}
 	}
 	var order []string
 	for _, key := range md.Keys() {

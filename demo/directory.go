@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -61,8 +62,10 @@ var (
 	}
 )
 
-// directory is everything Graph serves, built once per tenant.
+// directory is everything Graph serves, built once per tenant; writes
+// (writes.go) change it under mu.
 type directory struct {
+	mu        sync.RWMutex
 	users     []record          // the story users; the generated ones follow them in lists
 	gen       *generatedUsers   // made on demand from their index (generated.go)
 	userByKey map[string]record // story users by lower-case id and userPrincipalName

@@ -101,7 +101,7 @@ func errUnknownVersion(v string) graphError {
 }
 
 func errMethodNotAllowed(method string) graphError {
-	return graphError{http.StatusMethodNotAllowed, "Request_BadRequest", fmt.Sprintf("The demo tenant is read-only: %s is not supported, only GET.", method)}
+	return graphError{http.StatusMethodNotAllowed, "Request_BadRequest", fmt.Sprintf("The demo tenant does not support %s; it answers GET and a few writes (POST, PATCH, DELETE).", method)}
 }
 
 func errBadQuery(message string) graphError {

@@ -63,10 +63,11 @@ func (t *Tenant) serveGraph(w http.ResponseWriter, r *http.Request) {
 	h.Set("OData-Version", "4.0")
 	t.stats.graph(r.URL.Path)
 
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && !isWriteMethod(r.Method) {
 		c.fail(errMethodNotAllowed(r.Method))
 		return
 	}
+	defer t.dir.lockFor(r.Method)() // writes change the directory (writes.go)
 	segs := splitGraphPath(r.URL.Path)
 	if len(segs) == 0 {
 		c.fail(errUnknownSegment(""))
@@ -89,6 +90,10 @@ func (t *Tenant) serveGraph(w http.ResponseWriter, r *http.Request) {
 	rest := segs[1:]
 	if len(rest) > 0 && strings.EqualFold(rest[0], "me") {
 		c.fail(errMeWithAppToken())
+		return
+	}
+	if isWriteMethod(r.Method) {
+		c.serveWrite(rest)
 		return
 	}
 	rt, ids, gerr := matchRoute(rest)

@@ -16,6 +16,7 @@ import (
 // Input is everything known about one failed call.
 type Input struct {
 	Profile    profiles.Profile  // cloud, GraphBase(), AdminConsentURL(), Name
+	Method     string            // "GET", "POST", "PATCH", "PUT", "DELETE"; "" means GET
 	URL        string            // the request URL as sent (absolute) or path
 	Status     int               // 0 when no response (token failure)
 	GraphError *graph.GraphError // parsed error body, nil if none
@@ -126,6 +127,9 @@ func (f *facts) forbidden() *Diagnosis {
 	// reference lists them for few paths, so they are checked by name.
 	if f.path.isSites() && len(selectedRoles(f.roles())) > 0 && len(withoutSelected(f.accepted)) == 0 {
 		return f.sitesSelected()
+	}
+	if d := f.write(); d != nil {
+		return d
 	}
 	if len(f.accepted) == 0 {
 		switch {

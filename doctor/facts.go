@@ -10,6 +10,7 @@ import (
 // facts is what Diagnose works from, gathered once.
 type facts struct {
 	in        Input
+	method    string // upper-case, GET when the input names none
 	status    int
 	path      requestPath
 	match     permissions.Match
@@ -21,8 +22,8 @@ type facts struct {
 }
 
 func gather(in Input) *facts {
-	f := &facts{in: in, status: in.Status, path: parsePath(in.URL), claims: in.Claims}
-	f.match, f.known = lookup(stripOrigin(strings.TrimSpace(in.URL)))
+	f := &facts{in: in, method: methodOf(in), status: in.Status, path: parsePath(in.URL), claims: in.Claims}
+	f.match, f.known = lookupFor(f.method, stripOrigin(strings.TrimSpace(in.URL)))
 	if in.GraphError != nil {
 		f.required, f.onRequest = requiredRoles(in.GraphError.Message)
 	}
@@ -94,9 +95,9 @@ func (f *facts) consentURL() string {
 // endpoint names the call for sentences: "GET /users/{id}/messages".
 func (f *facts) endpoint() string {
 	if f.known && f.match.Pattern != "" {
-		return "GET " + f.match.Pattern
+		return f.method + " " + f.match.Pattern
 	}
-	return "GET " + f.path.String()
+	return f.method + " " + f.path.String()
 }
 
 // refreshStep is the command that fetches a token with the new roles.

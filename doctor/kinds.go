@@ -19,6 +19,8 @@ const (
 	KindMeWithAppToken  Kind = "me-with-app-token" // /me has no user under app-only access
 	KindNotAppCallable  Kind = "not-app-callable"  // the endpoint has no application permission at all
 	KindNoLicense       Kind = "no-license"        // the user has no licence for the service behind the endpoint
+	KindTeamsMigration  Kind = "teams-migration"   // app-only message posts in Teams are for importing (migration) only
+	KindDirectoryRole   Kind = "directory-role"    // the permission is there; a privileged user or password also needs a directory role
 	KindTokenError      Kind = "token-error"       // no token: AADSTS error or credential not loadable
 	KindUnknown         Kind = "unknown"           // refused, with no specific explanation
 )

@@ -92,6 +92,7 @@ var mailSegments = map[string]bool{
 	"messages": true, "mailfolders": true, "events": true, "calendar": true, "calendars": true,
 	"calendarview": true, "calendargroups": true, "contacts": true, "contactfolders": true,
 	"mailboxsettings": true, "inferenceclassification": true, "outlook": true,
+	"sendmail": true,
 }
 
 func (p requestPath) isMailbox() bool {

@@ -27,7 +27,7 @@ func (f *facts) exchangePolicy() *Diagnosis {
 		Next: []string{
 			fmt.Sprintf("In Exchange Online PowerShell, see what RBAC for Applications grants the app on this mailbox: Test-ServicePrincipalAuthorization -Identity %s -Resource %s", app, mailbox),
 			fmt.Sprintf("Check the older application access policies: Test-ApplicationAccessPolicy -Identity %s -AppId %s", mailbox, app),
-			"If the app should read this mailbox, an Exchange admin adds it to the policy's group or management scope; changes can take an hour or two to reach Graph.",
+			"If the app should use this mailbox, an Exchange admin adds it to the policy's group or management scope; changes can take an hour or two to reach Graph.",
 		},
 	}
 }

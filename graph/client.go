@@ -1,10 +1,12 @@
-// Package graph sends GET requests to Microsoft Graph with an app-only token,
-// retries throttled calls, follows @odata.nextLink pages and parses Graph
-// error bodies; showing a body is package render's work. It takes plain values
+// Package graph sends requests (GET, and writes through Do) to Microsoft
+// Graph with an app-only token, retries throttled calls, follows
+// @odata.nextLink pages and parses Graph error bodies; showing a body is
+// package render's work. It takes plain values
 // (a base URL and a token function) and knows nothing of profiles or MSAL.
 package graph
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
 	"encoding/json"
@@ -31,7 +33,7 @@ const (
 	maxRedirects   = 5
 )
 
-// Client runs Graph GET requests. The zero value of every field but Base is
+// Client runs Graph requests. The zero value of every field but Base is
 // usable. A Client is safe for concurrent use if its fields are not changed.
 type Client struct {
 	HTTP      *http.Client  // transport and TLS; nil means http.DefaultClient. Its CheckRedirect is replaced on a copy.
@@ -111,6 +113,9 @@ func (c *Client) userAgent() string {
 // A non-2xx status is not an error: it is in Response.Error. Errors are
 // for requests that could not be built or answered.
 func (c *Client) Get(ctx context.Context, r Request, ev func(Event)) (*Response, error) {
+	if m := strings.ToUpper(r.Method); m != "" && m != http.MethodGet || r.Body != nil {
+		return nil, fmt.Errorf("Get sends GET without a body; %s with a body goes through Do", r.Method)
+	}
 	u, err := c.BuildURL(r)
 	if err != nil {
 		return nil, err
@@ -167,7 +172,8 @@ func withoutQuery(u *url.URL) string {
 
 // attempt sends one GET and reads the body. It returns an error only when
 // no HTTP response could be read.
-func (c *Client) attempt(ctx context.Context, u *url.URL, hdr http.Header, n int, emit func(Event)) (*Response, error) {
+func (c *Client) attempt(ctx context.Context, u *url.URL, r Request, n int, emit func(Event)) (*Response, error) {
+	hdr := r.Header
 	base, err := c.baseURL()
 	if err != nil {
 		return nil, err
@@ -177,7 +183,15 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, hdr http.Header, n int
 	st := &attemptState{emit: emit}
 	actx = context.WithValue(actx, attemptKey{}, st)
 
-	req, err := http.NewRequestWithContext(actx, http.MethodGet, u.String(), nil)
+	method := http.MethodGet
+	var send io.Reader
+	if r.Method != "" {
+		method = strings.ToUpper(r.Method)
+	}
+	if r.Body != nil {
+		send = bytes.NewReader(r.Body) // rewindable: a redirect or retry sends it again
+	}
+	req, err := http.NewRequestWithContext(actx, method, u.String(), send)
 	if err != nil {
 		return nil, fmt.Errorf("building the request for %s: %w", u.Redacted(), err)
 	}
@@ -188,6 +202,9 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, hdr http.Header, n int
 		for _, v := range vs {
 			req.Header.Add(k, v)
 		}
+	}
+	if r.Body != nil && req.Header.Get("Content-Type") == "" {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	id := newRequestID()
 	req.Header.Set("client-request-id", id)

@@ -29,7 +29,8 @@ func (c *Client) Next(ctx context.Context, prev *Response, ev func(Event)) (*Res
 		return nil, ErrNoNextPage
 	}
 	r := prev.request
-	r.Path, r.Query = prev.NextLink, nil
+	// A next page is always a GET, whatever method asked for the first.
+	r.Path, r.Query, r.Method, r.Body = prev.NextLink, nil, "", nil
 	u, err := c.buildURL(r, "nextLink")
 	if err != nil {
 		return nil, err

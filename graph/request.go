@@ -14,8 +14,10 @@ const (
 	VersionBeta = "beta"
 )
 
-// Request is one Graph GET as the user wrote it.
+// Request is one Graph request as the user wrote it.
 type Request struct {
+	Method  string       // "GET", "POST", "PATCH", "PUT" or "DELETE"; "" means GET. Only Do sends other methods.
+	Body    []byte       // sent as is by Do (see CheckBody); nil sends none
 	Version string       // "v1.0" or "beta"; "" means v1.0. A version already in Path wins.
 	Path    string       // "/users", "users", "beta/users", "/users?$top=5" or an absolute URL on the Graph host
 	Query   []QueryParam // appended after any query in Path, in order; values are plain text, encoded here

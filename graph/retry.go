@@ -43,6 +43,11 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 	return p
 }
 
+// isRead: GET may be sent again after any retryable status. A write is
+// retried only after 429, which says it was not processed; a 503 or 504
+// may come after the change was made.
+func isRead(method string) bool { return method == "" || strings.EqualFold(method, http.MethodGet) }
+
 func retryable(status int) bool {
 	return status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
 }
@@ -81,12 +86,12 @@ func (c *Client) fetch(ctx context.Context, u *url.URL, r Request, page int, emi
 	var retries []Retry
 	var waited time.Duration
 	for attempt := 1; ; attempt++ {
-		resp, err := c.attempt(ctx, u, r.Header, attempt, emit)
+		resp, err := c.attempt(ctx, u, r, attempt, emit)
 		if err != nil {
 			return nil, err
 		}
 		resp.Page, resp.request = page, r
-		if retryable(resp.Status) {
+		if retryable(resp.Status) && (isRead(r.Method) || resp.Status == http.StatusTooManyRequests) {
 			wait, reason := retryDelay(resp.Header, len(retries)+1, pol.Backoff)
 			giveUp := ""
 			switch {

@@ -110,15 +110,15 @@ func typo(s, key string) bool {
 // fuzzy ranks the patterns below the reached nodes, not suggested yet
 // (skip), whose remaining segments contain q as a subsequence: best score
 // first, but /me ones last as everywhere.
-func (ix *index) fuzzy(at []reached, q string, skip []int32, n int) []string {
+func (ix *index) fuzzy(at []reached, q string, skip []int32, n int, m method) []string {
 	if n <= 0 {
 		return nil
 	}
-	c := ix.newCollector()
+	c := ix.newCollector(m)
 	var sc scorer
 	for _, r := range at {
 		r.n.each(func(id int32) {
-			if skip[id] > 0 || c.pos[id] > 0 {
+			if skip[id] > 0 || c.pos[id] > 0 || !ix.entries[id].methods.has(m) {
 				return
 			}
 			e := &ix.entries[id]
@@ -135,8 +135,7 @@ func (ix *index) fuzzy(at []reached, q string, skip []int32, n int) []string {
 		})
 	}
 	return c.top(n, func(a, b candidate) bool {
-		ea, eb := ix.entries[a.id], ix.entries[b.id]
-		switch aMe, bMe := ea.class == classMe, eb.class == classMe; {
+		switch aMe, bMe := isMe(ix.entries[a.id].lower), isMe(ix.entries[b.id].lower); {
 		case aMe != bMe:
 			return bMe
 		case a.score != b.score:
@@ -144,7 +143,7 @@ func (ix *index) fuzzy(at []reached, q string, skip []int32, n int) []string {
 		case a.wild != b.wild:
 			return a.wild < b.wild
 		}
-		return ea.before(eb)
+		return ix.before(a.id, b.id, m)
 	})
 }
 

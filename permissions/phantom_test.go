@@ -9,8 +9,9 @@ import (
 
 const referenceDir = "../../shared/data/msgraph-permissions/"
 
-// TestEveryIndexedPermissionIsAnAppRole walks every pattern of the index:
-// each permission it names must be an application permission, deployed
+// TestEveryIndexedPermissionIsAnAppRole walks every pattern of the index,
+// for every method, alone and in combinations: each permission it names
+// must be an application permission, deployed
 // as an app role, or at least named and ranked by the reference (its
 // Application scheme has a display name and a privilege level).
 func TestEveryIndexedPermissionIsAnAppRole(t *testing.T) {
@@ -50,11 +51,24 @@ func TestEveryIndexedPermissionIsAnAppRole(t *testing.T) {
 	}
 	ix := get()
 	bad := map[string][]string{}
+	named := map[method]int{}
 	for _, e := range ix.entries {
-		for _, p := range e.perms {
-			if name := ix.perms[p].name; !isRole(name) {
-				bad[name] = append(bad[name], e.pattern)
+		for _, g := range e.sets {
+			ps := append([]uint16(nil), g.perms...)
+			for _, pr := range g.pairs {
+				ps = append(ps, pr[0], pr[1])
 			}
+			for _, p := range ps {
+				named[g.method]++
+				if name := ix.perms[p].name; !isRole(name) {
+					bad[name] = append(bad[name], methodNames[g.method]+" "+e.pattern)
+				}
+			}
+		}
+	}
+	for m := range methodCount {
+		if named[m] == 0 {
+			t.Errorf("no permission is indexed for %s: the check would pass on nothing", methodNames[m])
 		}
 	}
 	for name, pats := range bad {

@@ -15,11 +15,11 @@ const (
 	classMe
 )
 
-func suggestClass(e entry) int {
-	switch {
+func suggestClass(e *entry, m method) int {
+	switch g := e.grantsFor(m); {
 	case isMe(e.lower):
 		return classMe
-	case len(e.perms) == 0:
+	case g == nil || len(g.perms) == 0 && len(g.pairs) == 0:
 		return classDelegated
 	}
 	return classAppOnly
@@ -32,14 +32,19 @@ type reached struct {
 	wild int
 }
 
-// Suggest completes a GET path as it is typed: patterns under what was
+// Suggest completes a GET path as it is typed; see SuggestMethod.
+func Suggest(input string, n int) []string { return SuggestMethod("GET", input, n) }
+
+// SuggestMethod completes a path for a method (any case, "" is GET) as it
+// is typed, from the patterns the reference lists for that method: patterns under what was
 // typed so far, whose next segment starts with the last (partial) one,
 // shallow and short ones first; then, to fill n, patterns the input is a
 // fuzzy subsequence of. Concrete ids typed so far match placeholders
 // ("/users/adele@contoso.com/me" suggests "/users/{id}/messages"); the
 // suggestions keep placeholders such as {id} for the user to fill.
-func Suggest(input string, n int) []string {
-	if n <= 0 {
+func SuggestMethod(methodName, input string, n int) []string {
+	meth, known := parseMethod(methodName)
+	if n <= 0 || !known {
 		return nil
 	}
 	ix := get()
@@ -72,7 +77,7 @@ func Suggest(input string, n int) []string {
 		at = dedupe(next)
 	}
 
-	c := ix.newCollector()
+	c := ix.newCollector(meth)
 	for _, r := range at {
 		r.n.completions(partial, func(child *node, wild bool) {
 			child.each(func(id int32) { c.add(id, r.wild+b2i(wild), 0) })
@@ -82,15 +87,15 @@ func Suggest(input string, n int) []string {
 		if a.wild != b.wild {
 			return a.wild < b.wild
 		}
-		return ix.entries[a.id].before(ix.entries[b.id])
+		return ix.before(a.id, b.id, meth)
 	})
 	if len(out) < n && partial != "" {
-		out = append(out, ix.fuzzy(at, partial, c.pos, n-len(out))...)
+		out = append(out, ix.fuzzy(at, partial, c.pos, n-len(out), meth)...)
 	}
 	if len(at) == 0 {
 		// A typo before the last segment: fuzzy over every pattern.
 		q := "/" + strings.ToLower(strings.Join(append(segs, partial), "/"))
-		out = append(out, ix.fuzzy([]reached{{ix.root, 0}}, q, c.pos, n-len(out))...)
+		out = append(out, ix.fuzzy([]reached{{ix.root, 0}}, q, c.pos, n-len(out), meth)...)
 	}
 	return out
 }
@@ -102,18 +107,22 @@ type candidate struct {
 }
 
 // collector gathers candidates once each, keeping the fewest
-// placeholders typed.
+// placeholders typed, among the patterns listed for one method.
 type collector struct {
 	ix   *index
+	m    method
 	pos  []int32 // entry -> index in list + 1; 0: not collected
 	list []candidate
 }
 
-func (ix *index) newCollector() *collector {
-	return &collector{ix: ix, pos: make([]int32, len(ix.entries))}
+func (ix *index) newCollector(m method) *collector {
+	return &collector{ix: ix, m: m, pos: make([]int32, len(ix.entries))}
 }
 
 func (c *collector) add(id int32, wild, score int) {
+	if !c.ix.entries[id].methods.has(c.m) {
+		return
+	}
 	if p := c.pos[id]; p > 0 {
 		if wild < c.list[p-1].wild {
 			c.list[p-1].wild = wild
@@ -146,12 +155,13 @@ func (c *collector) top(n int, less func(a, b candidate) bool) []string {
 	return out
 }
 
-// before orders suggestions of equal standing: class, then shallow, then
-// short, then alphabetical.
-func (e entry) before(o entry) bool {
-	switch {
-	case e.class != o.class:
-		return e.class < o.class
+// before orders suggestions of equal standing: class for the method, then
+// shallow, then short, then alphabetical.
+func (ix *index) before(a, b int32, m method) bool {
+	e, o := &ix.entries[a], &ix.entries[b]
+	switch ce, co := suggestClass(e, m), suggestClass(o, m); {
+	case ce != co:
+		return ce < co
 	case e.depth != o.depth:
 		return e.depth < o.depth
 	case len(e.pattern) != len(o.pattern):

@@ -11,12 +11,13 @@ import (
 // sorted slices rather than maps: the trie is built on every load, and
 // thousands of small maps cost more than binary search saves.
 type node struct {
-	lits  []edge      // literal segments, lower-cased: "users", "delta", "$value"
-	calls []edge      // function or key segments by name, overloads adjacent: "getoffice365activeuserdetail(period={value})"
-	tmpls []*template // a placeholder with literal text around it: "{id}:"
-	param *node       // a whole-segment placeholder: "{id}"
-	entry int32       // index into index.entries; -1: no pattern ends here
-	depth int32       // segments from the root
+	lits    []edge      // literal segments, lower-cased: "users", "delta", "$value"
+	calls   []edge      // function or key segments by name, overloads adjacent: "getoffice365activeuserdetail(period={value})"
+	tmpls   []*template // a placeholder with literal text around it: "{id}:"
+	param   *node       // a whole-segment placeholder: "{id}"
+	entry   int32       // index into index.entries; -1: no pattern ends here
+	methods methodSet   // the methods entry is listed for
+	depth   int32       // segments from the root
 }
 
 // edge leads to a child. For a call, params are its sorted lower-cased
@@ -72,8 +73,8 @@ type trail struct {
 	nodes []*node
 }
 
-// insert adds a lower-cased pattern below root.
-func (t *trail) insert(root *node, lower string, id int32) {
+// insert adds a lower-cased pattern, listed for methods, below root.
+func (t *trail) insert(root *node, lower string, id int32, methods methodSet) {
 	n, depth := root, 0
 	for rest := lower; rest != ""; {
 		var seg string
@@ -96,7 +97,7 @@ func (t *trail) insert(root *node, lower string, id int32) {
 	}
 	t.segs, t.nodes = t.segs[:depth], t.nodes[:depth]
 	if n.entry < 0 { // the generator merges duplicates; keep the first
-		n.entry = id
+		n.entry, n.methods = id, methods
 	}
 }
 

@@ -232,12 +232,21 @@ func (d *document) parseProfile(order keyOrder, name string, v any) {
 		fail("", `must be a table: write [profiles.`+toml.Key{name}.String()+`] followed by key = "value" lines`)
 	}
 	for _, key := range order.keys(table, "profiles", name) {
+		if key == keyAllowWrites {
+			b, isBool := table[key].(bool)
+			if !isBool {
+				fail(key, fmt.Sprintf("must be true or false without quotes, not %s; write %s = true to let this profile send POST, PATCH, PUT and DELETE", tomlKind(table[key]), key))
+				continue
+			}
+			p.AllowWrites = b
+			continue
+		}
 		if !isProfileKey(key) {
 			msg := "unknown key"
-			if guess := closestKey(key, profileKeys); guess != "" {
+			if guess := closestKey(key, knownKeys()); guess != "" {
 				msg += fmt.Sprintf("; did you mean %q?", guess)
 			} else {
-				msg += "; known keys are " + strings.Join(profileKeys, ", ")
+				msg += "; known keys are " + strings.Join(knownKeys(), ", ")
 			}
 			fail(key, msg)
 			continue
@@ -285,6 +294,8 @@ func resolvePaths(p Profile, baseDir string) Profile {
 
 func tomlKind(v any) string {
 	switch v.(type) {
+	case string:
+		return "a string in quotes"
 	case int64, float64:
 		return "a number"
 	case bool:

@@ -167,6 +167,9 @@ func appendProfile(l *layout, p Profile) string {
 			b.WriteString(keyValue("", key, v) + eol)
 		}
 	}
+	if p.AllowWrites {
+		b.WriteString(keyAllowWrites + " = true" + eol)
+	}
 	return b.String()
 }
 
@@ -195,6 +198,14 @@ func replaceProfile(l *layout, ti int, written map[string]string, p Profile, bas
 			continue
 		}
 		i = k.lastLine
+		if len(k.local) == 1 && k.local[0] == keyAllowWrites {
+			if p.AllowWrites { // the one true/false key: written anew
+				kept[keyAllowWrites] = true
+				line := l.lines[k.line]
+				out = append(out, line[:skipSpace(line, 0)]+keyAllowWrites+" = true"+eol)
+			}
+			continue
+		}
 		if len(k.local) != 1 || !isProfileKey(k.local[0]) {
 			continue // not part of a valid profile: the new profile replaces it
 		}
@@ -221,6 +232,9 @@ func replaceProfile(l *layout, ti int, written map[string]string, p Profile, bas
 		if v := *field(&p, key); v != "" && !kept[key] {
 			added = append(added, keyValue(indent, key, v)+eol)
 		}
+	}
+	if p.AllowWrites && !kept[keyAllowWrites] {
+		added = append(added, indent+keyAllowWrites+" = true"+eol)
 	}
 	if len(added) > 0 && !strings.HasSuffix(out[insertAt-1], "\n") {
 		out[insertAt-1] += eol // the file ended without a newline

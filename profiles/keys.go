@@ -24,6 +24,14 @@ const (
 	keyCAFile              = "ca_file"
 )
 
+// keyAllowWrites is the one true/false key: true lets the profile send
+// POST, PATCH, PUT and DELETE (see Profile.MayWrite). It is not in
+// profileKeys, whose values are strings (see field).
+const keyAllowWrites = "allow_writes"
+
+// knownKeys are every key a profile table may hold, for suggestions.
+func knownKeys() []string { return append(append([]string{}, profileKeys...), keyAllowWrites) }
+
 var profileKeys = []string{
 	keyTenant, keyClientID, keyClientSecret, keyCertificate, keyCertificatePassword,
 	keyManagedIdentity, keyFederatedToken, keyAccessToken,

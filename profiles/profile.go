@@ -74,6 +74,7 @@ type Profile struct {
 	Scope         string // default: <graph host>/.default
 	APIVersion    string // default: v1.0
 	CAFile        string // extra CA certificates (PEM) trusted for this profile's hosts
+	AllowWrites   bool   // allow_writes = true: the profile may send POST, PATCH, PUT and DELETE
 
 	Source Position // where it was defined; zero for implicit profiles
 }

@@ -69,7 +69,8 @@ const sample = `{"permissions": {
  "Foo.Read.All": {"authorizationType": "oAuth2",
   "schemes": {"Application": {"privilegeLevel": 3}, "DelegatedWork": {"privilegeLevel": 3}},
   "pathSets": [{"schemeKeys": ["DelegatedWork", "Application"], "methods": ["GET"],
-   "paths": {"/foos": "", "/foos/{id}": "least=DelegatedWork", "/Foos/{foo-id}/bars": "least=Application"}}]},
+   "paths": {"/foos": "", "/foos/{id}": "least=DelegatedWork", "/Foos/{foo-id}/bars": "least=Application"}},
+   {"schemeKeys": ["Application"], "methods": ["POST"], "paths": {"/foos/{id}/link": "AlsoRequires=Zed.ReadWrite.All"}}]},
  "Foo.ReadWrite.All": {"authorizationType": "oAuth2",
   "schemes": {"Application": {"privilegeLevel": 4}},
   "pathSets": [{"schemeKeys": ["Application"], "methods": ["GET", "POST"],
@@ -77,7 +78,16 @@ const sample = `{"permissions": {
  "Foo.ReadBasic.All": {"authorizationType": "oAuth2",
   "schemes": {"Application": {"privilegeLevel": 2}},
   "pathSets": [{"schemeKeys": ["Application"], "methods": ["GET"],
-   "paths": {"/foos/{id}/bars": "least=Application", "/foos?$filter=x eq '{id}'": "least=Application"}}]},
+   "paths": {"/foos/{id}/bars": "least=Application", "/foos?$filter=x eq '{id}'": "least=Application"}},
+   {"schemeKeys": ["Application"], "methods": ["POST"], "paths": {"/foos": "least=Application;AlsoRequires=Foo.ReadWrite.All"}}]},
+ "Zed.ReadWrite.All": {"authorizationType": "oAuth2",
+  "schemes": {"Application": {"privilegeLevel": 4}},
+  "pathSets": [{"schemeKeys": ["Application"], "methods": ["POST"],
+   "paths": {"/foos/{id}/link": "least=Application;AlsoRequires=Foo.Read.All,Nope.Read.All"}},
+   {"schemeKeys": ["Application"], "methods": ["DELETE"], "paths": {"/foos/{id}/link": "least=Application"}}]},
+ "Foo.Read.All.Link": {"authorizationType": "oAuth2",
+  "schemes": {"Application": {"privilegeLevel": 1, "adminDisplayName": "x"}},
+  "pathSets": [{"schemeKeys": ["Application"], "methods": ["POST"], "paths": {"/foos/{id}/link": ""}}]},
  "Foo.Read.Group": {"authorizationType": "RSC",
   "schemes": {"Application": {"privilegeLevel": 1}},
   "pathSets": [{"schemeKeys": ["Application"], "methods": ["GET"], "paths": {"/foos/{id}/bars": "least=Application"}}]},
@@ -92,6 +102,7 @@ const sample = `{"permissions": {
 const sampleRoles = `{"permissionDeployments": {
  "Foo.Read.All": [{"scheme": "Application"}], "Foo.ReadWrite.All": [{"scheme": "Application"}],
  "Foo.ReadBasic.All": [{"scheme": "Application"}], "Foo.Read.Group": [{"scheme": "Application"}],
+ "Zed.ReadWrite.All": [{"scheme": "Application", "id": "11111111-2222-3333-4444-555555555555", "environment": "public"}],
  "Foo.Read": [{"scheme": "DelegatedWork"}]}}`
 
 func generateSample(t *testing.T) string {
@@ -115,25 +126,34 @@ func TestRankingRules(t *testing.T) {
 			lines[pattern] = perms
 		}
 	}
-	// Permission lines are sorted: Foo.Read.All 0, Foo.Read.Group 1,
-	// Foo.ReadBasic.All 2, Foo.ReadWrite.All 3 (Foo.Read's Application
-	// scheme is a phantom: dropped, although flagged least).
+	// Permission lines are sorted: Foo.Read.All 0, Foo.Read.All.Link 1,
+	// Foo.Read.Group 2, Foo.ReadBasic.All 3, Foo.ReadWrite.All 4,
+	// Zed.ReadWrite.All 5 (Foo.Read's Application scheme is a phantom:
+	// dropped, although flagged least).
 	for pattern, want := range map[string]string{
 		// The only Application flag is on a [GET, POST] pathSet for a write
-		// name: it is about POST. The GET-only read name wins.
-		"/foos": "0*\t3",
+		// name: it is about POST, where it is least, and not about GET,
+		// where the GET-only read name wins. Foo.ReadBasic.All needs
+		// Foo.ReadWrite.All for POST, which is enough alone: no pair.
+		"/foos": "G\t0*\t4\tP\t4*",
 		// Same, and the delegated flag agrees.
-		"/foos/{id}": "0*\t3",
+		"/foos/{id}": "G\t0*\t4\tP\t4*",
 		// Both flagged on GET-only pathSets: lower privilege wins; RSC
 		// comes after tenant-wide whatever its level, marked + as the
 		// reference flags it. The two spellings are one pattern, shown in
 		// camelCase.
-		"/Foos/{foo-id}/bars": "2*\t0\t1+",
+		"/Foos/{foo-id}/bars": "G\t3*\t0\t2+",
 		// Delegated only (the phantom does not count): kept, not callable
 		// app-only.
-		"/me/foos": "",
+		"/me/foos": "G",
 		// A slash the reference lost before a placeholder is restored.
-		"/reports/{id}/x": "",
+		"/reports/{id}/x": "G",
+		// POST needs Zed.ReadWrite.All with Foo.Read.All (listed from both
+		// sides, one pair, the writing one first, flagged least so
+		// marked *, as no single permission is flagged); Nope.Read.All is
+		// no permission, so no pair. An unflagged single permission
+		// still allows it. DELETE lists Zed.ReadWrite.All alone.
+		"/foos/{id}/link": "P\t1*\t5&0*\tD\t5*",
 	} {
 		got, ok := lines[pattern]
 		if !ok {
@@ -144,8 +164,30 @@ func TestRankingRules(t *testing.T) {
 			t.Errorf("%s: permissions %q, want %q", pattern, got, want)
 		}
 	}
-	if len(lines) != 5 {
-		t.Errorf("got %d patterns, want 5 (a pattern with a query is left out): %v", len(lines), lines)
+	if len(lines) != 6 {
+		t.Errorf("got %d patterns, want 6 (a pattern with a query is left out): %v", len(lines), lines)
+	}
+}
+
+// Permission lines carry the app role id, "-" when the reference has
+// none, and partners that are no permission are reported.
+func TestAppRoleIDsAndLostPartners(t *testing.T) {
+	out := generateSample(t)
+	for _, want := range []string{"Zed.ReadWrite.All\t4\t11111111-2222-3333-4444-555555555555\n", "Foo.Read.All\t3\t-\n", "Foo.Read.Group\t1\t-\trsc\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("index lacks %q:\n%s", want, out)
+		}
+	}
+	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := write(io.Discard, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(st.lostPartners, []string{"Nope.Read.All"}) || st.combinations != 1 {
+		t.Errorf("lost partners %v, pairs %d; want [Nope.Read.All], 1", st.lostPartners, st.combinations)
 	}
 }
 

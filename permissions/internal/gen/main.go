@@ -51,8 +51,10 @@ func run(in, prov, out string) error {
 	if err := os.WriteFile(out, packed, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gen: %s: %d GET patterns, %d callable app-only (%d without an Application least flag), %d with a query skipped; %d bytes, %d compressed\n",
-		out, st.patterns, st.appOnly, st.noLeastFlag, st.skipped, buf.Len(), len(packed))
+	fmt.Fprintf(os.Stderr, "gen: %s: %d patterns (GET %d, POST %d, PATCH %d, PUT %d, DELETE %d), %d callable app-only, %d GET ones without an Application least flag, %d with a query skipped; %d bytes, %d compressed\n",
+		out, st.patterns, st.perMethod["GET"], st.perMethod["POST"], st.perMethod["PATCH"], st.perMethod["PUT"], st.perMethod["DELETE"],
+		st.appOnly, st.noLeastFlag, st.skipped, buf.Len(), len(packed))
+	fmt.Fprintf(os.Stderr, "gen: %d pairs of permissions needed together (AlsoRequires); partners that are no application permission, left out: %s\n", st.combinations, strings.Join(st.lostPartners, ", "))
 	fmt.Fprintf(os.Stderr, "gen: %d resource-specific consent permissions flagged least where a tenant-wide one ranks first (marked +)\n", st.rscFlagged)
 	fmt.Fprintf(os.Stderr, "gen: %d Application schemes are not application permissions, left out: %s\n", len(st.phantoms), strings.Join(st.phantoms, ", "))
 	return nil

@@ -20,8 +20,8 @@ type reference struct {
 		PathSets []pathSet `json:"pathSets"`
 	} `json:"permissions"`
 	// appRoles are the names provisioningInfo.json deploys as application
-	// roles (app role IDs) in some cloud.
-	appRoles map[string]bool
+	// roles in some cloud, with the app role id ("" when it gives none).
+	appRoles map[string]string
 }
 
 type pathSet struct {
@@ -43,7 +43,9 @@ func readReference(perms, provisioning io.Reader) (*reference, error) {
 	}
 	var prov struct {
 		Deployments map[string][]struct {
-			Scheme string `json:"scheme"`
+			ID          string `json:"id"`
+			Scheme      string `json:"scheme"`
+			Environment string `json:"environment"`
 		} `json:"permissionDeployments"`
 	}
 	if err := json.NewDecoder(provisioning).Decode(&prov); err != nil {
@@ -52,11 +54,16 @@ func readReference(perms, provisioning io.Reader) (*reference, error) {
 	if len(prov.Deployments) == 0 {
 		return nil, fmt.Errorf("provisioning reference has no deployments")
 	}
-	ref.appRoles = map[string]bool{}
+	ref.appRoles = map[string]string{}
 	for name, ds := range prov.Deployments {
 		for _, d := range ds {
-			if d.Scheme == application {
-				ref.appRoles[name] = true
+			if d.Scheme != application {
+				continue
+			}
+			// The public cloud's id first; the same role has the same id
+			// in every cloud the reference lists.
+			if id, seen := ref.appRoles[name]; !seen || id == "" || strings.Contains(strings.ToLower(d.Environment), "public") && d.ID != "" {
+				ref.appRoles[name] = d.ID
 			}
 		}
 	}
@@ -71,7 +78,7 @@ func readReference(perms, provisioning io.Reader) (*reference, error) {
 // (Place.ReadWrite.All), so the deployment list alone does not decide.
 func (ref *reference) phantom(name string) bool {
 	s, ok := ref.Permissions[name].Schemes[application]
-	return ok && strings.TrimSpace(s.AdminDisplayName) == "" && s.PrivilegeLevel == 0 && !ref.appRoles[name]
+	return ok && strings.TrimSpace(s.AdminDisplayName) == "" && s.PrivilegeLevel == 0 && !ref.isAppRole(name)
 }
 
 // standsFor is the app role a phantom's paths belong to, when the reference
@@ -82,7 +89,7 @@ func (ref *reference) phantom(name string) bool {
 func (ref *reference) standsFor(phantom string) (string, bool) {
 	twin := phantom + ".All"
 	p, ok := ref.Permissions[twin]
-	if _, app := p.Schemes[application]; !ok || !app || !ref.appRoles[twin] {
+	if _, app := p.Schemes[application]; !ok || !app || !ref.isAppRole(twin) {
 		return "", false
 	}
 	for _, ps := range p.PathSets {
@@ -91,6 +98,11 @@ func (ref *reference) standsFor(phantom string) (string, bool) {
 		}
 	}
 	return twin, true
+}
+
+func (ref *reference) isAppRole(name string) bool {
+	_, ok := ref.appRoles[name]
+	return ok
 }
 
 func (ps pathSet) has(list []string, want string) bool {
@@ -102,13 +114,41 @@ func (ps pathSet) has(list []string, want string) bool {
 	return false
 }
 
-func (ps pathSet) allowsGET() bool { return ps.has(ps.Methods, "GET") }
+// methods are the HTTP methods the index knows, in its order.
+var methods = []string{"GET", "POST", "PATCH", "PUT", "DELETE"}
 
-// getOnly: a least= flag on a GET-only pathSet is about GET; on a mixed
-// pathSet it may have been meant for the other methods.
-func (ps pathSet) getOnly() bool { return len(ps.Methods) == 1 && ps.allowsGET() }
+// methodLetters mark a method's group on a path line of the index.
+var methodLetters = map[string]byte{"GET": 'G', "POST": 'P', "PATCH": 'M', "PUT": 'U', "DELETE": 'D'}
+
+func (ps pathSet) allows(method string) bool { return ps.has(ps.Methods, method) }
+
+// only: the pathSet lists one method, so its least= flags are about it.
+func (ps pathSet) only() bool { return len(ps.Methods) == 1 }
+
+// flagAbout reports whether a least= flag on this pathSet is about method
+// for the named permission. One method: yes. A mixed pathSet with GET
+// flags a read-only name for GET and a writing one for the other methods
+// (a [GET, POST] pathSet flagging User.ReadWrite.All is about POST). A
+// mixed pathSet without GET: about each of its methods.
+func (ps pathSet) flagAbout(method, name string) bool {
+	if ps.only() || !ps.allows("GET") {
+		return true
+	}
+	return (method == "GET") == readOnly(name)
+}
 
 func (ps pathSet) forApplication() bool { return ps.has(ps.SchemeKeys, application) }
+
+// alsoRequires parses the AlsoRequires flag: permissions any one of which
+// is needed together with the one listing the path.
+func alsoRequires(flags string) []string {
+	for _, part := range strings.Split(flags, ";") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(part), "AlsoRequires="); ok && v != "" {
+			return strings.Split(v, ",")
+		}
+	}
+	return nil
+}
 
 // leastSchemes parses a path's flags, e.g.
 // "least=DelegatedWork,Application;AlsoRequires=Policy.Read.All".
@@ -132,4 +172,9 @@ func readOnly(name string) bool {
 	}
 	op := parts[1]
 	return strings.HasPrefix(op, "Read") && !strings.Contains(op, "Write")
+}
+
+// level is the application privilege level of a permission (0: none).
+func (ref *reference) level(name string) int {
+	return ref.Permissions[name].Schemes[application].PrivilegeLevel
 }
