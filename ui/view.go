@@ -81,6 +81,7 @@ func dialogSize(screenW, screenH int) (w, h int, fullScreen bool) {
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion // clicks and the wheel; shift+drag still selects text
 	v.WindowTitle = "graphtui"
 	return v
 }
