@@ -164,6 +164,7 @@ built-in demo tenant.`,
 		a.matrixCommand(),
 		a.permissionsCommand(),
 		a.requestCommand(),
+		a.explainCommand(),
 	)
 	return root
 }
