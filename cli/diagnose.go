@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"unicode"
@@ -16,10 +17,15 @@ import (
 // characters are dropped, because some of it is server text.
 // Labels already printed on the line above (omit) are left out.
 func (a *App) printDiagnosis(d *doctor.Diagnosis, omit ...string) {
+	a.writeDiagnosis(a.Err, d, omit...)
+}
+
+// writeDiagnosis is printDiagnosis to w: stdout when the diagnosis is the
+// command's output (explain).
+func (a *App) writeDiagnosis(w io.Writer, d *doctor.Diagnosis, omit ...string) {
 	if d == nil {
 		return
 	}
-	w := a.Err
 	clean := func(s string) string { return termsafe.Strip(a.redact(s)) }
 	fmt.Fprintf(w, "Diagnosis: %s [%s]\n", clean(d.Title), d.Kind)
 	fmt.Fprintf(w, "Cause: %s\n", sentence(clean(d.Cause)))

@@ -65,6 +65,13 @@ Exit status: 0 on 2xx, 1 on an HTTP or token failure or a body cut at
 			return a.runGet(cmd.Context(), args[0], o)
 		},
 	}
+	o.register(cmd, "get")
+	return cmd
+}
+
+// register adds the request and output flags get shares with request to
+// cmd; command names the command in their help.
+func (o *getOptions) register(cmd *cobra.Command, command string) {
 	f := cmd.Flags()
 	f.StringArrayVarP(&o.queries, "query", "q", nil, "query option KEY=VALUE, repeatable ($ may be left out of OData options: select=id)")
 	f.StringArrayVarP(&o.headers, "header", "H", nil, "extra request header 'Name: value', repeatable")
@@ -73,12 +80,11 @@ Exit status: 0 on 2xx, 1 on an HTTP or token failure or a body cut at
 	f.StringVarP(&o.output, "output", "o", "pretty", "body format: pretty (indented, coloured on a terminal), json (compact), raw (as received; control characters escaped on a terminal)")
 	f.BoolVar(&o.unsafeRaw, "unsafe-raw", false, "with -o raw, write the body's exact bytes even to a terminal, escape sequences included")
 	f.StringVar(&o.color, "color", "auto", "colour -o pretty output: auto (on a terminal, unless NO_COLOR is set), always (e.g. for less -R), never")
-	f.Var(&o.maxBody, "max-body", "keep at most SIZE bytes of each body (e.g. 256MB, 1GB); a longer body is cut and get exits 1")
+	f.Var(&o.maxBody, "max-body", "keep at most SIZE bytes of each body (e.g. 256MB, 1GB); a longer body is cut and "+command+" exits 1")
 	f.IntVar(&o.maxPages, "max-pages", 1000, "with --all, stop after this many pages")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print every attempt, response and page on stderr")
 	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
 	f.StringVar(&o.bundle, "bundle", "", "after the request, write a redacted support bundle to FILE (JSON for *.json, else text), whatever the outcome")
-	return cmd
 }
 
 // odataOptions may be given without their leading $.
@@ -168,7 +174,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	if err != nil {
 		return err
 	}
-	so := session.SendOptions{Timeout: o.timeout, MaxBody: int64(o.maxBody), Events: a.eventPrinter(o.verbose)}
+	so := a.sendOptions(o)
 	var x *session.Exchange
 	if o.bundle != "" {
 		defer func() { a.writeBundle(o.bundle, s, p, x) }()
@@ -179,6 +185,18 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		return w.finish(x, p)
 	}
 	x = s.Send(ctx, p, req, so)
+	return a.printExchange(x, p, o)
+}
+
+// sendOptions are the session's options for o's flags.
+func (a *App) sendOptions(o getOptions) session.SendOptions {
+	return session.SendOptions{Timeout: o.timeout, MaxBody: int64(o.maxBody), Events: a.eventPrinter(o.verbose)}
+}
+
+// printExchange reports one sent (or refused) request: why it was not
+// sent, the status line and Graph's error with the diagnosis on stderr,
+// the body on stdout; its error carries the exit status.
+func (a *App) printExchange(x *session.Exchange, p profiles.Profile, o getOptions) error {
 	if err := a.notSent(x, p); err != nil {
 		return err
 	}

@@ -81,8 +81,8 @@ func TestPermissionsJSON(t *testing.T) {
 			t.Fatalf("%s: not JSON: %v\n%s", c.path, err, r.out)
 		}
 		keys := slices.Sorted(maps.Keys(raw))
-		if !slices.Equal(keys, []string{"all", "co_least", "least", "path", "pattern", "rsc"}) {
-			t.Errorf("%s: keys %v, want exactly path, pattern, least, co_least, rsc, all", c.path, keys)
+		if !slices.Equal(keys, []string{"all", "co_least", "combinations", "least", "method", "path", "pattern", "rsc"}) {
+			t.Errorf("%s: keys %v, want exactly path, pattern, method, least, co_least, rsc, all, combinations", c.path, keys)
 		}
 		var got struct {
 			Path, Pattern, Least string

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -33,6 +34,7 @@ const (
 // streams and environment.
 type App struct {
 	Out, Err  io.Writer
+	In        io.Reader // stdin: a request's body (--body -), a write's confirmation
 	LookupEnv func(string) (string, bool)
 	Build     BuildInfo
 	// IsTerminal reports whether w is an interactive terminal (colour, TUI).
@@ -63,6 +65,7 @@ func Main(b BuildInfo, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	app := &App{
+		In:         os.Stdin,
 		Out:        os.Stdout,
 		Err:        os.Stderr,
 		LookupEnv:  os.LookupEnv,
@@ -98,6 +101,9 @@ var errReported = errors.New("reported")
 func (a *App) Run(ctx context.Context, args []string) int {
 	if a.LookupEnv == nil {
 		a.LookupEnv = func(string) (string, bool) { return "", false }
+	}
+	if a.In == nil {
+		a.In = strings.NewReader("")
 	}
 	if a.IsTerminal == nil {
 		a.IsTerminal = func(io.Writer) bool { return false }
@@ -157,6 +163,8 @@ built-in demo tenant.`,
 		a.demoCommand(),
 		a.matrixCommand(),
 		a.permissionsCommand(),
+		a.requestCommand(),
+		a.explainCommand(),
 	)
 	return root
 }

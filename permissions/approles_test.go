@@ -1,6 +1,9 @@
 package permissions
 
-import "testing"
+import (
+	"sort"
+	"testing"
+)
 
 func TestAppRoleID(t *testing.T) {
 	for name, want := range map[string]string{
@@ -15,5 +18,17 @@ func TestAppRoleID(t *testing.T) {
 	}
 	if _, ok := AppRoleID("User.Read"); ok {
 		t.Error("a delegated-only permission has no app role id")
+	}
+}
+
+func TestNamesAreTheRolesLookupRoleKnows(t *testing.T) {
+	names := Names()
+	if len(names) < 100 || !sort.StringsAreSorted(names) {
+		t.Fatalf("%d names, sorted %v", len(names), sort.StringsAreSorted(names))
+	}
+	for _, n := range names {
+		if _, ok := LookupRole(n); !ok {
+			t.Errorf("Names lists %q, which LookupRole does not know", n)
+		}
 	}
 }

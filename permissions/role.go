@@ -118,3 +118,15 @@ func resourceOf(pattern string) string {
 	seg, _, _ = strings.Cut(seg, "(")
 	return seg
 }
+
+// Names are the reference's application permissions, sorted by name: the
+// candidates for "did you mean" when a name is not one of them.
+func Names() []string {
+	ix := get()
+	out := make([]string, len(ix.perms))
+	for i, p := range ix.perms {
+		out[i] = p.name
+	}
+	sort.Strings(out)
+	return out
+}

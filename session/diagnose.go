@@ -16,14 +16,14 @@ func (x *Exchange) diagnose(p profiles.Profile) {
 	if x.Response != nil && x.Response.URL != "" {
 		path = x.Response.URL
 	}
-	if m, ok := permissions.Lookup(path); ok {
+	if m, ok := permissions.LookupMethod(x.Request.Method, path); ok {
 		x.Endpoint = &m
 	}
 	failed := x.TokenErr != nil || x.Response != nil && x.Response.Error != nil
 	if !failed {
 		return
 	}
-	in := doctor.Input{Profile: p, TokenErr: x.TokenErr, Now: time.Now(), URL: x.Request.Path}
+	in := doctor.Input{Profile: p, Method: x.Request.Method, TokenErr: x.TokenErr, Now: time.Now(), URL: x.Request.Path}
 	if r := x.Response; r != nil {
 		in.URL, in.Status, in.GraphError = r.URL, r.Status, r.Error
 	}

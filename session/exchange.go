@@ -121,15 +121,27 @@ func (x *Exchange) result(resp *graph.Response, err error) {
 }
 
 // Send gets a token and the first page of r, and asks the doctor about a
-// failure.
+// failure. r may be a write (POST, PATCH, PUT, DELETE): CheckRequest
+// refuses it first, before any network call, when p does not allow writes
+// (x.Err is then a *SetupError wrapping the refusal). Whether the user
+// confirmed a write is the front end's to ask before calling Send.
 func (s *Session) Send(ctx context.Context, p profiles.Profile, r graph.Request, o SendOptions) *Exchange {
 	x := start(p, r, 1)
 	defer x.end()
+	if err := CheckRequest(p, r); err != nil {
+		var wo *profiles.WritesOffError
+		x.Err = &SetupError{Err: err, Profile: errors.As(err, &wo)}
+		return x
+	}
 	c := s.prepare(ctx, x, p, o)
 	if c == nil {
 		return x
 	}
-	x.result(c.Get(ctx, r, x.record(o)))
+	if graph.IsWrite(r.Method) {
+		x.result(c.Do(ctx, r, x.record(o)))
+	} else {
+		x.result(c.Get(ctx, r, x.record(o)))
+	}
 	x.diagnose(p)
 	return x
 }

@@ -17,6 +17,10 @@ import (
 func (s *Session) FetchAll(ctx context.Context, p profiles.Profile, r graph.Request, maxPages int, o SendOptions, onPage func(*graph.Response) error) *Exchange {
 	x := start(p, r, 0)
 	defer x.end()
+	if graph.IsWrite(r.Method) {
+		x.Err = &SetupError{Err: errors.New("only GET requests are paged: send a write with Send, once")}
+		return x
+	}
 	c := s.prepare(ctx, x, p, o)
 	if c == nil {
 		return x

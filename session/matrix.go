@@ -37,9 +37,12 @@ const (
 	ErrForeignHost         = "refused: not this profile's Graph host"
 )
 
-// Matrix sends one GET under every profile in list, a few at a time, and
-// sums up each outcome in list's order. build makes the request for a
+// Matrix sends one request under every profile in list, a few at a time,
+// and sums up each outcome in list's order. build makes the request for a
 // profile (its api_version may differ); only the first page is fetched.
+// A write goes through Send's guard per profile (a profile without
+// allow_writes gets a "config:" row and sends nothing), and each
+// diagnosis is the doctor's for the request's method.
 func (s *Session) Matrix(ctx context.Context, list []profiles.Profile, build func(profiles.Profile) (graph.Request, error), o SendOptions) []MatrixRow {
 	rows := make([]MatrixRow, len(list))
 	var g errgroup.Group
