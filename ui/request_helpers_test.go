@@ -3,8 +3,6 @@ package ui
 import (
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -23,7 +21,5 @@ func rbBuilder(w, h int) *RequestBuilder {
 // rbView is the view without styles, as golden files hold it.
 func rbView(t *testing.T, b *RequestBuilder) string {
 	t.Helper()
-	v := b.View()
-	requireSize(t, v, b.width, b.height)
-	return ansi.Strip(v)
+	return requireSize(t, b.View(), b.width, b.height)
 }
