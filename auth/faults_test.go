@@ -177,10 +177,7 @@ func TestTokenThatIsNotAJWT(t *testing.T) {
 // esc in the TUI cancels the context: a slow token request, and a second
 // caller waiting behind it, both return at once.
 func TestCancelDuringSlowTokenRequest(t *testing.T) {
-	release := make(chan struct{})
-	defer close(release)
-	hang, arrived := fakeidp.Hang(release)
-	idp := fakeidp.Start(t, hang)
+	idp, arrived, _ := fakeidp.StartHanging(t)
 	m := NewManager(Options{Secrets: profiles.Secrets{LookupEnv: fakeidp.Env}}) // the default, long timeout
 	p := idp.Profile("slow", "https://graph.invalid")
 
@@ -220,10 +217,7 @@ func TestCancelDuringSlowTokenRequest(t *testing.T) {
 // Cached must answer while a token request for the same profile hangs:
 // the TUI calls it from its event loop.
 func TestCachedDoesNotWaitForASlowRequest(t *testing.T) {
-	release := make(chan struct{})
-	defer close(release)
-	hang, arrived := fakeidp.Hang(release)
-	idp := fakeidp.Start(t, hang)
+	idp, arrived, _ := fakeidp.StartHanging(t)
 	m := faultManager()
 	p := idp.Profile("slow", "https://graph.invalid")
 	go m.Token(context.Background(), p)

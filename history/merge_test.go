@@ -25,12 +25,7 @@ func TestTwoSessionsKeepEachOthersEntries(t *testing.T) {
 	two.Add(entry("a", "/two/2", 2))
 	one.Add(entry("a", "/one/3", 3))
 	two.Add(entry("b", "/two/b", 4))
-	if err := one.Save(); err != nil {
-		t.Fatal(err)
-	}
-	if err := two.Save(); err != nil {
-		t.Fatal(err)
-	}
+	saveAll(t, one, two)
 	back, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -68,12 +63,7 @@ func TestMergeKeepsBoundsAndCollapsesDuplicates(t *testing.T) {
 	// other with nothing in between, collapses as it would in one session.
 	one.Add(entry("a", "/users", 1000))
 	two.Add(entry("a", "/users", 1001))
-	if err := one.Save(); err != nil {
-		t.Fatal(err)
-	}
-	if err := two.Save(); err != nil {
-		t.Fatal(err)
-	}
+	saveAll(t, one, two)
 	back, _ := Load(path)
 	got := back.For("a")
 	if len(got) != MaxPerProfile {
@@ -125,5 +115,15 @@ func TestRacingSavesKeepEveryEntry(t *testing.T) {
 	}
 	if strings.Join(paths(got), " ") != strings.Join(want, " ") {
 		t.Errorf("file holds %d entries:\n%v\nwant all %d newest first:\n%v", len(got), paths(got), len(want), want)
+	}
+}
+
+// saveAll saves each store in turn, as sessions closing one after another.
+func saveAll(t *testing.T, stores ...*Store) {
+	t.Helper()
+	for _, s := range stores {
+		if err := s.Save(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -11,14 +11,22 @@ import (
 	"testing"
 )
 
+// writeReadable writes a file others may read, as a user's files often
+// are, and returns its path.
+func writeReadable(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // A bundle goes only to a new file or a regular file of the user's. What a
 // refused path names is left exactly as it was.
 func TestWriteFileRefusesWhatIsNotTheUsersRegularFile(t *testing.T) {
 	dir := t.TempDir()
-	victim := filepath.Join(dir, "victim")
-	if err := os.WriteFile(victim, []byte("keep"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	victim := writeReadable(t, dir, "victim", "keep")
 	link := filepath.Join(dir, "bundle.txt")
 	if err := os.Symlink(victim, link); err != nil {
 		t.Fatal(err)
@@ -58,10 +66,7 @@ func TestWriteFileRefusesAnotherUsersFile(t *testing.T) {
 	if os.Getuid() != 0 {
 		t.Skip("only root can give a file to another user")
 	}
-	path := filepath.Join(t.TempDir(), "theirs.txt")
-	if err := os.WriteFile(path, []byte("keep"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeReadable(t, t.TempDir(), "theirs.txt", "keep")
 	if err := os.Chown(path, 65534, 65534); err != nil {
 		t.Skipf("cannot chown: %v", err)
 	}
@@ -77,10 +82,7 @@ func TestWriteFileRefusesAnotherUsersFile(t *testing.T) {
 // another hard link to it keeps the old content.
 func TestWriteFileNewAndExisting(t *testing.T) {
 	dir := t.TempDir()
-	existing := filepath.Join(dir, "old.txt")
-	if err := os.WriteFile(existing, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	existing := writeReadable(t, dir, "old.txt", "old")
 	other := filepath.Join(dir, "other-name")
 	if err := os.Link(existing, other); err != nil {
 		t.Fatal(err)

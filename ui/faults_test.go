@@ -120,9 +120,7 @@ func TestFaultSlowResponseEscCancelsThenANewRequestWorks(t *testing.T) {
 }
 
 func TestFaultSlowTokenEscCancelsThenANewRequestWorks(t *testing.T) {
-	release := make(chan struct{})
-	hang, arrived := fakeidp.Hang(release)
-	idp := fakeidp.Start(t, hang)
+	idp, arrived, release := fakeidp.StartHanging(t)
 	srv := graphStub(t, okUsers)
 	f := startFaultFlow(t, idp, idp.Profile("slow-login", srv.URL))
 	f.waitFor("slow-login")
@@ -136,7 +134,7 @@ func TestFaultSlowTokenEscCancelsThenANewRequestWorks(t *testing.T) {
 	f.waitFor("GET /users")
 	f.escCancels()
 
-	close(release) // the identity platform recovers
+	release() // the identity platform recovers
 	f.press("enter")
 	f.waitFor("200 OK", "Fault Tolerant")
 }

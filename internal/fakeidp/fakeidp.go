@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -181,24 +182,30 @@ func WriteToken(w http.ResponseWriter, tok string) {
 	fmt.Fprintf(w, `{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":%q}`, tok)
 }
 
-// Hang is a token endpoint that holds every request until release is
-// closed (then it answers with GoodToken) or the client goes away. arrived
-// gets a signal for each request it holds, so a test can act knowing a
-// token request is on the wire.
-func Hang(release <-chan struct{}) (h http.HandlerFunc, arrived <-chan struct{}) {
+// StartHanging is Start with a token endpoint that holds every request
+// until release is called (then it answers with GoodToken) or the client
+// goes away. arrived gets a signal for each request it holds, so a test
+// can act knowing a token request is on the wire. The test's end releases
+// what is still held.
+func StartHanging(t testing.TB) (s *Server, arrived <-chan struct{}, release func()) {
+	t.Helper()
+	held := make(chan struct{})
+	release = sync.OnceFunc(func() { close(held) })
 	ch := make(chan struct{}, 16)
-	return func(w http.ResponseWriter, r *http.Request) {
+	s = Start(t, func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body) // so the server notices when the client hangs up
 		select {
 		case ch <- struct{}{}:
 		default: // nobody is counting this many
 		}
 		select {
-		case <-release:
+		case <-held:
 			GoodToken(w, r)
 		case <-r.Context().Done():
 		}
-	}, ch
+	})
+	t.Cleanup(release)
+	return s, ch, release
 }
 
 // SelfSigned is a throwaway self-signed certificate for a new P-256 key,
