@@ -2,7 +2,6 @@ package history
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,7 +12,7 @@ import (
 // Two TUIs load the same file, each sends its own requests, both save:
 // the file must hold every request of both, newest first.
 func TestTwoSessionsKeepEachOthersEntries(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	seed, _ := Load(path)
 	seed.Add(entry("a", "/shared", 0))
 	if err := seed.Save(); err != nil {
@@ -51,7 +50,7 @@ func TestTwoSessionsKeepEachOthersEntries(t *testing.T) {
 }
 
 func TestMergeKeepsBoundsAndCollapsesDuplicates(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	one, _ := Load(path)
 	two, _ := Load(path)
 	// Interleaved times: one has the even minutes, two the odd ones.
@@ -84,7 +83,7 @@ func TestMergeKeepsBoundsAndCollapsesDuplicates(t *testing.T) {
 // Sessions saving from several goroutines, each with its own store as a
 // separate process would have: no entry of any of them is lost.
 func TestRacingSavesKeepEveryEntry(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	const sessions, each = 8, 10
 	var wg sync.WaitGroup
 	for s := range sessions {

@@ -88,3 +88,12 @@ func (o *outbox) done(cmd tea.Cmd) (tea.Cmd, []Intent) {
 	*o = nil
 	return cmd, out
 }
+
+// onKey is Update for the dialogs that react to keys alone and only with
+// intents: handle gets each key press, every other message is ignored.
+func onKey(msg tea.Msg, handle func(tea.KeyPressMsg) []Intent) (tea.Cmd, []Intent) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		return nil, handle(k)
+	}
+	return nil, nil
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/graphtui/graphtui/profiles"
@@ -22,4 +23,13 @@ func rbBuilder(w, h int) *RequestBuilder {
 func rbView(t *testing.T, b *RequestBuilder) string {
 	t.Helper()
 	return requireSize(t, b.View(), b.width, b.height)
+}
+
+// rbRefuses presses enter and requires an error in the status bar that
+// says want, and nothing else.
+func rbRefuses(t *testing.T, b *RequestBuilder, want string) {
+	t.Helper()
+	if st := onlyMsg[statusMsg](t, pressKeys(b, "enter")); !st.Err || !strings.Contains(st.Text, want) {
+		t.Errorf("status = %+v, want an error saying %q", st, want)
+	}
 }

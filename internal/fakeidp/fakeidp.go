@@ -9,23 +9,15 @@
 package fakeidp
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
-	"io"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -180,52 +172,4 @@ func GoodToken(w http.ResponseWriter, r *http.Request) {
 func WriteToken(w http.ResponseWriter, tok string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	fmt.Fprintf(w, `{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":%q}`, tok)
-}
-
-// StartHanging is Start with a token endpoint that holds every request
-// until release is called (then it answers with GoodToken) or the client
-// goes away. arrived gets a signal for each request it holds, so a test
-// can act knowing a token request is on the wire. The test's end releases
-// what is still held.
-func StartHanging(t testing.TB) (s *Server, arrived <-chan struct{}, release func()) {
-	t.Helper()
-	held := make(chan struct{})
-	release = sync.OnceFunc(func() { close(held) })
-	ch := make(chan struct{}, 16)
-	s = Start(t, func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body) // so the server notices when the client hangs up
-		select {
-		case ch <- struct{}{}:
-		default: // nobody is counting this many
-		}
-		select {
-		case <-held:
-			GoodToken(w, r)
-		case <-r.Context().Done():
-		}
-	})
-	t.Cleanup(release)
-	return s, ch, release
-}
-
-// SelfSigned is a throwaway self-signed certificate for a new P-256 key,
-// valid from an hour ago to an hour from now, for certificate profiles
-// and the files a test writes for them.
-func SelfSigned(t testing.TB, commonName string) (*x509.Certificate, *ecdsa.PrivateKey) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: commonName},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour)}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cert, key
 }
