@@ -22,15 +22,23 @@ func writeReadable(t *testing.T, dir, name, text string) string {
 	return path
 }
 
+// linkTo makes name, beside target, a link to it (os.Symlink or os.Link)
+// and returns its path.
+func linkTo(t *testing.T, link func(oldname, newname string) error, target, name string) string {
+	t.Helper()
+	path := filepath.Join(filepath.Dir(target), name)
+	if err := link(target, path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // A bundle goes only to a new file or a regular file of the user's. What a
 // refused path names is left exactly as it was.
 func TestWriteFileRefusesWhatIsNotTheUsersRegularFile(t *testing.T) {
 	dir := t.TempDir()
 	victim := writeReadable(t, dir, "victim", "keep")
-	link := filepath.Join(dir, "bundle.txt")
-	if err := os.Symlink(victim, link); err != nil {
-		t.Fatal(err)
-	}
+	link := linkTo(t, os.Symlink, victim, "bundle.txt")
 	assertRefused(t, link, "symbolic link")
 	if data, _ := os.ReadFile(victim); string(data) != "keep" {
 		t.Errorf("the link's target was written: %.20q", data)
@@ -83,10 +91,7 @@ func TestWriteFileRefusesAnotherUsersFile(t *testing.T) {
 func TestWriteFileNewAndExisting(t *testing.T) {
 	dir := t.TempDir()
 	existing := writeReadable(t, dir, "old.txt", "old")
-	other := filepath.Join(dir, "other-name")
-	if err := os.Link(existing, other); err != nil {
-		t.Fatal(err)
-	}
+	other := linkTo(t, os.Link, existing, "other-name")
 	for _, path := range []string{filepath.Join(dir, "new.txt"), existing} {
 		if err := New(forbiddenInput()).WriteFile(path); err != nil {
 			t.Fatalf("%s: %v", path, err)
