@@ -25,6 +25,17 @@ func startDemo(t *testing.T, opts demo.Options) (*demo.Tenant, *profiles.Config)
 	return tenant, cfg
 }
 
+// demoToken is a token for the demo profile name from a new manager.
+func demoToken(t *testing.T, name string) *Token {
+	t.Helper()
+	_, cfg := startDemo(t, demo.Options{})
+	tok, err := NewManager(Options{}).Token(context.Background(), mustProfile(t, cfg, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
 func mustProfile(t *testing.T, cfg *profiles.Config, name string) profiles.Profile {
 	t.Helper()
 	p, ok := cfg.Get(name)
@@ -103,22 +114,14 @@ func TestTokenRenewedInsideRefreshMargin(t *testing.T) {
 }
 
 func TestCertificateCredential(t *testing.T) {
-	_, cfg := startDemo(t, demo.Options{})
-	tok, err := NewManager(Options{}).Token(context.Background(), mustProfile(t, cfg, demo.ProfileCert))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := demoToken(t, demo.ProfileCert)
 	if tok.Claims.AppID != demo.ClientIDCert {
 		t.Errorf("appid = %s", tok.Claims.AppID)
 	}
 }
 
 func TestNoConsentTokenHasNoRoles(t *testing.T) {
-	_, cfg := startDemo(t, demo.Options{})
-	tok, err := NewManager(Options{}).Token(context.Background(), mustProfile(t, cfg, demo.ProfileNoConsent))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := demoToken(t, demo.ProfileNoConsent)
 	if tok.Claims.HasRoles() {
 		t.Errorf("no-consent token has roles %v", tok.Claims.Roles)
 	}
@@ -218,11 +221,7 @@ func TestBadSecretReferenceIsACredentialError(t *testing.T) {
 }
 
 func TestTokenStringNeverShowsTheToken(t *testing.T) {
-	_, cfg := startDemo(t, demo.Options{})
-	tok, err := NewManager(Options{}).Token(context.Background(), mustProfile(t, cfg, demo.ProfileReader))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tok := demoToken(t, demo.ProfileReader)
 	for _, s := range []string{tok.String(), strings.ReplaceAll(strings.TrimSpace(sprintAll(tok)), "\n", " ")} {
 		if strings.Contains(s, tok.Raw()) {
 			t.Errorf("formatted token leaks the raw value: %s", s)

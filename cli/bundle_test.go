@@ -38,16 +38,24 @@ func readBundle(t *testing.T, d demoEnv, r result, path, profile string) string 
 	return text
 }
 
+// failedGetWithBundle runs get /users under profile, which must fail, with
+// --bundle to a file called name in a new directory.
+func failedGetWithBundle(t *testing.T, profile, name string) (demoEnv, result, string) {
+	t.Helper()
+	d := newDemo(t)
+	path := filepath.Join(t.TempDir(), name)
+	r := run(t, d.env(), "get", "/users", "-p", profile, "--bundle", path)
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1 as without --bundle", r.code)
+	}
+	return d, r, path
+}
+
 // The case a bundle is for: Graph answers 401 to a token without roles.
 // Support needs the ids and the claims; the user needs the diagnosis and a
 // curl to repeat it.
 func TestGetBundleOfANoConsent401(t *testing.T) {
-	d := newDemo(t)
-	path := filepath.Join(t.TempDir(), "support.txt")
-	r := run(t, d.env(), "get", "/users", "-p", demo.ProfileNoConsent, "--bundle", path)
-	if r.code != 1 {
-		t.Fatalf("exit %d, want 1 as without --bundle", r.code)
-	}
+	d, r, path := failedGetWithBundle(t, demo.ProfileNoConsent, "support.txt")
 	text := readBundle(t, d, r, path, demo.ProfileNoConsent)
 	for _, want := range []string{
 		"401 Unauthorized", "request-id:", "client-request-id:", "InvalidAuthenticationToken",
@@ -69,12 +77,7 @@ func TestGetBundleOfANoConsent401(t *testing.T) {
 // A token that was never issued still gets a bundle: the AADSTS code and
 // the identity platform's ids are what support looks up.
 func TestGetBundleOfATokenFailureAsJSON(t *testing.T) {
-	d := newDemo(t)
-	path := filepath.Join(t.TempDir(), "support.json")
-	r := run(t, d.env(), "get", "/users", "-p", demo.ProfileWrongSecret, "--bundle", path)
-	if r.code != 1 {
-		t.Fatalf("exit %d, want 1 as without --bundle", r.code)
-	}
+	d, r, path := failedGetWithBundle(t, demo.ProfileWrongSecret, "support.json")
 	var b struct {
 		Request struct {
 			URL  string `json:"url"`

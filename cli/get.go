@@ -55,12 +55,7 @@ Exit status: 0 on 2xx, 1 on an HTTP or token failure or a body cut at
   graphtui get /users --all -o json | jq '.value | length'
   graphtui get /users -q '$count=true' -q '$filter=accountEnabled eq true' -H 'ConsistencyLevel: eventual'
   graphtui get /users/delta --beta -p contoso-reader`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError("get needs exactly one PATH, e.g. 'graphtui get /users'")
-			}
-			return nil
-		},
+		Args: onePath("get"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runGet(cmd.Context(), args[0], o)
 		},
@@ -445,4 +440,14 @@ func (a *App) printRequestError(what string, err error, p profiles.Profile) {
 		return
 	}
 	fmt.Fprintf(a.Err, "%s: %s\n", what, a.redact(err.Error()))
+}
+
+// onePath accepts exactly one PATH argument for command name.
+func onePath(name string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return usageError("%s needs exactly one PATH, e.g. 'graphtui %s /users'", name, name)
+		}
+		return nil
+	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/internal/demotest"
+	"github.com/graphtui/graphtui/internal/memkeyring"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -97,38 +98,6 @@ func (t recordingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
-// mapKeyring is an in-memory OS keyring.
-type mapKeyring struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-func (k *mapKeyring) Get(service, user string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if v, ok := k.m[service+"/"+user]; ok {
-		return v, nil
-	}
-	return "", profiles.ErrSecretNotFound
-}
-
-func (k *mapKeyring) Set(service, user, secret string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.m == nil {
-		k.m = map[string]string{}
-	}
-	k.m[service+"/"+user] = secret
-	return nil
-}
-
-func (k *mapKeyring) Delete(service, user string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	delete(k.m, service+"/"+user)
-	return nil
-}
-
 // syncBuffer is a bytes.Buffer safe to read while a command still writes.
 type syncBuffer struct {
 	mu   sync.Mutex
@@ -180,7 +149,7 @@ func (s *syncBuffer) String() string {
 type hygieneRig struct {
 	t       *testing.T
 	env     map[string]string
-	keyring *mapKeyring
+	keyring *memkeyring.Keyring
 	wire    *wireRecorder
 	outputs []string // "command: stdout+stderr" of every run
 }
@@ -284,7 +253,7 @@ func TestHygieneEveryCommand(t *testing.T) {
 
 	tenant, config := demotest.StartAll(t, demo.Options{})
 	dir := filepath.Dir(config)
-	h := &hygieneRig{t: t, env: map[string]string{"GRAPHTUI_CONFIG": config}, keyring: &mapKeyring{}, wire: &wireRecorder{}}
+	h := &hygieneRig{t: t, env: map[string]string{"GRAPHTUI_CONFIG": config}, keyring: &memkeyring.Keyring{}, wire: &wireRecorder{}}
 
 	// A profile added the way the TUI's form adds one: a keyring secret.
 	reader, _ := profiles.Load(config)
@@ -385,7 +354,7 @@ func checkMode0600(t *testing.T, path string) {
 // the config it wrote. Its banner shows paths, never what is in them.
 func TestHygieneDemoServe(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
-	h := &hygieneRig{t: t, keyring: &mapKeyring{}, wire: &wireRecorder{}}
+	h := &hygieneRig{t: t, keyring: &memkeyring.Keyring{}, wire: &wireRecorder{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var out, errb syncBuffer
@@ -507,7 +476,7 @@ func TestHygieneEchoedCredentialsAreRedacted(t *testing.T) {
 				os.WriteFile(config, fmt.Appendf(nil, "[profiles.echo]\ntenant = %q\nclient_id = %q\n%s\nauthority_host = %q\ngraph_host = %q\nca_file = %q\n",
 					demo.TenantGUID, demo.ClientIDReader, credLine, srv.URL, tenant.GraphURL(), ca), 0o600)
 
-				h := &hygieneRig{t: t, env: map[string]string{"GRAPHTUI_CONFIG": config, "ECHO_SECRET": secret}, keyring: &mapKeyring{}, wire: &wireRecorder{}}
+				h := &hygieneRig{t: t, env: map[string]string{"GRAPHTUI_CONFIG": config, "ECHO_SECRET": secret}, keyring: &memkeyring.Keyring{}, wire: &wireRecorder{}}
 				ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 				defer cancel()
 				for _, args := range [][]string{{"token"}, {"get", "/users"}, {"matrix", "/users"}} {

@@ -44,12 +44,7 @@ usage or config errors.`,
 		Example: `  graphtui matrix /users
   graphtui matrix /sites/root -p contoso-reader,contoso-cert
   graphtui matrix /users --json | jq '.results[] | select(.status != 200)'`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError("matrix needs exactly one PATH, e.g. 'graphtui matrix /users'")
-			}
-			return nil
-		},
+		Args: onePath("matrix"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runMatrix(cmd.Context(), args[0], o)
 		},

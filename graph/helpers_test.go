@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -87,13 +88,7 @@ func (l *eventLog) add(e Event) {
 func (l *eventLog) kinds(k EventKind) []Event {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	var out []Event
-	for _, e := range l.events {
-		if e.Kind == k {
-			out = append(out, e)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(l.events), func(e Event) bool { return e.Kind != k })
 }
 
 func assertNoToken(t *testing.T, where string, texts ...string) {

@@ -1,9 +1,7 @@
 package history
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -37,29 +35,4 @@ func defaultPath(goos string, getenv func(string) string, home, config func() (s
 		return "", fmt.Errorf("cannot find your home directory for the request history (%v); set XDG_STATE_HOME", err)
 	}
 	return filepath.Join(dir, ".local", "state", "graphtui", FileName), nil
-}
-
-// readFile reads a regular file of at most max bytes. A FIFO at the path
-// would block forever, so anything but a regular file is refused.
-func readFile(path string, max int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("larger than %d MB", max>>20)
-	}
-	return data, nil
 }

@@ -13,7 +13,7 @@ import (
 // A session that crashed while saving left its lock behind: the next save
 // takes it over instead of failing.
 func TestStaleLockIsTakenOver(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	lock := path + lockSuffix
 	if err := os.WriteFile(lock, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -40,7 +40,7 @@ func TestStaleLockIsTakenOver(t *testing.T) {
 
 // While another session holds the lock, a save waits for it, then merges.
 func TestLiveLockMakesSaverWait(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	lock := path + lockSuffix
 	if err := os.WriteFile(lock, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func TestLiveLockMakesSaverWait(t *testing.T) {
 }
 
 func TestLockHeldTooLongSaysWhatToDo(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	lock := path + lockSuffix
 	if err := os.WriteFile(lock, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func TestLockHeldTooLongSaysWhatToDo(t *testing.T) {
 // A stale lock that cannot be removed (here a directory in its place) is
 // an error to act on, not an endless loop.
 func TestStaleLockThatCannotBeRemovedIsReported(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	lock := path + lockSuffix
 	if err := os.MkdirAll(filepath.Join(lock, "x"), 0o700); err != nil {
 		t.Fatal(err)

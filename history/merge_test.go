@@ -2,7 +2,6 @@ package history
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,7 +12,7 @@ import (
 // Two TUIs load the same file, each sends its own requests, both save:
 // the file must hold every request of both, newest first.
 func TestTwoSessionsKeepEachOthersEntries(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	seed, _ := Load(path)
 	seed.Add(entry("a", "/shared", 0))
 	if err := seed.Save(); err != nil {
@@ -25,12 +24,7 @@ func TestTwoSessionsKeepEachOthersEntries(t *testing.T) {
 	two.Add(entry("a", "/two/2", 2))
 	one.Add(entry("a", "/one/3", 3))
 	two.Add(entry("b", "/two/b", 4))
-	if err := one.Save(); err != nil {
-		t.Fatal(err)
-	}
-	if err := two.Save(); err != nil {
-		t.Fatal(err)
-	}
+	saveAll(t, one, two)
 	back, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +50,7 @@ func TestTwoSessionsKeepEachOthersEntries(t *testing.T) {
 }
 
 func TestMergeKeepsBoundsAndCollapsesDuplicates(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	one, _ := Load(path)
 	two, _ := Load(path)
 	// Interleaved times: one has the even minutes, two the odd ones.
@@ -68,12 +62,7 @@ func TestMergeKeepsBoundsAndCollapsesDuplicates(t *testing.T) {
 	// other with nothing in between, collapses as it would in one session.
 	one.Add(entry("a", "/users", 1000))
 	two.Add(entry("a", "/users", 1001))
-	if err := one.Save(); err != nil {
-		t.Fatal(err)
-	}
-	if err := two.Save(); err != nil {
-		t.Fatal(err)
-	}
+	saveAll(t, one, two)
 	back, _ := Load(path)
 	got := back.For("a")
 	if len(got) != MaxPerProfile {
@@ -94,7 +83,7 @@ func TestMergeKeepsBoundsAndCollapsesDuplicates(t *testing.T) {
 // Sessions saving from several goroutines, each with its own store as a
 // separate process would have: no entry of any of them is lost.
 func TestRacingSavesKeepEveryEntry(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	const sessions, each = 8, 10
 	var wg sync.WaitGroup
 	for s := range sessions {
@@ -125,5 +114,15 @@ func TestRacingSavesKeepEveryEntry(t *testing.T) {
 	}
 	if strings.Join(paths(got), " ") != strings.Join(want, " ") {
 		t.Errorf("file holds %d entries:\n%v\nwant all %d newest first:\n%v", len(got), paths(got), len(want), want)
+	}
+}
+
+// saveAll saves each store in turn, as sessions closing one after another.
+func saveAll(t *testing.T, stores ...*Store) {
+	t.Helper()
+	for _, s := range stores {
+		if err := s.Save(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/graphtui/graphtui/internal/atomicfile"
+	"github.com/graphtui/graphtui/internal/fileio"
 )
 
 // Bounds keep the file small and loading instant.
@@ -53,9 +53,12 @@ func Load(path string) (*Store, error) {
 // missing file holds none; any other problem is an error that says the
 // history starts empty and the file will be replaced.
 func readEntries(path string) ([]Entry, error) {
-	data, err := readFile(path, maxFileSize)
+	data, err := fileio.ReadRegular(path, maxFileSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
+	}
+	if errors.Is(err, fileio.ErrTooLarge) {
+		err = fmt.Errorf("larger than %d MB", maxFileSize>>20)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read request history %s: %v; starting with an empty history", path, err)
@@ -168,7 +171,7 @@ func (s *Store) Save() error {
 	if err != nil {
 		return fmt.Errorf("encoding request history: %v", err)
 	}
-	if err := atomicfile.Write(s.path, append(data, '\n')); err != nil {
+	if err := fileio.Write(s.path, append(data, '\n')); err != nil {
 		return fmt.Errorf("cannot save the request history: %w", err)
 	}
 	return nil

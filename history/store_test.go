@@ -29,7 +29,7 @@ func paths(es []Entry) []string {
 }
 
 func TestAddNewestFirstPerProfile(t *testing.T) {
-	s, err := Load(filepath.Join(t.TempDir(), FileName))
+	s, err := Load(tempHistory(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestAddNewestFirstPerProfile(t *testing.T) {
 }
 
 func TestConsecutiveDuplicatesCollapse(t *testing.T) {
-	s, _ := Load(filepath.Join(t.TempDir(), FileName))
+	s, _ := Load(tempHistory(t))
 	s.Add(entry("a", "/users", 1))
 	s.Add(entry("b", "/users", 2)) // another profile in between does not break the run
 	s.Add(entry("a", "/users", 3))
@@ -70,7 +70,7 @@ func TestConsecutiveDuplicatesCollapse(t *testing.T) {
 }
 
 func TestBounds(t *testing.T) {
-	s, _ := Load(filepath.Join(t.TempDir(), FileName))
+	s, _ := Load(tempHistory(t))
 	for i := range MaxPerProfile + 20 {
 		s.Add(entry("busy", fmt.Sprintf("/users/%d", i), i))
 	}
@@ -105,7 +105,7 @@ func TestBounds(t *testing.T) {
 const jwt = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlcyI6WyJVc2VyLlJlYWQuQWxsIl19.c2lnbmF0dXJlLXZhbHVl"
 
 func TestCredentialsAreNeverStored(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	s, _ := Load(path)
 	req := graph.Request{
 		Version: "beta",
@@ -155,7 +155,7 @@ func TestCredentialsAreNeverStored(t *testing.T) {
 }
 
 func TestOrdinaryPathsAreNotRedacted(t *testing.T) {
-	s, _ := Load(filepath.Join(t.TempDir(), FileName))
+	s, _ := Load(tempHistory(t))
 	for _, p := range []string{"/me/drive/root:/code:/children", "/users?$filter=startswith(displayName,'sig')", "/sites/contoso.sharepoint.com:/sites/password:"} {
 		s.Add(entry("a", p, 1))
 		if got := s.For("a")[0].Path; got != p {
@@ -305,7 +305,7 @@ func TestLoadMissingAndCorruptFiles(t *testing.T) {
 }
 
 func TestLoadAppliesRulesToHandEditedFiles(t *testing.T) {
-	path := filepath.Join(t.TempDir(), FileName)
+	path := tempHistory(t)
 	content := `{"version":1,"entries":[
 	  {"profile":"a","path":"/old","time":"2025-03-01T09:00:00Z"},
 	  {"profile":"a","path":"/new","time":"2025-03-01T10:00:00Z","header":[{"name":"Authorization","value":"Bearer abcdefghijkl"}]},
@@ -331,7 +331,7 @@ func TestLoadAppliesRulesToHandEditedFiles(t *testing.T) {
 }
 
 func TestStoreIsSafeForConcurrentUse(t *testing.T) {
-	s, _ := Load(filepath.Join(t.TempDir(), FileName))
+	s, _ := Load(tempHistory(t))
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
@@ -386,7 +386,7 @@ func TestDefaultPath(t *testing.T) {
 }
 
 func TestHeaderOrderDoesNotDefeatDedupe(t *testing.T) {
-	s, _ := Load(filepath.Join(t.TempDir(), FileName))
+	s, _ := Load(tempHistory(t))
 	a := entry("a", "/users", 1)
 	a.Header = []Header{{"Prefer", "x"}, {"Consistencylevel", "eventual"}}
 	b := entry("a", "/users", 2)
@@ -396,4 +396,9 @@ func TestHeaderOrderDoesNotDefeatDedupe(t *testing.T) {
 	if n := len(s.For("a")); n != 1 {
 		t.Errorf("same headers in another order gave %d entries, want 1", n)
 	}
+}
+
+// tempHistory is a history file's path in a new directory.
+func tempHistory(t *testing.T) string {
+	return filepath.Join(t.TempDir(), FileName)
 }

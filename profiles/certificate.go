@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/graphtui/graphtui/internal/fileio"
 	"software.sslmate.com/src/go-pkcs12"
 )
 
@@ -25,7 +26,7 @@ func LoadCertificate(ctx context.Context, p Profile, s Secrets) ([]*x509.Certifi
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := readRegularFile(path, maxCertFile)
+	data, err := fileio.ReadRegular(path, maxCertFile)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read certificate file %s: %v; fix the certificate path of profile %q", path, err, p.Name)
 	}

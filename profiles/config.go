@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/graphtui/graphtui/internal/fileio"
 )
 
 // Config is the content of one config file.
@@ -56,11 +57,11 @@ const maxConfigFile = 4 << 20
 // --config cannot block graphtui or fill its memory. A missing file's
 // error matches fs.ErrNotExist.
 func readConfig(path string) ([]byte, error) {
-	data, err := readRegularFile(path, maxConfigFile)
+	data, err := fileio.ReadRegular(path, maxConfigFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, err
-	case errors.Is(err, errTooLarge):
+	case errors.Is(err, fileio.ErrTooLarge):
 		return nil, fmt.Errorf("config file %s is larger than %d MiB, too large for a config; check the path, or pass the right file with --config",
 			path, maxConfigFile>>20)
 	case errors.Is(err, fs.ErrPermission):

@@ -236,14 +236,7 @@ func TestLoadSyntaxErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "config.toml")
-			writeFile(t, path, tc.config, 0o600)
-			_, err := Load(path)
-			errs, ok := AsErrors(err)
-			if !ok || len(errs) != 1 {
-				t.Fatalf("want one ConfigError, got %v", err)
-			}
-			e := errs[0]
+			path, e := loadOneError(t, tc.config)
 			if e.File != path || e.Line != tc.line || e.Column == 0 || e.Profile != tc.profile || e.Key != tc.key || !strings.Contains(e.Message, tc.text) {
 				t.Errorf("got %q (line %d col %d, profile %q, key %q)\nwant line %d, profile %q, key %q, containing %q",
 					e.Error(), e.Line, e.Column, e.Profile, e.Key, tc.line, tc.profile, tc.key, tc.text)
@@ -253,6 +246,20 @@ func TestLoadSyntaxErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadOneError loads config from a file and requires exactly one
+// ConfigError; it returns the file's path and the error.
+func loadOneError(t *testing.T, config string) (string, *ConfigError) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	writeFile(t, path, config, 0o600)
+	_, err := Load(path)
+	errs, ok := AsErrors(err)
+	if !ok || len(errs) != 1 {
+		t.Fatalf("want one ConfigError, got %v", err)
+	}
+	return path, errs[0]
 }
 
 func TestLoadStructureErrors(t *testing.T) {
@@ -270,14 +277,7 @@ func TestLoadStructureErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "config.toml")
-			writeFile(t, path, tc.config, 0o600)
-			_, err := Load(path)
-			errs, ok := AsErrors(err)
-			if !ok || len(errs) != 1 {
-				t.Fatalf("want one ConfigError, got %v", err)
-			}
-			e := errs[0]
+			_, e := loadOneError(t, tc.config)
 			if e.Line != tc.line || e.Profile != tc.profile || e.Key != tc.key || !strings.Contains(e.Message, tc.text) {
 				t.Errorf("got %q (line %d, profile %q, key %q)\nwant line %d, profile %q, key %q, containing %q",
 					e.Error(), e.Line, e.Profile, e.Key, tc.line, tc.profile, tc.key, tc.text)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/graphtui/graphtui/internal/atomicfile"
+	"github.com/graphtui/graphtui/internal/fileio"
 )
 
 // Edits work on the file's text rather than re-encoding decoded data, so
@@ -88,7 +88,7 @@ func edit(path string, want *Profile, old string, change func(*document) (string
 	if err := checkEdited(path, text, before, want, old); err != nil {
 		return err
 	}
-	if err := atomicfile.Write(path, []byte(text)); err != nil {
+	if err := fileio.Write(path, []byte(text)); err != nil {
 		return fmt.Errorf("cannot save the config: %w", err)
 	}
 	return nil

@@ -77,23 +77,13 @@ func TestEditsKeepTheRestOfTheFile(t *testing.T) {
 		{
 			// The loaded profile holds the absolute certificate path; the
 			// file keeps the relative one because it means the same.
-			name: "update from a loaded profile removes a key and keeps unchanged text",
-			edit: func(path string) error {
-				cfg, _ := Load(path)
-				p, _ := cfg.Get("nightly")
-				p.Cloud = ""
-				return Update(path, "nightly", p)
-			},
+			name:   "update from a loaded profile removes a key and keeps unchanged text",
+			edit:   updateLoaded("nightly", func(p *Profile) { p.Cloud = "" }),
 			expect: func(orig string) string { return replaceOnce(t, orig, "cloud = \"usgov\"\n", "") },
 		},
 		{
 			name: "update switches credential",
-			edit: func(path string) error {
-				cfg, _ := Load(path)
-				p, _ := cfg.Get("nightly")
-				p.Certificate, p.ClientSecret = "", "env:NIGHTLY"
-				return Update(path, "nightly", p)
-			},
+			edit: updateLoaded("nightly", func(p *Profile) { p.Certificate, p.ClientSecret = "", "env:NIGHTLY" }),
 			expect: func(orig string) string {
 				return replaceOnce(t, orig, "certificate = \"cert.pem\"   # next to this file\ncloud = \"usgov\"\n", "cloud = \"usgov\"\nclient_secret = \"env:NIGHTLY\"\n")
 			},
@@ -107,12 +97,7 @@ func TestEditsKeepTheRestOfTheFile(t *testing.T) {
 		},
 		{
 			name: "update collapses a multi-line value",
-			edit: func(path string) error {
-				cfg, _ := Load(path)
-				p, _ := cfg.Get("last")
-				p.ClientSecret = "env:LAST2"
-				return Update(path, "last", p)
-			},
+			edit: updateLoaded("last", func(p *Profile) { p.ClientSecret = "env:LAST2" }),
 			expect: func(orig string) string {
 				return replaceOnce(t, orig, `client_secret = """env:LAST"""`, `client_secret = "env:LAST2"`)
 			},
@@ -395,5 +380,16 @@ func TestEditSequenceReadsBack(t *testing.T) {
 	}
 	if got, want := cfg.Names(), []string{"reader", "nightly", "inline", "last", "second"}; !slices.Equal(got, want) {
 		t.Errorf("names = %q, want %q", got, want)
+	}
+}
+
+// updateLoaded is an edit that loads the config, changes profile name as
+// the TUI's form would, and saves it with Update.
+func updateLoaded(name string, change func(p *Profile)) func(path string) error {
+	return func(path string) error {
+		cfg, _ := Load(path)
+		p, _ := cfg.Get(name)
+		change(&p)
+		return Update(path, name, p)
 	}
 }

@@ -1,9 +1,7 @@
 package profiles
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,48 +60,3 @@ func resolveFile(p, baseDir string) string {
 	}
 	return p
 }
-
-// errTooLarge marks a file over the size readRegularFile accepts.
-var errTooLarge = errors.New("file too large")
-
-// readRegularFile reads a regular file of at most max bytes. Pipes and
-// devices are refused: opening or reading one can block forever. Errors
-// are short reasons ("no such file"), for callers to put in context.
-func readRegularFile(path string, max int64) ([]byte, error) {
-	if err := checkRegular(path); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, reasonError{err}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, reasonError{err}
-	}
-	if int64(len(data)) > max {
-		return nil, errTooLarge
-	}
-	return data, nil
-}
-
-func checkRegular(path string) error {
-	info, err := os.Stat(path)
-	switch {
-	case err != nil:
-		return reasonError{err}
-	case info.IsDir():
-		return errors.New("it is a directory, not a file")
-	case !info.Mode().IsRegular():
-		return errors.New("not a regular file")
-	}
-	return nil
-}
-
-// reasonError shows an os error as its short reason ("no such file") yet
-// still matches it with errors.Is, so a caller can tell a missing file.
-type reasonError struct{ err error }
-
-func (e reasonError) Error() string { return fileProblem(e.err) }
-func (e reasonError) Unwrap() error { return e.err }

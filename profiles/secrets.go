@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/graphtui/graphtui/internal/fileio"
 )
 
 // Secrets resolves the secret references of a profile (client_secret,
@@ -116,9 +118,9 @@ func fromFile(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	data, err := readRegularFile(path, maxSecretFile)
+	data, err := fileio.ReadRegular(path, maxSecretFile)
 	switch {
-	case errors.Is(err, errTooLarge):
+	case errors.Is(err, fileio.ErrTooLarge):
 		return "", fmt.Errorf("file:%s is larger than %d KiB, too large for a secret; check the path", path, maxSecretFile>>10)
 	case err != nil:
 		return "", fmt.Errorf("file:%s: cannot read the secret: %v", path, err)

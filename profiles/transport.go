@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/graphtui/graphtui/internal/fileio"
 )
 
 // HTTPClient returns the client used for this profile's login and Graph
@@ -23,7 +25,7 @@ func HTTPClient(p Profile) (*http.Client, error) {
 		if err != nil {
 			return nil, fmt.Errorf("profile %q: ca_file: %w", p.Name, err)
 		}
-		pem, err := readRegularFile(path, 4<<20)
+		pem, err := fileio.ReadRegular(path, 4<<20)
 		if err != nil {
 			return nil, fmt.Errorf("profile %q: cannot read ca_file: %w", p.Name, err)
 		}

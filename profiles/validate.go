@@ -2,13 +2,13 @@ package profiles
 
 import (
 	"crypto/x509"
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"regexp"
 	"strings"
+
+	"github.com/graphtui/graphtui/internal/fileio"
 )
 
 // Validate checks p with the same rules Load applies to each profile in the
@@ -187,12 +187,12 @@ func checkHost(h string) string {
 
 // checkReadable says why a file cannot be read, or "" if it can.
 func checkReadable(path string) string {
-	if err := checkRegular(path); err != nil {
+	if err := fileio.CheckRegular(path); err != nil {
 		return fmt.Sprintf("cannot read %s: %v", path, err)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Sprintf("cannot read %s: %s", path, fileProblem(err))
+		return fmt.Sprintf("cannot read %s: %s", path, fileio.Reason(err))
 	}
 	f.Close()
 	return ""
@@ -205,12 +205,12 @@ const maxCertFile = 4 << 20
 // that profiles sharing a ca_file or certificate (a fleet of tenants behind
 // one proxy) have it read and parsed once per Load, not once each.
 type fileChecks struct {
-	read  func(path string, max int64) ([]byte, error) // readRegularFile; tests count the calls
+	read  func(path string, max int64) ([]byte, error) // fileio.ReadRegular; tests count the calls
 	found map[string]string                            // "ca:" or "readable:" + path → problem, "" if none
 }
 
 func newFileChecks() *fileChecks {
-	return &fileChecks{read: readRegularFile, found: map[string]string{}}
+	return &fileChecks{read: fileio.ReadRegular, found: map[string]string{}}
 }
 
 func (c *fileChecks) once(key string, check func() string) string {
@@ -239,21 +239,6 @@ func checkCAFile(path string, read func(string, int64) ([]byte, error)) string {
 		return fmt.Sprintf("%s holds no PEM certificate; point ca_file at a PEM file with -----BEGIN CERTIFICATE----- blocks", path)
 	}
 	return ""
-}
-
-// fileProblem turns an os error into a short reason without repeating the path.
-func fileProblem(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 func joinClouds() string {

@@ -186,24 +186,14 @@ func (h *Highlighter) run(stop int) error {
 		}
 		switch state {
 		case wantKey: // "name": with the space json.Indent puts after the colon
-			if i = skipSpace(src, i); i >= len(src) {
-				err = h.fail(i, "unexpected end of JSON input")
-				break
-			}
-			if src[i] != '"' {
-				err = h.fail(i, "invalid character %q looking for beginning of object key string", src[i])
+			if i, err = h.expect(src, i, '"', "looking for beginning of object key string"); err != nil {
 				break
 			}
 			w, open = switchColour(out, w, sw, mark, open, kindKey)
 			if out, w, i, err = h.copyString(out, w, i, room); err != nil {
 				break
 			}
-			if i = skipSpace(src, i); i >= len(src) {
-				err = h.fail(i, "unexpected end of JSON input")
-				break
-			}
-			if src[i] != ':' {
-				err = h.fail(i, "invalid character %q after object key", src[i])
+			if i, err = h.expect(src, i, ':', "after object key"); err != nil {
 				break
 			}
 			w, open = switchColour(out, w, sw, mark, open, kindPunct)
@@ -337,6 +327,18 @@ func (h *Highlighter) run(stop int) error {
 	h.out, h.w, h.ends, h.stack = out, w, ends, stack
 	h.i, h.state, h.open = i, state, open
 	return err
+}
+
+// expect skips space to the next byte of src, which must be c; where says
+// what was being read, for the error.
+func (h *Highlighter) expect(src []byte, i int, c byte, where string) (int, error) {
+	if i = skipSpace(src, i); i >= len(src) {
+		return i, h.fail(i, "unexpected end of JSON input")
+	}
+	if src[i] != c {
+		return i, h.fail(i, "invalid character %q "+where, src[i])
+	}
+	return i, nil
 }
 
 func (h *Highlighter) fail(at int, format string, args ...any) error {

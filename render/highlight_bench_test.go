@@ -214,21 +214,12 @@ func (r rssReport) String() string {
 
 func parseRSSReport(out []byte) (rssReport, error) {
 	var r rssReport
+	sizes := map[string]*int64{"body": &r.body, "out": &r.out, "base": &r.base, "peak": &r.peak}
 	for _, field := range strings.Fields(string(out)) {
 		k, v, _ := strings.Cut(field, "=")
 		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			continue
-		}
-		switch k {
-		case "body":
-			r.body = n
-		case "out":
-			r.out = n
-		case "base":
-			r.base = n
-		case "peak":
-			r.peak = n
+		if p, ok := sizes[k]; ok && err == nil {
+			*p = n
 		}
 	}
 	if r.body == 0 || r.peak == 0 {

@@ -31,20 +31,18 @@ func render(t *testing.T, line string) (string, []sgrState, sgrState) {
 			t.Fatalf("not an SGR sequence at %d: %q", i, line)
 		}
 		codes := strings.Split(line[i+2:i+end], ";")
+		// Attributes on and off: 1 and 22 bold, 3 and 23 italic, 4 and 24 underline.
+		attrs := map[string]struct {
+			flag *bool
+			on   bool
+		}{"1": {&st.bold, true}, "3": {&st.italic, true}, "4": {&st.underline, true},
+			"22": {&st.bold, false}, "23": {&st.italic, false}, "24": {&st.underline, false}}
 		for j := 0; j < len(codes); j++ {
+			if a, ok := attrs[codes[j]]; ok {
+				*a.flag = a.on
+				continue
+			}
 			switch codes[j] {
-			case "1":
-				st.bold = true
-			case "3":
-				st.italic = true
-			case "4":
-				st.underline = true
-			case "22":
-				st.bold = false
-			case "23":
-				st.italic = false
-			case "24":
-				st.underline = false
 			case "39":
 				st.colour = ""
 			case "38":

@@ -12,6 +12,7 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/memkeyring"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -257,23 +258,11 @@ func TestBundleInputURLWhenTheTokenFailed(t *testing.T) {
 	}
 }
 
-// memKeyring is an OS keyring in memory.
-type memKeyring map[string]string
-
-func (k memKeyring) Get(service, user string) (string, error) {
-	if v, ok := k[service+"/"+user]; ok {
-		return v, nil
-	}
-	return "", profiles.ErrSecretNotFound
-}
-func (k memKeyring) Set(service, user, secret string) error { k[service+"/"+user] = secret; return nil }
-func (k memKeyring) Delete(service, user string) error      { delete(k, service+"/"+user); return nil }
-
 // A profile saved with a secret puts it in the keyring; deleting the
 // profile removes it from the config and the keyring.
 func TestSaveAndDeleteProfileWithKeyringSecret(t *testing.T) {
 	dir := t.TempDir()
-	kr := memKeyring{}
+	kr := &memkeyring.Keyring{}
 	s, err := New(Options{Config: filepath.Join(dir, "config.toml"), Keyring: kr})
 	if err != nil {
 		t.Fatal(err)
@@ -282,7 +271,7 @@ func TestSaveAndDeleteProfileWithKeyringSecret(t *testing.T) {
 	if err := s.SaveProfile("", p, "the-secret"); err != nil {
 		t.Fatal(err)
 	}
-	if kr[profiles.KeyringService+"/app"] != "the-secret" {
+	if got, _ := kr.Get(profiles.KeyringService, "app"); got != "the-secret" {
 		t.Fatalf("keyring %v", kr)
 	}
 	if data, _ := os.ReadFile(s.ConfigPath); strings.Contains(string(data), "the-secret") || !strings.Contains(string(data), "keyring:app") {
@@ -292,8 +281,8 @@ func TestSaveAndDeleteProfileWithKeyringSecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	ps, err := s.LoadProfiles()
-	if err != nil || len(ps.List) != 0 || len(kr) != 0 {
-		t.Errorf("after delete: profiles %v, keyring %v, %v", ps.List, kr, err)
+	if err != nil || len(ps.List) != 0 || kr.Len() != 0 {
+		t.Errorf("after delete: profiles %v, %d secrets in the keyring, %v", ps.List, kr.Len(), err)
 	}
 	noKeyring, _ := New(Options{Config: filepath.Join(dir, "other.toml")})
 	if err := noKeyring.SaveProfile("", p, "the-secret"); err == nil || !strings.Contains(err.Error(), "no OS keyring") {

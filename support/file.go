@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/graphtui/graphtui/internal/atomicfile"
+	"github.com/graphtui/graphtui/internal/fileio"
 )
 
 // Render is the bundle as it goes into path: JSON for a .json name, text
@@ -36,7 +36,7 @@ func (b *Bundle) WriteFile(path string) error {
 	if err := checkTarget(path); err != nil {
 		return err
 	}
-	return atomicfile.Write(path, out)
+	return fileio.Write(path, out)
 }
 
 // checkTarget refuses a path where writing would change something else: a

@@ -11,18 +11,34 @@ import (
 	"testing"
 )
 
+// writeReadable writes a file others may read, as a user's files often
+// are, and returns its path.
+func writeReadable(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// linkTo makes name, beside target, a link to it (os.Symlink or os.Link)
+// and returns its path.
+func linkTo(t *testing.T, link func(oldname, newname string) error, target, name string) string {
+	t.Helper()
+	path := filepath.Join(filepath.Dir(target), name)
+	if err := link(target, path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // A bundle goes only to a new file or a regular file of the user's. What a
 // refused path names is left exactly as it was.
 func TestWriteFileRefusesWhatIsNotTheUsersRegularFile(t *testing.T) {
 	dir := t.TempDir()
-	victim := filepath.Join(dir, "victim")
-	if err := os.WriteFile(victim, []byte("keep"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	link := filepath.Join(dir, "bundle.txt")
-	if err := os.Symlink(victim, link); err != nil {
-		t.Fatal(err)
-	}
+	victim := writeReadable(t, dir, "victim", "keep")
+	link := linkTo(t, os.Symlink, victim, "bundle.txt")
 	assertRefused(t, link, "symbolic link")
 	if data, _ := os.ReadFile(victim); string(data) != "keep" {
 		t.Errorf("the link's target was written: %.20q", data)
@@ -58,10 +74,7 @@ func TestWriteFileRefusesAnotherUsersFile(t *testing.T) {
 	if os.Getuid() != 0 {
 		t.Skip("only root can give a file to another user")
 	}
-	path := filepath.Join(t.TempDir(), "theirs.txt")
-	if err := os.WriteFile(path, []byte("keep"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeReadable(t, t.TempDir(), "theirs.txt", "keep")
 	if err := os.Chown(path, 65534, 65534); err != nil {
 		t.Skipf("cannot chown: %v", err)
 	}
@@ -77,14 +90,8 @@ func TestWriteFileRefusesAnotherUsersFile(t *testing.T) {
 // another hard link to it keeps the old content.
 func TestWriteFileNewAndExisting(t *testing.T) {
 	dir := t.TempDir()
-	existing := filepath.Join(dir, "old.txt")
-	if err := os.WriteFile(existing, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	other := filepath.Join(dir, "other-name")
-	if err := os.Link(existing, other); err != nil {
-		t.Fatal(err)
-	}
+	existing := writeReadable(t, dir, "old.txt", "old")
+	other := linkTo(t, os.Link, existing, "other-name")
 	for _, path := range []string{filepath.Join(dir, "new.txt"), existing} {
 		if err := New(forbiddenInput()).WriteFile(path); err != nil {
 			t.Fatalf("%s: %v", path, err)

@@ -64,8 +64,7 @@ func TestBodySearchFindsAndCyclesMatches(t *testing.T) {
 }
 
 func TestBodySearchHighlightsTheCurrentMatch(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	searchFor(t, v, "adele 0")
 	on, off := styleCodes(v.c.Styles.Match)
 	if on == "" {
@@ -96,8 +95,7 @@ func TestBodySearchStartsAtTheScreen(t *testing.T) {
 }
 
 func TestBodySearchEscClosesAndClears(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	v.Update(keyPress("/"))
 	typeKeys(v, "abc")
 	v.Update(keyPress("esc"))
@@ -112,8 +110,7 @@ func TestBodySearchEscClosesAndClears(t *testing.T) {
 }
 
 func TestBodySearchDropsStaleResults(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	v.Update(keyPress("/"))
 	typeKeys(v, "adele")
 	stale := firstMsg(v.Update(keyPress("enter")))
@@ -131,8 +128,7 @@ func TestBodySearchDropsStaleResults(t *testing.T) {
 }
 
 func TestBodySearchNoMatch(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	searchFor(t, v, "zebra")
 	if got := vwView(t, v); !strings.Contains(got, `no match for "zebra"`) {
 		t.Fatalf("no-match not reported:\n%s", got)

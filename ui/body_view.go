@@ -32,17 +32,16 @@ type bodyView struct {
 	pm     *Presenter  // masks lines in presenter mode; nil: never
 	masked maskedLines // the lines on screen, masked
 
-	walk cellWalker
-	wc   wrapCache
-	rs   rowStyle
-	// Colour sequences of the gutter, cut once from the lipgloss styles.
-	gutterOn, gutterOff string
+	walk   cellWalker
+	wc     wrapCache
+	rs     rowStyle
+	gutter gutter
 }
 
 func newBodyView() *bodyView { return &bodyView{matchLine: -1, wc: wrapCache{line: -1}} }
 
 func (b *bodyView) restyle(s *Styles) {
-	b.gutterOn, b.gutterOff = styleCodes(s.LineNumber)
+	b.gutter.on, b.gutter.off = styleCodes(s.LineNumber)
 	b.rs.on, b.rs.off = styleCodes(s.Match)
 }
 
@@ -297,7 +296,7 @@ func (b *bodyView) render(dst []byte) []byte {
 		rs := b.rowStyleFor(n)
 		if !b.wrap {
 			newRow()
-			dst = b.appendGutter(dst, n+1, gw)
+			dst = b.gutter.appendNum(dst, n+1, gw)
 			var used int
 			dst, used = b.walk.appendRow(dst, cw, b.walk.skipTo(b.hoff), false, true, rs)
 			dst = appendSpaces(dst, cw-used)
@@ -309,7 +308,7 @@ func (b *bodyView) render(dst []byte) []byte {
 		for first := b.topRow == 0 || i > b.top; rows < b.h; first = false {
 			newRow()
 			if first {
-				dst = b.appendGutter(dst, n+1, gw)
+				dst = b.gutter.appendNum(dst, n+1, gw)
 			} else {
 				dst = appendSpaces(dst, gw)
 			}
@@ -336,17 +335,21 @@ func (b *bodyView) rowStyleFor(n int) *rowStyle {
 	return &b.rs
 }
 
-// appendGutter writes the right-aligned line number and a space.
-func (b *bodyView) appendGutter(dst []byte, num, gw int) []byte {
+// gutter draws line numbers in the body and the table: its colour
+// sequences are cut once from the styles.
+type gutter struct{ on, off string }
+
+// appendNum writes num right-aligned in gw cells, the last a space.
+func (g gutter) appendNum(dst []byte, num, gw int) []byte {
 	if gw == 0 {
 		return dst
 	}
 	var digits [20]byte
 	d := strconv.AppendInt(digits[:0], int64(num), 10)
 	dst = appendSpaces(dst, gw-1-len(d))
-	dst = append(dst, b.gutterOn...)
+	dst = append(dst, g.on...)
 	dst = append(dst, d...)
-	dst = append(dst, b.gutterOff...)
+	dst = append(dst, g.off...)
 	return append(dst, ' ')
 }
 

@@ -55,47 +55,47 @@ func (f *flow) saveBundle(dir string) (suggested, text string) {
 	return suggested, text
 }
 
+// usersUnder sends GET /users under the n-th profile (see pickProfile) and
+// waits until the screen holds want.
+func usersUnder(t *testing.T, n int, badge string, want ...string) *flow {
+	f := startFlow(t, 120, 40)
+	f.waitFor("contoso-reader")
+	f.pickProfile(n, badge)
+	f.typeText("/users")
+	f.press("enter")
+	f.waitFor(want...)
+	return f
+}
+
+// requireBundle checks that a bundle holds want and not the secret of
+// profile.
+func (f *flow) requireBundle(text, profile string, want ...string) {
+	f.t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			f.t.Errorf("bundle lacks %q:\n%s", w, text)
+		}
+	}
+	if s := f.tenant.Secret(profile); s == "" || strings.Contains(text, s) {
+		f.t.Error("the bundle holds the app's secret (or the demo has none)")
+	}
+}
+
 // B after Graph's 401 writes the bundle named after the request-id, with
 // that id, the diagnosis and the curl inside, and no secret or token.
 func TestFlowSupportBundleAfterA401(t *testing.T) {
-	f := startFlow(t, 120, 40)
-	f.waitFor("contoso-reader")
-	f.pickProfile(2, "no roles")
-	f.typeText("/users")
-	f.press("enter")
-	f.waitFor("401", "no-roles")
-
+	f := usersUnder(t, 2, "no roles", "401", "no-roles")
 	name, text := f.saveBundle(t.TempDir())
 	id := strings.TrimSuffix(strings.TrimPrefix(name, "graphtui-support-"), ".txt")
-	for _, want := range []string{"request-id:          " + id, "401 Unauthorized", "no-roles", "roles:", `Bearer $TOKEN`} {
-		if !strings.Contains(text, want) {
-			t.Errorf("bundle lacks %q:\n%s", want, text)
-		}
-	}
-	if s := f.tenant.Secret(demo.ProfileNoConsent); s == "" || strings.Contains(text, s) {
-		t.Error("the bundle holds the app's secret (or the demo has none)")
-	}
+	f.requireBundle(text, demo.ProfileNoConsent, "request-id:          "+id, "401 Unauthorized", "no-roles", "roles:", `Bearer $TOKEN`)
 }
 
 // A token that was never issued is a reason to open a ticket too: B still
 // works, and the bundle carries the AADSTS code.
 func TestFlowSupportBundleAfterATokenFailure(t *testing.T) {
-	f := startFlow(t, 120, 40)
-	f.waitFor("contoso-reader")
-	f.pickProfile(5, "wrong-secret")
-	f.typeText("/users")
-	f.press("enter")
 	// The picker's badge names the code as soon as the token fails; the
 	// viewer's evidence (trace id) means the exchange has arrived too.
-	f.waitFor("7000215", "trace id")
-
+	f := usersUnder(t, 5, "wrong-secret", "7000215", "trace id")
 	_, text := f.saveBundle(t.TempDir())
-	for _, want := range []string{"AADSTS7000215", "correlation id:", "token-error"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("bundle lacks %q:\n%s", want, text)
-		}
-	}
-	if s := f.tenant.Secret(demo.ProfileWrongSecret); s == "" || strings.Contains(text, s) {
-		t.Error("the bundle holds the app's secret (or the demo has none)")
-	}
+	f.requireBundle(text, demo.ProfileWrongSecret, "AADSTS7000215", "correlation id:", "token-error")
 }

@@ -71,6 +71,8 @@ var (
 )
 
 // outbox holds the intents one Update emitted until Update returns them.
+// A component's Update is `return x.out.done(x.update(msg))`: update does
+// the work, and its key handlers queue intents with emit.
 type outbox []Intent
 
 // emit queues i for the root; it returns no command, so a key handler can
@@ -80,9 +82,18 @@ func (o *outbox) emit(i Intent) tea.Cmd {
 	return nil
 }
 
-// take hands the queued intents over and empties the box.
-func (o *outbox) take() []Intent {
+// done returns cmd with the queued intents and empties the box.
+func (o *outbox) done(cmd tea.Cmd) (tea.Cmd, []Intent) {
 	out := *o
 	*o = nil
-	return out
+	return cmd, out
+}
+
+// onKey is Update for the dialogs that react to keys alone and only with
+// intents: handle gets each key press, every other message is ignored.
+func onKey(msg tea.Msg, handle func(tea.KeyPressMsg) []Intent) (tea.Cmd, []Intent) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		return nil, handle(k)
+	}
+	return nil, nil
 }

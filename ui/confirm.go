@@ -21,18 +21,16 @@ func NewConfirm(c *Common, question string, yes Intent) *Confirm {
 	return &Confirm{c: c, Keys: DefaultConfirmKeyMap(), question: question, yes: yes}
 }
 
-func (d *Confirm) Update(msg tea.Msg) (tea.Cmd, []Intent) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil, nil
-	}
+func (d *Confirm) Update(msg tea.Msg) (tea.Cmd, []Intent) { return onKey(msg, d.answer) }
+
+func (d *Confirm) answer(k tea.KeyPressMsg) []Intent {
 	switch {
 	case key.Matches(k, d.Keys.Yes):
-		return nil, []Intent{d.yes}
+		return []Intent{d.yes}
 	case key.Matches(k, d.Keys.No):
-		return nil, []Intent{closeDialogMsg{}}
+		return []Intent{closeDialogMsg{}}
 	}
-	return nil, nil
+	return nil
 }
 
 // View is the question, then the answers; content only, the root frames it.

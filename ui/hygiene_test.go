@@ -26,6 +26,7 @@ import (
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
 	"github.com/graphtui/graphtui/internal/demotest"
+	"github.com/graphtui/graphtui/internal/memkeyring"
 	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
@@ -122,35 +123,6 @@ func (offlineCloud) RoundTrip(r *http.Request) (*http.Response, error) {
 	return nil, fmt.Errorf("offline test refused %s %s with body %s", r.Method, r.URL, body)
 }
 
-// memKeyring is an in-memory OS keyring.
-type memKeyring struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-func (k *memKeyring) Get(service, user string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if v, ok := k.m[service+"/"+user]; ok {
-		return v, nil
-	}
-	return "", profiles.ErrSecretNotFound
-}
-
-func (k *memKeyring) Set(service, user, secret string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.m[service+"/"+user] = secret
-	return nil
-}
-
-func (k *memKeyring) Delete(service, user string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	delete(k.m, service+"/"+user)
-	return nil
-}
-
 // TestHygieneScriptedSession drives the TUI through adding and editing
 // profiles with keyring secrets, requests under several profiles, every
 // tab, copying and saving, then looks for secrets, key material and
@@ -180,7 +152,7 @@ func TestHygieneScriptedSession(t *testing.T) {
 	}
 
 	rec := &hygieneRecord{screens: map[string]bool{}}
-	keyring := &memKeyring{m: map[string]string{}}
+	keyring := &memkeyring.Keyring{}
 	noEnv := func(string) (string, bool) { return "", false }
 	backend := &Backend{
 		Session: testSession(t, session.Options{

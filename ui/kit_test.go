@@ -152,15 +152,15 @@ func msgsOf[T any](msgs []tea.Msg) []T {
 	return out
 }
 
-// requireSize checks that view fills exactly w x h cells; a pane with no
-// height draws nothing.
-func requireSize(t *testing.T, view string, w, h int) {
+// requireSize checks that view fills exactly w x h cells (a pane with no
+// height draws nothing) and returns it without colours.
+func requireSize(t *testing.T, view string, w, h int) string {
 	t.Helper()
 	if h <= 0 {
 		if view != "" {
 			t.Fatalf("%dx%d: want an empty view, got %q", w, h, view)
 		}
-		return
+		return ""
 	}
 	lines := strings.Split(view, "\n")
 	if len(lines) != h {
@@ -171,6 +171,7 @@ func requireSize(t *testing.T, view string, w, h int) {
 			t.Fatalf("%dx%d: line %d is %d cells wide: %q", w, h, i, got, ansi.Strip(l))
 		}
 	}
+	return ansi.Strip(view)
 }
 
 // testCommon is what the root would share with a pane, in colour.

@@ -54,20 +54,18 @@ func (m *Matrix) ShortHelp() []key.Binding {
 }
 func (m *Matrix) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
-func (m *Matrix) Update(msg tea.Msg) (tea.Cmd, []Intent) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil, nil
-	}
+func (m *Matrix) Update(msg tea.Msg) (tea.Cmd, []Intent) { return onKey(msg, m.key) }
+
+func (m *Matrix) key(k tea.KeyPressMsg) []Intent {
 	switch {
 	case key.Matches(k, m.keys.Close):
-		return nil, []Intent{closeDialogMsg{}}
+		return []Intent{closeDialogMsg{}}
 	case key.Matches(k, m.keys.Up):
 		m.top = max(m.top-1, 0)
 	case key.Matches(k, m.keys.Down):
 		m.top = min(m.top+1, max(len(m.res.Rows)-1, 0))
 	}
-	return nil, nil
+	return nil
 }
 
 // View renders the grid: profile, status, error code, roles, and the

@@ -140,11 +140,9 @@ func (p *Picker) Capturing() bool { return p.filtering }
 
 // Update handles token results and, when focused, keys.
 func (p *Picker) Update(msg tea.Msg) (tea.Cmd, []Intent) {
-	cmd := p.update(msg)
-	return cmd, p.out.take()
+	return p.out.done(p.update(msg))
 }
 
-// update is Update's work; key handlers queue intents with out.emit.
 func (p *Picker) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tokenMsg:

@@ -179,11 +179,9 @@ func isSelector(ff formField) bool { return ff == fieldKind || ff == fieldCloud 
 
 // Update moves between fields, edits them and saves.
 func (f *ProfileForm) Update(msg tea.Msg) (tea.Cmd, []Intent) {
-	cmd := f.update(msg)
-	return cmd, f.out.take()
+	return f.out.done(f.update(msg))
 }
 
-// update is Update's work; key handlers queue intents with out.emit.
 func (f *ProfileForm) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case profileFormCheckedMsg:

@@ -44,18 +44,16 @@ func DefaultQRKeyMap() QRKeyMap {
 	}
 }
 
-func (d *QRDialog) Update(msg tea.Msg) (tea.Cmd, []Intent) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil, nil
-	}
+func (d *QRDialog) Update(msg tea.Msg) (tea.Cmd, []Intent) { return onKey(msg, d.key) }
+
+func (d *QRDialog) key(k tea.KeyPressMsg) []Intent {
 	switch {
 	case key.Matches(k, d.Keys.Copy):
-		return nil, []Intent{copyMsg{What: "admin-consent URL", Text: d.url}}
+		return []Intent{copyMsg{What: "admin-consent URL", Text: d.url}}
 	case key.Matches(k, d.Keys.Close):
-		return nil, []Intent{closeDialogMsg{}}
+		return []Intent{closeDialogMsg{}}
 	}
-	return nil, nil
+	return nil
 }
 
 // NeedSize is the content size that shows the whole code and its caption.

@@ -1,9 +1,8 @@
 package ui
 
 import (
+	"strings"
 	"testing"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/graphtui/graphtui/profiles"
 )
@@ -23,7 +22,14 @@ func rbBuilder(w, h int) *RequestBuilder {
 // rbView is the view without styles, as golden files hold it.
 func rbView(t *testing.T, b *RequestBuilder) string {
 	t.Helper()
-	v := b.View()
-	requireSize(t, v, b.width, b.height)
-	return ansi.Strip(v)
+	return requireSize(t, b.View(), b.width, b.height)
+}
+
+// rbRefuses presses enter and requires an error in the status bar that
+// says want, and nothing else.
+func rbRefuses(t *testing.T, b *RequestBuilder, want string) {
+	t.Helper()
+	if st := onlyMsg[statusMsg](t, pressKeys(b, "enter")); !st.Err || !strings.Contains(st.Text, want) {
+		t.Errorf("status = %+v, want an error saying %q", st, want)
+	}
 }

@@ -14,6 +14,13 @@ import (
 
 var rbTime = time.Date(2025, 3, 14, 14, 10, 0, 0, time.Local)
 
+// rbWithHistory is an 80x8 builder with rbHistory's entries.
+func rbWithHistory() *RequestBuilder {
+	b := rbBuilder(80, 8)
+	b.SetHistory(rbHistory())
+	return b
+}
+
 // rbHistory is a profile's history, newest first.
 func rbHistory() []history.Entry {
 	mk := func(min int, r graph.Request) history.Entry {
@@ -28,8 +35,7 @@ func rbHistory() []history.Entry {
 }
 
 func TestRequestHistoryRecallLikeAShell(t *testing.T) {
-	b := rbBuilder(80, 8)
-	b.SetHistory(rbHistory())
+	b := rbWithHistory()
 	typeKeys(b, "/me")
 	pressKeys(b, "ctrl+o", "a")
 	typeKeys(b, "$select=id")
@@ -63,8 +69,7 @@ func TestRequestHistoryRecallLikeAShell(t *testing.T) {
 }
 
 func TestRequestHistoryRecallAfterSend(t *testing.T) {
-	b := rbBuilder(80, 8)
-	b.SetHistory(rbHistory())
+	b := rbWithHistory()
 	typeKeys(b, "/me")
 	onlyMsg[sendMsg](t, pressKeys(b, "enter"))
 	// The builder still shows /me, the newest entry now: up goes past it.
@@ -85,8 +90,7 @@ func TestRequestHistoryRecallAfterSend(t *testing.T) {
 }
 
 func TestRequestHistoryListLoadsAnEntry(t *testing.T) {
-	b := rbBuilder(80, 8)
-	b.SetHistory(rbHistory())
+	b := rbWithHistory()
 	typeKeys(b, "/draft")
 	pressKeys(b, "ctrl+r")
 	if b.mode != modeHistory || !b.Capturing() {
@@ -119,8 +123,7 @@ func TestRequestHistoryListLoadsAnEntry(t *testing.T) {
 }
 
 func TestRequestProfileSwitchForgetsRecall(t *testing.T) {
-	b := rbBuilder(80, 8)
-	b.SetHistory(rbHistory())
+	b := rbWithHistory()
 	pressKeys(b, "up")
 	b.SetProfile(profiles.Profile{Name: "fabrikam"})
 	b.SetHistory(nil)

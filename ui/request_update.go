@@ -15,11 +15,9 @@ import (
 // Update handles keys for the current mode; other messages (paste, the
 // inputs' own commands) go to the input that has the keyboard.
 func (b *RequestBuilder) Update(msg tea.Msg) (tea.Cmd, []Intent) {
-	cmd := b.update(msg)
-	return cmd, b.out.take()
+	return b.out.done(b.update(msg))
 }
 
-// update is Update's work; key handlers queue intents with out.emit.
 func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 	if s, ok := msg.(pathSuggestionsMsg); ok {
 		if s.For == b.path.Value() { // answers for older keystrokes are stale

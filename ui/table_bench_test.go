@@ -10,32 +10,25 @@ import (
 // table view, at 120x50. As for the text, the work must not grow with the
 // collection: a frame parses only the rows on screen.
 func BenchmarkTableFrame(b *testing.B) {
-	for _, c := range []struct {
-		name string
-		size int
-	}{{"100KB", 100 << 10}, {"50MB", 50 << 20}} {
-		b.Run(c.name, func(b *testing.B) {
-			x := vwUsersExchange(b, 1, false)
-			x.Response.Body = vwUsersOfSize(c.size)
-			x.table = newTableIndex(x.Response.Body, x.Request) // the command's work, once
-			v := vwViewer(120, 50)
-			vwShow(v, x)
-			v.Update(keyPress("T"))
-			if !v.showingTable() {
-				b.Fatal("no table")
+	vwBySize(b, func(b *testing.B, x *Exchange) {
+		x.table = newTableIndex(x.Response.Body, x.Request) // the command's work, once
+		v := vwViewer(120, 50)
+		vwShow(v, x)
+		v.Update(keyPress("T"))
+		if !v.showingTable() {
+			b.Fatal("no table")
+		}
+		down, top := keyPress("down"), keyPress("g")
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			if v.table.top+v.table.dataHeight() >= v.table.rows() {
+				v.Update(top)
 			}
-			down, top := keyPress("down"), keyPress("g")
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if v.table.top+v.table.dataHeight() >= v.table.rows() {
-					v.Update(top)
-				}
-				v.Update(down)
-				_ = v.View()
-			}
-		})
-	}
+			v.Update(down)
+			_ = v.View()
+		}
+	})
 }
 
 // BenchmarkTableIndex is the command that indexes a 50 MB collection once

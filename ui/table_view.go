@@ -22,12 +22,13 @@ type tableView struct {
 	cells [][]byte   // scratch: the text of each visible column of a row
 	pm    *Presenter // masks cells in presenter mode, before they are cut
 	// Colour sequences cut once from the styles.
-	headOn, headOff, gutterOn, gutterOff string
+	headOn, headOff string
+	gutter          gutter
 }
 
 func (t *tableView) restyle(s *Styles) {
 	t.headOn, t.headOff = styleCodes(s.Title)
-	t.gutterOn, t.gutterOff = styleCodes(s.LineNumber)
+	t.gutter.on, t.gutter.off = styleCodes(s.LineNumber)
 }
 
 // setIndex shows idx from the top; grow keeps the position for an index
@@ -167,7 +168,7 @@ func (t *tableView) render(dst []byte) []byte {
 			dst = appendSpaces(dst, t.w)
 			continue
 		}
-		dst = t.appendGutter(dst, r+1, gw)
+		dst = t.gutter.appendNum(dst, r+1, gw)
 		for i := range t.cells {
 			t.cells[i] = t.cells[i][:0]
 		}
@@ -207,17 +208,4 @@ func (t *tableView) appendCells(dst []byte, cols []tableColumn, used int) []byte
 		used += room
 	}
 	return appendSpaces(dst, t.w-used)
-}
-
-func (t *tableView) appendGutter(dst []byte, num, gw int) []byte {
-	if gw == 0 {
-		return dst
-	}
-	var digits [20]byte
-	d := strconv.AppendInt(digits[:0], int64(num), 10)
-	dst = appendSpaces(dst, gw-1-len(d))
-	dst = append(dst, t.gutterOn...)
-	dst = append(dst, d...)
-	dst = append(dst, t.gutterOff...)
-	return append(dst, ' ')
 }

@@ -119,11 +119,9 @@ func (v *Viewer) contentHeight() int { return max(v.h-3, 0) }
 
 // Update reacts to exchanges, progress, search results, ticks and keys.
 func (v *Viewer) Update(msg tea.Msg) (tea.Cmd, []Intent) {
-	cmd := v.update(msg)
-	return cmd, v.out.take()
+	return v.out.done(v.update(msg))
 }
 
-// update is Update's work; key handlers queue intents with out.emit.
 func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exchangeMsg:

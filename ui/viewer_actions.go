@@ -15,6 +15,9 @@ const hscrollStep = 8
 
 func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
+	case (v.saving || v.searching) && key.Matches(msg, v.keys.Close):
+		v.closeInputs() // esc closes whichever input is open
+		return nil
 	case v.saving:
 		return v.saveKey(msg)
 	case v.searching:
@@ -188,11 +191,7 @@ func (v *Viewer) openSearch() tea.Cmd {
 }
 
 func (v *Viewer) searchKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, v.keys.Close):
-		v.closeInputs()
-		return nil
-	case key.Matches(msg, v.keys.Submit):
+	if key.Matches(msg, v.keys.Submit) {
 		q := v.searchIn.Value()
 		v.closeInputs()
 		if q == "" {
@@ -328,11 +327,7 @@ func (v *Viewer) openBundle() tea.Cmd {
 }
 
 func (v *Viewer) saveKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, v.keys.Close):
-		v.closeInputs()
-		return nil
-	case key.Matches(msg, v.keys.Submit):
+	if key.Matches(msg, v.keys.Submit) {
 		path := strings.TrimSpace(v.saveIn.Value())
 		if path == "" {
 			return v.out.emit(statusMsg{Text: "type a file name to save to", Err: true})

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/graph"
@@ -29,9 +28,7 @@ func vwViewer(w, h int) *Viewer {
 // vwView is View with colours removed, checked to be exactly w x h.
 func vwView(t *testing.T, v *Viewer) string {
 	t.Helper()
-	out := v.View()
-	requireSize(t, out, v.w, v.h)
-	return ansi.Strip(out)
+	return requireSize(t, v.View(), v.w, v.h)
 }
 
 func vwPalette(t testing.TB) *render.Palette {
@@ -197,6 +194,13 @@ func vwThrottled(t testing.TB) *Exchange {
 		{Kind: graph.EventPage, URL: u, Page: 1, Items: 3, Bytes: len(x.Response.Body), Duration: 182 * time.Millisecond},
 	}
 	return x
+}
+
+// vwUsersViewer is a 54x12 viewer showing three users.
+func vwUsersViewer(t *testing.T) *Viewer {
+	v := vwViewer(54, 12)
+	vwShow(v, vwUsersExchange(t, 3, false))
+	return v
 }
 
 // vwShow delivers an exchange the way the root does.

@@ -102,8 +102,7 @@ func TestViewerHorizontalScrollStopsAtTheLongestVisibleLine(t *testing.T) {
 }
 
 func TestViewerTabsByLetterAndArrows(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	steps := []struct {
 		key  string
 		want viewerTab
@@ -185,8 +184,7 @@ func TestViewerShowsFetchAllProgressUntilTheResult(t *testing.T) {
 }
 
 func TestViewerNextPageOnlyWhenThereIsOne(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	if msg := firstMsg(v.Update(keyPress("]"))); msg == (nextPageMsg{}) {
 		t.Fatal("] asked for a next page of the last page")
 	} else if _, ok := msg.(statusMsg); !ok {
@@ -214,8 +212,7 @@ func TestViewerCopiesTheRawBody(t *testing.T) {
 }
 
 func TestViewerCopiesCurlWithATokenPlaceholder(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	msg, ok := firstMsg(v.Update(keyPress("c"))).(copyMsg)
 	if !ok || msg.What != "curl command" {
 		t.Fatalf("c gave %#v, want a curl command to copy", msg)
@@ -230,8 +227,7 @@ func TestViewerCopiesCurlWithATokenPlaceholder(t *testing.T) {
 }
 
 func TestViewerSaveAsksForAPath(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	v.Update(keyPress("s"))
 	if !v.Capturing() {
 		t.Fatal("the save input does not capture keys")
@@ -256,8 +252,7 @@ func TestViewerSaveAsksForAPath(t *testing.T) {
 }
 
 func TestViewerErrorSwitchesToBody(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	v.Update(keyPress("h"))
 	vwShow(v, vwNoConsent())
 	if v.tab != tabBody {
@@ -287,8 +282,7 @@ func TestViewerPaneSizesNeverPanic(t *testing.T) {
 // The root forwards blinks and pastes to every pane; the viewer hands them
 // to an open input and ignores them otherwise.
 func TestViewerPasteGoesToTheOpenInput(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	v.Update(tea.PasteMsg{Content: "ignored"})
 	v.Update(keyPress("/"))
 	v.Update(tea.PasteMsg{Content: "Adele"})
@@ -300,8 +294,7 @@ func TestViewerPasteGoesToTheOpenInput(t *testing.T) {
 // The root swaps the styles in place when it learns the terminal is light
 // and restyles every pane; the viewer's pre-rendered colours must follow.
 func TestViewerFollowsAStyleSwap(t *testing.T) {
-	v := vwViewer(54, 12)
-	vwShow(v, vwUsersExchange(t, 3, false))
+	v := vwUsersViewer(t)
 	darkOn, _ := styleCodes(v.c.Styles.LineNumber)
 	*v.c.Styles = *NewStyles(false)
 	v.Restyle(v.c.Styles)

@@ -25,20 +25,20 @@ func Tenant(t testing.TB, o demo.Options) *demo.Tenant {
 // config's path.
 func Start(t testing.TB, o demo.Options) (*demo.Tenant, string) {
 	t.Helper()
-	tenant := Tenant(t, o)
-	cfg, err := tenant.WriteConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tenant, cfg
+	return start(t, o, (*demo.Tenant).WriteConfig)
 }
 
 // StartAll is Start with the error profiles in the config too, one per
 // AADSTS code the tenant can answer with.
 func StartAll(t testing.TB, o demo.Options) (*demo.Tenant, string) {
 	t.Helper()
+	return start(t, o, (*demo.Tenant).WriteConfigAll)
+}
+
+func start(t testing.TB, o demo.Options, write func(*demo.Tenant, string) (string, error)) (*demo.Tenant, string) {
+	t.Helper()
 	tenant := Tenant(t, o)
-	cfg, err := tenant.WriteConfigAll(t.TempDir())
+	cfg, err := write(tenant, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -173,24 +172,4 @@ func GoodToken(w http.ResponseWriter, r *http.Request) {
 func WriteToken(w http.ResponseWriter, tok string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	fmt.Fprintf(w, `{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":%q}`, tok)
-}
-
-// Hang is a token endpoint that holds every request until release is
-// closed (then it answers with GoodToken) or the client goes away. arrived
-// gets a signal for each request it holds, so a test can act knowing a
-// token request is on the wire.
-func Hang(release <-chan struct{}) (h http.HandlerFunc, arrived <-chan struct{}) {
-	ch := make(chan struct{}, 16)
-	return func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body) // so the server notices when the client hangs up
-		select {
-		case ch <- struct{}{}:
-		default: // nobody is counting this many
-		}
-		select {
-		case <-release:
-			GoodToken(w, r)
-		case <-r.Context().Done():
-		}
-	}, ch
 }

@@ -16,9 +16,10 @@ const (
 	committed        = "../../index.gen.txt.gz"
 )
 
-// The committed index is what the generator makes of the reference: no
-// hand edits, no stale index after the reference moved.
-func TestCommittedIndexIsGenerated(t *testing.T) {
+// loadReference reads the reference data beside the repository; the test
+// is skipped where it is absent.
+func loadReference(t *testing.T) *reference {
+	t.Helper()
 	f, err := os.Open(referenceFile)
 	if os.IsNotExist(err) {
 		t.Skipf("reference data not found: %v", err)
@@ -36,6 +37,13 @@ func TestCommittedIndexIsGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ref
+}
+
+// The committed index is what the generator makes of the reference: no
+// hand edits, no stale index after the reference moved.
+func TestCommittedIndexIsGenerated(t *testing.T) {
+	ref := loadReference(t)
 	var got bytes.Buffer
 	if _, err := write(&got, ref); err != nil {
 		t.Fatal(err)
@@ -215,23 +223,7 @@ func TestPhantomsAreDropped(t *testing.T) {
 // The rule on the real reference: the 13 known phantoms, and not the named
 // Place.ReadWrite.All that provisioningInfo.json happens to lack.
 func TestPhantomsOfTheReference(t *testing.T) {
-	f, err := os.Open(referenceFile)
-	if os.IsNotExist(err) {
-		t.Skipf("reference data not found: %v", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	pf, err := os.Open(provisioningFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pf.Close()
-	ref, err := readReference(f, pf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref := loadReference(t)
 	_, _, _, _, st := build(ref)
 	for _, name := range []string{"Calendars.ReadBasic", "Financials.ReadWrite.All", "EduRoster.WriteWrite.All",
 		"TeamsAppInstallation.ReadWriteSelfForTeam", "Tasks.Read", "OrgContact.Read"} {
