@@ -16,7 +16,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/graphtui/graphtui/internal/atomicfile"
+	"github.com/graphtui/graphtui/internal/fileio"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -277,7 +277,7 @@ func (c *Cache) write(f cacheFile) error {
 		}
 		data = c.aead.Seal(append(append([]byte{}, encryptedMagic...), nonce...), nonce, data, encryptedMagic)
 	}
-	return atomicfile.Write(c.path, data)
+	return fileio.Write(c.path, data)
 }
 
 // maxCacheFile bounds what is read: a few dozen identities take kilobytes.

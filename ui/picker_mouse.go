@@ -24,8 +24,7 @@ func (p *Picker) Click(x, y int) (tea.Cmd, []Intent) {
 	}
 	p.cursor = row
 	p.scrollToCursor()
-	cmd := p.choose()
-	return cmd, p.out.take()
+	return p.out.done(p.choose())
 }
 
 // rowAt is the entry drawn on line y of the list (below the filter line),
