@@ -249,7 +249,7 @@ func TestFlowProfileMatrix(t *testing.T) {
 	f.waitFor("200 OK")
 	f.press("tab")
 	f.typeText("M")
-	s := f.waitFor("under every profile", "wrong-secret", "AADSTS7000215", "needs User")
+	s := f.waitFor("under every profile", "wrong-secret", "AADSTS7000215", "missing-role", "User.ReadBasic.All")
 	for _, p := range []string{demo.ProfileReader, demo.ProfileCert, demo.ProfileNoConsent, demo.ProfileWrongRole, demo.ProfileMailBlocked} {
 		if !strings.Contains(s, p) {
 			t.Errorf("matrix lacks %s:\n%s", p, s)
