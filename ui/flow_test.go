@@ -256,7 +256,17 @@ func TestFlowProfileMatrix(t *testing.T) {
 		}
 	}
 	f.press("esc")
-	f.waitFor("Ava Thompson") // the dialog closed, the response is back
+	s = f.waitFor("Ava Thompson") // the dialog closed, the response is back
+	// The matrix got every profile a token (or a refusal): the picker says
+	// so instead of "no token".
+	if strings.Contains(s, "no token") {
+		t.Errorf("after the matrix, the picker still says no token:\n%s", s)
+	}
+	for _, badge := range []string{"failed · AADSTS7000215", "no roles", "4 roles"} {
+		if !strings.Contains(s, badge) {
+			t.Errorf("picker lacks %q after the matrix:\n%s", badge, s)
+		}
+	}
 }
 
 func TestFlowPathSuggestions(t *testing.T) {

@@ -308,3 +308,17 @@ func (m *Matrix) View() string {
 	}
 	return sizedBlock(lines, m.w, m.h)
 }
+
+// matrixTokens hands each profile's token, or why it has none, to the
+// picker, as a single request's exchange does: the matrix asked for them.
+func (m *Model) matrixTokens(res matrixResultMsg) {
+	for _, r := range res.Rows {
+		if r.Token == nil && r.TokenErr == nil {
+			continue // the request was never built: nothing learnt
+		}
+		if r.Token != nil {
+			m.common.Presenter.AddTenants(r.Token.Claims.TenantID)
+		}
+		m.picker.Update(tokenMsg{Profile: r.Profile, Token: r.Token, Err: r.TokenErr})
+	}
+}

@@ -296,6 +296,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return nil
 	case matrixResultMsg:
 		m.stopInflight()
+		m.matrixTokens(msg)
 		m.dialog = NewMatrix(m.common, msg)
 		m.sizeDialog()
 		return nil
