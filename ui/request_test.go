@@ -315,3 +315,41 @@ func TestURLCutMiddle(t *testing.T) {
 		t.Errorf("cut = %q, want the start and the end kept", got)
 	}
 }
+
+// Rows sent with one path and kept for another say so on the rows' first
+// line ("mb=20" from /me/messages would otherwise go to /users silently);
+// sending, or editing the rows, makes them the new path's.
+func TestRequestRowsKeptForANewPathAreFlagged(t *testing.T) {
+	b := rbBuilder(80, 8)
+	typeKeys(b, "/me/messages?mb=20")
+	onlyMsg[sendMsg](t, pressKeys(b, "enter"))
+	if v := rbView(t, b); strings.Contains(v, "kept from") {
+		t.Fatalf("the rows are this path's, no badge:\n%s", v)
+	}
+	pressKeys(b, "ctrl+u")
+	typeKeys(b, "/users")
+	if v := rbView(t, b); !strings.Contains(v, "Query options  1 row kept from /me/messages") {
+		t.Errorf("want the carried row flagged:\n%s", v)
+	}
+	typeKeys(b, "?$top=5") // the same path with a query of its own
+	if v := rbView(t, b); !strings.Contains(v, "1 row kept from /me/messages") {
+		t.Errorf("the path's own query does not make the row its own:\n%s", v)
+	}
+	send := onlyMsg[sendMsg](t, pressKeys(b, "enter"))
+	if len(send.Request.Query) != 2 {
+		t.Fatalf("sent %+v", send.Request)
+	}
+	if v := rbView(t, b); strings.Contains(v, "kept from") {
+		t.Errorf("sent with /users, the rows are its own:\n%s", v)
+	}
+
+	pressKeys(b, "ctrl+u")
+	typeKeys(b, "/groups")
+	if v := rbView(t, b); !strings.Contains(v, "2 rows kept from /users") {
+		t.Errorf("want two rows flagged:\n%s", v)
+	}
+	pressKeys(b, "ctrl+o", "down", "d") // deleting one: the user has looked at them
+	if v := rbView(t, b); strings.Contains(v, "kept from") {
+		t.Errorf("after editing the rows for /groups they are its own:\n%s", v)
+	}
+}

@@ -159,6 +159,7 @@ func (b *RequestBuilder) send() tea.Cmd {
 		b.clampRows()
 	}
 	b.recall.pos = -1
+	b.rowsPath = pathBase(r.Path)
 	b.remember(r)
 	return b.out.emit(sendMsg{Request: r})
 }

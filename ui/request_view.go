@@ -224,10 +224,14 @@ func (b *RequestBuilder) rowText(l rowLine, atCursor bool, w, kw int) string {
 			}
 		}
 	}
-	if active {
-		return s.Selected.Render(sizedLine(strings.Join(requestParts(marker+title, chip, hint), "  "), w))
+	var carried string
+	if !l.inHeaders() {
+		carried = b.vis(b.carriedBadge()) // on the first line of the rows
 	}
-	return strings.Join(requestParts(s.Title.Render(title), s.BadgeOK.Render(chip), s.Dim.Render(hint)), "  ")
+	if active {
+		return s.Selected.Render(sizedLine(strings.Join(requestParts(marker+title, carried, chip, hint), "  "), w))
+	}
+	return strings.Join(requestParts(s.Title.Render(title), s.BadgeWarn.Render(carried), s.BadgeOK.Render(chip), s.Dim.Render(hint)), "  ")
 }
 
 // requestParts drops the parts that render as nothing.
