@@ -56,6 +56,7 @@ type RequestBuilder struct {
 	// rowsPath is the path (without its query) the rows were last sent
 	// or loaded with; rows kept for another path get a badge.
 	rowsPath string
+	hole     pathHole // the placeholder selected after a completion
 
 	rowCursor int // index into rowLines() of the highlighted row
 	rowScroll int // first rowLines() index on screen

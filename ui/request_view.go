@@ -60,7 +60,7 @@ func (b *RequestBuilder) pathLine() string {
 	case b.version == graph.VersionBeta:
 		vs = s.BadgeWarn.Bold(true)
 	}
-	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.c.Presenter.InputView(b.path, false)
+	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.pathInputView()
 }
 
 // versionInPath reports whether the typed path overrides the toggle: an
