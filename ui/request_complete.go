@@ -105,7 +105,7 @@ func (b *RequestBuilder) cutHole(h pathHole) {
 type placeholderError struct{ name string }
 
 func (e *placeholderError) Error() string {
-	return fmt.Sprintf("fill in %s in the path first: it is a placeholder, not a value", e.name)
+	return fmt.Sprintf("fill in %s in the path first", e.name)
 }
 
 func checkPlaceholders(path string) error {

@@ -156,7 +156,7 @@ func (b *RequestBuilder) send() tea.Cmd {
 	if err := b.check(r); err != nil {
 		var ph *placeholderError
 		if errors.As(err, &ph) && b.selectPlaceholder() {
-			return b.out.emit(statusMsg{Text: err.Error() + " (selected: type the value)", Err: true})
+			return b.out.emit(statusMsg{Text: "not sent: " + err.Error() + " (selected: type its value)", Err: true})
 		}
 		return b.out.emit(statusMsg{Text: err.Error(), Err: true})
 	}
