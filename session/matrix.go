@@ -28,6 +28,11 @@ type MatrixRow struct {
 	Title     string   `json:"title,omitempty"` // the diagnosis in one line
 	Missing   []string `json:"missing,omitempty"`
 	RequestID string   `json:"request_id,omitempty"`
+
+	// Token and TokenErr are what the profile's token request gave, for
+	// the TUI's token badges; never printed.
+	Token    *auth.Token `json:"-"`
+	TokenErr error       `json:"-"`
 }
 
 // The words a matrix row uses when there is no Graph error code.
@@ -63,7 +68,7 @@ func (s *Session) Matrix(ctx context.Context, list []profiles.Profile, build fun
 }
 
 func (s *Session) matrixRow(x *Exchange) MatrixRow {
-	row := MatrixRow{Profile: x.Profile}
+	row := MatrixRow{Profile: x.Profile, Token: x.Token, TokenErr: x.TokenErr}
 	if x.Token != nil {
 		n := len(x.Token.Claims.Roles)
 		row.Roles = &n

@@ -28,6 +28,9 @@ type Backend struct {
 	// Style and Color pick the body colours.
 	Style string
 	Color render.ColorMode
+	// Clipboard writes copies to the system clipboard; nil sends them as
+	// OSC 52 only. Run sets SystemClipboard; tests a fake.
+	Clipboard ClipboardWriter
 }
 
 // sendOptions are the viewer's: larger bodies skip the JSON check, as the

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Confirm is a yes/no dialog. Yes emits the message the root gave it, so
@@ -41,7 +44,7 @@ func (d *Confirm) View() string {
 	}
 	s := d.c.Styles
 	var lines []string
-	for _, l := range wrapLines(d.c.Mask(d.question), w, max(h-2, 1)) {
+	for _, l := range d.lines(w, max(h-2, 1)) {
 		lines = append(lines, s.Value.Render(l))
 	}
 	answers := s.Key.Render("y") + s.Dim.Render(" yes · ") + s.Key.Render("n") + s.Dim.Render(" no")
@@ -59,9 +62,27 @@ func (d *Confirm) Restyle(*Styles)           {} // View reads the styles as it d
 func (d *Confirm) Focus() tea.Cmd            { return nil }
 func (d *Confirm) Blur()                     {}
 
-// Size is a narrow band: the question and the answers.
-func (d *Confirm) Size(screenW, _ int) (w, h int, fullScreen bool) {
-	return clamp(screenW-8, 30, 64), 3, false
+// Size is a band as wide as the question, up to the screen, and as tall
+// as the question takes wrapped, so the config path is read whole.
+func (d *Confirm) Size(screenW, screenH int) (w, h int, fullScreen bool) {
+	fw, fh := d.c.Styles.Dialog.GetHorizontalFrameSize(), d.c.Styles.Dialog.GetVerticalFrameSize()+2 // + status bar and footer
+	w = clamp(ansi.StringWidth(d.c.Mask(d.question)), 30, max(screenW-fw-4, 30))
+	h = clamp(len(d.lines(w, screenH))+2, 3, max(screenH-fh, 3))
+	return w, h, false
+}
+
+// lines is the question wrapped to w cells, at most n lines; a path
+// longer than a line breaks where it must.
+func (d *Confirm) lines(w, n int) []string {
+	if w <= 0 || n <= 0 {
+		return nil
+	}
+	lines := strings.Split(ansi.Wrap(d.c.Mask(d.question), w, ""), "\n")
+	if len(lines) > n { // a tiny screen: cut, and say so
+		lines = lines[:n]
+		lines[n-1] = ansi.Truncate(lines[n-1], w-1, "") + "…"
+	}
+	return lines
 }
 
 // Capturing is true: y and n must not reach anything else.

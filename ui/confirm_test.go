@@ -65,3 +65,30 @@ func TestConfirmMasksInPresenterMode(t *testing.T) {
 		t.Errorf("the question is gone:\n%s", view)
 	}
 }
+
+// The root gives the dialog the screen: the question wraps to it, so the
+// config path at its end is never cut ("Delete profile … from…").
+func TestConfirmShowsTheWholeQuestion(t *testing.T) {
+	const path = "/home/developer/.config/graphtui/profiles/contoso-tenant/config.toml"
+	q := `Delete profile "contoso-reader-with-a-long-name" from ` + path + "?"
+	for _, screen := range []struct{ w, h int }{{80, 24}, {160, 50}, {60, 16}} {
+		d := NewConfirm(testCommon(), q, ptDeleteMsg{})
+		w, h, _ := d.Size(screen.w, screen.h)
+		if w > screen.w-4 {
+			t.Fatalf("%dx%d: %d columns do not fit with the frame", screen.w, screen.h, w)
+		}
+		d.SetSize(w, h)
+		view := d.View()
+		requireSize(t, view, w, h)
+		var joined strings.Builder
+		for _, l := range strings.Split(ansi.Strip(view), "\n") {
+			joined.WriteString(strings.TrimSpace(l))
+		}
+		if !strings.Contains(joined.String(), path+"?") || !strings.Contains(joined.String(), "y yes") {
+			t.Errorf("%dx%d: the question or the answers are cut:\n%s", screen.w, screen.h, ansi.Strip(view))
+		}
+		if screen.w == 160 && h != 3 {
+			t.Errorf("at 160 columns the question fits on one line; got %d lines", h)
+		}
+	}
+}

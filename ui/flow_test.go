@@ -249,14 +249,24 @@ func TestFlowProfileMatrix(t *testing.T) {
 	f.waitFor("200 OK")
 	f.press("tab")
 	f.typeText("M")
-	s := f.waitFor("under every profile", "wrong-secret", "AADSTS7000215", "needs User")
+	s := f.waitFor("under every profile", "wrong-secret", "AADSTS7000215", "missing-role", "User.ReadBasic.All")
 	for _, p := range []string{demo.ProfileReader, demo.ProfileCert, demo.ProfileNoConsent, demo.ProfileWrongRole, demo.ProfileMailBlocked} {
 		if !strings.Contains(s, p) {
 			t.Errorf("matrix lacks %s:\n%s", p, s)
 		}
 	}
 	f.press("esc")
-	f.waitFor("Ava Thompson") // the dialog closed, the response is back
+	s = f.waitFor("Ava Thompson") // the dialog closed, the response is back
+	// The matrix got every profile a token (or a refusal): the picker says
+	// so instead of "no token".
+	if strings.Contains(s, "no token") {
+		t.Errorf("after the matrix, the picker still says no token:\n%s", s)
+	}
+	for _, badge := range []string{"failed · AADSTS7000215", "no roles", "4 roles"} {
+		if !strings.Contains(s, badge) {
+			t.Errorf("picker lacks %q after the matrix:\n%s", badge, s)
+		}
+	}
 }
 
 func TestFlowPathSuggestions(t *testing.T) {

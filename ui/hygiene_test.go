@@ -191,9 +191,9 @@ func TestHygieneScriptedSession(t *testing.T) {
 	f.waitFor("started", "page")
 	f.typeText("b")
 	f.typeText("c")
-	f.waitFor("copied the curl command")
+	f.waitFor("sent the curl command as OSC 52") // no clipboard tool in tests
 	f.typeText("y")
-	f.waitFor("copied the body")
+	f.waitFor("sent the body as OSC 52")
 	f.typeText("s")
 	f.press("ctrl+u")
 	f.typeText(savedPath)

@@ -1,13 +1,15 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
 // MatrixKeyMap is the matrix dialog's keys.
@@ -31,7 +33,7 @@ type Matrix struct {
 	keys MatrixKeyMap
 	w, h int
 	res  matrixResultMsg
-	top  int
+	top  int // first line of the grid's body on screen
 }
 
 // NewMatrix builds the dialog for a finished matrix run.
@@ -42,9 +44,15 @@ func NewMatrix(c *Common, res matrixResultMsg) *Matrix {
 func (m *Matrix) SetSize(w, h int) { m.w, m.h = max(w, 0), max(h, 0) }
 func (m *Matrix) Restyle(*Styles)  {} // View reads the styles as it draws
 
-// Size is the usual dialog box.
+// Size is as wide as the grid wants, up to the screen: cells wrap rather
+// than cut, so a missing permission is always read whole.
 func (m *Matrix) Size(screenW, screenH int) (w, h int, fullScreen bool) {
-	return dialogSize(screenW, screenH)
+	st := m.c.Styles.Dialog
+	fw, fh := st.GetHorizontalFrameSize(), st.GetVerticalFrameSize()+2 // + status bar and footer
+	w = clamp(m.naturalWidth(), 30, max(screenW-fw, 30))
+	head, body := m.content(w)
+	h = clamp(len(head)+len(body)+2, 6, max(screenH-fh, 6))
+	return w, h, false
 }
 func (m *Matrix) Focus() tea.Cmd  { return nil }
 func (m *Matrix) Blur()           {}
@@ -63,68 +71,252 @@ func (m *Matrix) key(k tea.KeyPressMsg) []Intent {
 	case key.Matches(k, m.keys.Up):
 		m.top = max(m.top-1, 0)
 	case key.Matches(k, m.keys.Down):
-		m.top = min(m.top+1, max(len(m.res.Rows)-1, 0))
+		head, body := m.content(m.w)
+		m.top = min(m.top+1, max(len(body)-m.room(len(head)), 0))
 	}
 	return nil
 }
 
-// View renders the grid: profile, status, error code, roles, and the
-// doctor's verdict (the missing permission when it knows it).
-func (m *Matrix) View() string {
-	st := m.c.Styles
-	lines := []string{st.TitleActive.Render(m.c.Mask("GET " + m.res.Path + " under every profile")), ""}
-	nameW := len("PROFILE")
-	for _, r := range m.res.Rows {
-		nameW = max(nameW, len(r.Profile))
+// The grid's columns, with the CLI matrix's headers.
+const (
+	colProfile = iota
+	colStatus
+	colError
+	colRoles
+	colKind
+	colMissing
+	colCount
+)
+
+var matrixHeads = [colCount]string{"PROFILE", "STATUS", "ERROR", "ROLES", "DIAGNOSIS", "MISSING"}
+
+// matrixMinWidths are the narrowest a column gets before its cells wrap
+// mid-word: the usual error code, permission and kind still fit on a line.
+var matrixMinWidths = [colCount]int{12, 6, 14, 5, 11, 18}
+
+// matrixShrinkOrder is which columns give way first when the screen is
+// narrow; -1 stands for the gap between columns (two spaces, then one).
+var matrixShrinkOrder = []int{colError, colMissing, -1, colKind, colProfile}
+
+type matrixCells [colCount]string
+
+// cells is one row in plain text: masked, and server text made safe.
+func (m *Matrix) cells(r MatrixRow) matrixCells {
+	status, roles := "—", "—"
+	if r.Status != 0 {
+		status = strconv.Itoa(r.Status)
 	}
-	nameW = min(nameW, 24)
-	head := fmt.Sprintf("%-*s  %-6s %-28s %-5s %s", nameW, "PROFILE", "STATUS", "CODE", "ROLES", "VERDICT")
-	lines = append(lines, st.Label.Render(head))
-	rows := m.res.Rows[min(m.top, len(m.res.Rows)):]
-	for _, r := range rows {
-		status, color := "—", st.Muted
-		if r.Status != 0 {
-			status, color = strconv.Itoa(r.Status), st.StatusColor(r.Status)
-		} else if r.Error != "" {
-			color = st.ServerErr
-		}
-		roles := "—"
-		if r.Roles != nil {
-			roles = strconv.Itoa(*r.Roles)
-		}
-		verdict := "ok"
-		switch {
-		case len(r.Missing) > 0:
-			verdict = "needs " + strings.Join(r.Missing, " or ")
-		case r.Kind != "":
-			verdict = r.Kind
-		case r.Status == 0 || r.Status >= 400:
-			verdict = "failed"
-		}
-		name := m.c.Mask(r.Profile)
-		if len(name) > nameW {
-			name = name[:nameW-1] + "…"
-		}
-		line := fmt.Sprintf("%-*s  ", nameW, name) +
-			lipgloss.NewStyle().Foreground(color).Render(fmt.Sprintf("%-6s", status)) +
-			fmt.Sprintf(" %-28s %-5s %s", truncateText(r.Error, 28), roles, verdict)
-		lines = append(lines, line)
+	if r.Roles != nil {
+		roles = strconv.Itoa(*r.Roles)
 	}
-	lines = append(lines, "", st.Dim.Render("esc closes · ↑/↓ scroll"))
-	out := make([]string, 0, m.h)
-	for i := 0; i < m.h; i++ {
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
-		}
-		out = append(out, fit(l, m.w))
+	kind := r.Kind
+	switch {
+	case kind != "":
+	case r.Status >= 200 && r.Status < 400:
+		kind = "ok"
+	default:
+		kind = "failed"
 	}
-	return strings.Join(out, "\n")
+	return matrixCells{
+		m.c.Mask(termsafe.Line(r.Profile)), status, m.c.Mask(termsafe.Line(r.Error)),
+		roles, kind, m.c.Mask(termsafe.Line(strings.Join(r.Missing, " or "))),
+	}
 }
 
-func truncateText(s string, n int) string {
-	if len([]rune(s)) <= n {
-		return s
+func (m *Matrix) title() string {
+	return m.c.Mask(termsafe.Line("GET " + m.res.Path + " under every profile"))
+}
+
+// naturalWidths is each column's width with nothing wrapped.
+func (m *Matrix) naturalWidths() [colCount]int {
+	var w [colCount]int
+	for i, h := range matrixHeads {
+		w[i] = len(h)
 	}
-	return string([]rune(s)[:n-1]) + "…"
+	for _, r := range m.res.Rows {
+		for i, c := range m.cells(r) {
+			w[i] = max(w[i], ansi.StringWidth(c))
+		}
+	}
+	return w
+}
+
+func (m *Matrix) naturalWidth() int {
+	sum := 2 * (colCount - 1)
+	for _, n := range m.naturalWidths() {
+		sum += n
+	}
+	return max(sum, ansi.StringWidth(m.title())) // the diagnoses below wrap to it
+}
+
+// widths fits the columns into w cells: the columns in
+// matrixShrinkOrder give way, each down to its minimum, and the cells
+// that no longer fit wrap onto more lines. When even that is too wide,
+// the missing permissions leave the grid for a line under their row
+// (stacked).
+func (m *Matrix) widths(w int) (cols [colCount]int, gap int, stacked bool) {
+	for _, stacked = range []bool{false, true} {
+		cols, gap = m.naturalWidths(), 2
+		if stacked {
+			cols[colMissing] = 0
+		}
+		total := func() int {
+			n := gap * (colCount - 1)
+			if stacked {
+				n -= gap
+			}
+			for _, c := range cols {
+				n += c
+			}
+			return n
+		}
+		for _, c := range matrixShrinkOrder {
+			over := total() - w
+			if over <= 0 {
+				break
+			}
+			if c < 0 {
+				gap = 1
+				continue
+			}
+			cols[c] -= min(over, max(cols[c]-matrixMinWidths[c], 0))
+		}
+		if total() <= w {
+			// A narrower gap may have freed more than was needed.
+			cols[colError] += min(w-total(), m.naturalWidths()[colError]-cols[colError])
+			break
+		}
+	}
+	return cols, gap, stacked
+}
+
+// content is the dialog's lines for width w: head stays on screen, body
+// scrolls (the grid's rows, then each diagnosis in one line, as the CLI
+// prints them).
+func (m *Matrix) content(w int) (head, body []string) {
+	st := m.c.Styles
+	cols, gap, stacked := m.widths(w)
+	ncols := colCount
+	if stacked {
+		ncols = colMissing
+	}
+	sep := strings.Repeat(" ", gap)
+	cellLines := func(s string, i int) []string {
+		return strings.Split(ansi.Wrap(s, cols[i], "_/"), "\n")
+	}
+	var hs []string
+	for i, h := range matrixHeads[:ncols] {
+		hs = append(hs, fit(h, cols[i]))
+	}
+	head = []string{st.TitleActive.Render(m.title()), "", st.Label.Render(strings.Join(hs, sep))}
+
+	for _, r := range m.res.Rows {
+		cells := m.cells(r)
+		var wrapped [colCount][]string
+		n := 1
+		for i, c := range cells[:ncols] {
+			wrapped[i] = cellLines(c, i)
+			n = max(n, len(wrapped[i]))
+		}
+		color := st.Muted
+		switch {
+		case r.Status != 0:
+			color = st.StatusColor(r.Status)
+		case r.Error != "":
+			color = st.ServerErr
+		}
+		for l := range n {
+			parts := make([]string, ncols)
+			for i := range parts {
+				var s string
+				if l < len(wrapped[i]) {
+					s = wrapped[i][l]
+				}
+				parts[i] = fit(s, cols[i])
+			}
+			parts[colStatus] = lipgloss.NewStyle().Foreground(color).Render(parts[colStatus])
+			body = append(body, strings.TrimRight(strings.Join(parts, sep), " "))
+		}
+		if stacked && cells[colMissing] != "" {
+			for _, l := range strings.Split(ansi.Wrap("needs "+cells[colMissing], max(w-2, 1), "_/"), "\n") {
+				body = append(body, "  "+l)
+			}
+		}
+	}
+
+	// The diagnosis titles: a kind alone means little to someone new.
+	nameW := cols[colProfile]
+	var titles []string
+	for _, r := range m.res.Rows {
+		if r.Title == "" {
+			continue
+		}
+		text := m.c.Mask(termsafe.Line(r.Title))
+		name := m.cells(r)[colProfile]
+		if tw := w - nameW - gap; tw >= 20 {
+			for i, l := range strings.Split(ansi.Wrap(text, tw, "_/"), "\n") {
+				lead := strings.Repeat(" ", nameW)
+				if i == 0 {
+					lead = fit(ansi.Truncate(name, nameW, "…"), nameW)
+				}
+				titles = append(titles, lead+sep+st.Dim.Render(l))
+			}
+			continue
+		}
+		titles = append(titles, name)
+		for _, l := range strings.Split(ansi.Wrap(text, max(w-2, 1), "_/"), "\n") {
+			titles = append(titles, "  "+st.Dim.Render(l))
+		}
+	}
+	if len(titles) > 0 {
+		body = append(body, "")
+		body = append(body, titles...)
+	}
+	return head, body
+}
+
+// room is how many body lines fit under a head of n lines: a blank line
+// and the keys go below.
+func (m *Matrix) room(n int) int { return max(m.h-n-2, 0) }
+
+// View is the head, as much of the body as fits from the scroll position,
+// and the keys (with how much is hidden, when something is).
+func (m *Matrix) View() string {
+	if m.w <= 0 || m.h <= 0 {
+		return sizedBlock(nil, m.w, m.h)
+	}
+	st := m.c.Styles
+	head, body := m.content(m.w)
+	top := min(m.top, len(body))
+	shown := body[top:min(top+m.room(len(head)), len(body))]
+	lines := append(append([]string{}, head...), shown...)
+	for len(lines) < m.h-2 {
+		lines = append(lines, "")
+	}
+	hint := "esc closes"
+	if len(shown) < len(body) {
+		hint += " · ↑/↓ scroll"
+	}
+	if below := len(body) - top - len(shown); below > 0 {
+		hint += " · " + strconv.Itoa(below) + " more lines below"
+	}
+	lines = append(lines, "", st.Dim.Render(hint))
+	if len(lines) > m.h {
+		lines = lines[:m.h]
+	}
+	return sizedBlock(lines, m.w, m.h)
+}
+
+// matrixTokens hands each profile's token, or why it has none, to the
+// picker, as a single request's exchange does: the matrix asked for them.
+func (m *Model) matrixTokens(res matrixResultMsg) {
+	for _, r := range res.Rows {
+		if r.Token == nil && r.TokenErr == nil {
+			continue // the request was never built: nothing learnt
+		}
+		if r.Token != nil {
+			m.common.Presenter.AddTenants(r.Token.Claims.TenantID)
+		}
+		m.picker.Update(tokenMsg{Profile: r.Profile, Token: r.Token, Err: r.TokenErr})
+	}
 }

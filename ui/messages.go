@@ -51,7 +51,8 @@ type saveProfileMsg struct {
 // closeDialogMsg closes the open dialog without doing anything.
 type closeDialogMsg struct{}
 
-// copyMsg asks the root to put text on the clipboard (OSC 52).
+// copyMsg asks the root to put text on the clipboard (the system's and
+// OSC 52).
 type copyMsg struct {
 	What string // "body", "curl command", for the status bar
 	Text string

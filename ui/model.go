@@ -265,9 +265,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, m.backend.deleteProfile(p))
 		}
 	case copyMsg:
-		m.setStatus("copied the "+msg.What+" to the clipboard", false)
-		cmds = append(cmds, tea.SetClipboard(msg.Text))
-		return tea.Batch(cmds...)
+		return m.copy(msg)
+	case copiedMsg:
+		m.setStatus(copiedStatus(msg))
+		return nil
 	case saveBodyMsg:
 		if x := m.viewer.Exchange(); x != nil && x.Response != nil {
 			cmds = append(cmds, saveBody(msg.Path, x.Response.Body))
@@ -298,6 +299,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return nil
 	case matrixResultMsg:
 		m.stopInflight()
+		m.matrixTokens(msg)
 		m.dialog = NewMatrix(m.common, msg)
 		m.sizeDialog()
 		return nil

@@ -53,6 +53,10 @@ type RequestBuilder struct {
 	params   []graph.QueryParam
 	headers  []reqHeader
 	eventual bool // ConsistencyLevel: eventual, shown as a chip
+	// rowsPath is the path (without its query) the rows were last sent
+	// or loaded with; rows kept for another path get a badge.
+	rowsPath string
+	hole     pathHole // the placeholder selected after a completion
 
 	rowCursor int // index into rowLines() of the highlighted row
 	rowScroll int // first rowLines() index on screen
@@ -190,6 +194,7 @@ func (b *RequestBuilder) loadRequest(r graph.Request) {
 	}
 	b.path.SetValue(r.Path)
 	b.path.CursorEnd()
+	b.rowsPath = pathBase(r.Path)
 	b.params = slices.Clone(r.Query)
 	b.headers = nil
 	b.eventual = false

@@ -201,6 +201,7 @@ func (b *RequestBuilder) commitEdit() tea.Cmd {
 			b.headers[b.editRow.i] = h
 		}
 	}
+	b.claimRows()
 	b.closeEditor()
 	return nil
 }
@@ -222,6 +223,9 @@ func (b *RequestBuilder) closeEditor() {
 // deleteRow removes a row and leaves the cursor in the same section: on
 // the row that took its place, the one before, or the section's hint.
 func (b *RequestBuilder) deleteRow(row rowLine) {
+	if row.isRow() {
+		b.claimRows()
+	}
 	switch {
 	case row.kind == rowParam && row.i < len(b.params):
 		b.params = slices.Delete(b.params, row.i, row.i+1)
@@ -256,6 +260,35 @@ func (b *RequestBuilder) toggleEventual() {
 			return strings.EqualFold(h.Name, headerConsistency)
 		})
 		b.clampRows()
+	}
+}
+
+// pathBase is a path without its query string: what rows belong to.
+func pathBase(p string) string {
+	base, _, _ := strings.Cut(strings.TrimSpace(p), "?")
+	return base
+}
+
+// carriedBadge says that the rows were sent with another path and would
+// now go with this one ("mb=20" from /me/messages sent to /users): "" when
+// they belong to the path shown, or there are none.
+func (b *RequestBuilder) carriedBadge() string {
+	n := len(b.params) + len(b.headers)
+	if n == 0 || b.rowsPath == "" || pathBase(b.path.Value()) == b.rowsPath {
+		return ""
+	}
+	rows := "rows"
+	if n == 1 {
+		rows = "row"
+	}
+	return fmt.Sprintf("%d %s kept from %s", n, rows, b.rowsPath)
+}
+
+// claimRows makes the rows the shown path's: the user edited them with
+// that path in front of them.
+func (b *RequestBuilder) claimRows() {
+	if b.rowsPath != "" {
+		b.rowsPath = pathBase(b.path.Value())
 	}
 }
 

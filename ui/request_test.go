@@ -300,3 +300,93 @@ func TestURLCutMiddle(t *testing.T) {
 		t.Errorf("cut = %q, want the start and the end kept", got)
 	}
 }
+
+// Rows sent with one path and kept for another say so on the rows' first
+// line ("mb=20" from /me/messages would otherwise go to /users silently);
+// sending, or editing the rows, makes them the new path's.
+func TestRequestRowsKeptForANewPathAreFlagged(t *testing.T) {
+	b := rbBuilder(80, 8)
+	typeKeys(b, "/me/messages?mb=20")
+	onlyMsg[sendMsg](t, pressKeys(b, "enter"))
+	if v := rbView(t, b); strings.Contains(v, "kept from") {
+		t.Fatalf("the rows are this path's, no badge:\n%s", v)
+	}
+	pressKeys(b, "ctrl+u")
+	typeKeys(b, "/users")
+	if v := rbView(t, b); !strings.Contains(v, "Query options  1 row kept from /me/messages") {
+		t.Errorf("want the carried row flagged:\n%s", v)
+	}
+	typeKeys(b, "?$top=5") // the same path with a query of its own
+	if v := rbView(t, b); !strings.Contains(v, "1 row kept from /me/messages") {
+		t.Errorf("the path's own query does not make the row its own:\n%s", v)
+	}
+	send := onlyMsg[sendMsg](t, pressKeys(b, "enter"))
+	if len(send.Request.Query) != 2 {
+		t.Fatalf("sent %+v", send.Request)
+	}
+	if v := rbView(t, b); strings.Contains(v, "kept from") {
+		t.Errorf("sent with /users, the rows are its own:\n%s", v)
+	}
+
+	pressKeys(b, "ctrl+u")
+	typeKeys(b, "/groups")
+	if v := rbView(t, b); !strings.Contains(v, "2 rows kept from /users") {
+		t.Errorf("want two rows flagged:\n%s", v)
+	}
+	pressKeys(b, "ctrl+o", "down", "d") // deleting one: the user has looked at them
+	if v := rbView(t, b); strings.Contains(v, "kept from") {
+		t.Errorf("after editing the rows for /groups they are its own:\n%s", v)
+	}
+}
+
+// Accepting a completion selects its {id}: what is typed replaces it,
+// instead of being appended after a literal {id} that would be sent as
+// %7Bid%7D.
+func TestRequestCompletionSelectsThePlaceholder(t *testing.T) {
+	b := rbBuilder(80, 8)
+	typeKeys(b, "/users/")
+	b.SetSuggestions([]string{"/users/{id}/messages", "/users/delta"})
+	pressKeys(b, "right")
+	typeKeys(b, "48d31887")
+	if got := b.path.Value(); got != "/users/48d31887/messages" {
+		t.Fatalf("path = %q, want the id typed in place of {id}", got)
+	}
+	send := onlyMsg[sendMsg](t, pressKeys(b, "enter"))
+	if send.Request.Path != "/users/48d31887/messages" {
+		t.Errorf("sent %+v", send.Request)
+	}
+
+	// Backspace takes the placeholder away whole.
+	b = rbBuilder(80, 8)
+	typeKeys(b, "/groups/")
+	b.SetSuggestions([]string{"/groups/{id}"})
+	pressKeys(b, "right", "backspace")
+	if got := b.path.Value(); got != "/groups/" {
+		t.Errorf("backspace on the placeholder: %q", got)
+	}
+}
+
+// A path that still holds a placeholder is not sent: the URL line and the
+// status say which one, and enter selects it for typing.
+func TestRequestUnfilledPlaceholderIsRefused(t *testing.T) {
+	b := rbBuilder(80, 8)
+	typeKeys(b, "/users/")
+	b.SetSuggestions([]string{"/users/{id}/messages/{message-id}"})
+	pressKeys(b, "right")
+	typeKeys(b, "ava")
+	if v := rbView(t, b); !strings.Contains(v, "fill in {message-id} in the path first") {
+		t.Errorf("the URL line should name the placeholder left:\n%s", v)
+	}
+	msgs := pressKeys(b, "end", "enter")
+	if sends := msgsOf[sendMsg](msgs); len(sends) != 0 {
+		t.Fatalf("sent a path with a placeholder: %+v", sends[0].Request)
+	}
+	if st := onlyMsg[statusMsg](t, msgs); !st.Err || !strings.Contains(st.Text, "{message-id}") {
+		t.Errorf("status %+v should name {message-id}", st)
+	}
+	typeKeys(b, "AAMk")
+	if got := b.path.Value(); got != "/users/ava/messages/AAMk" {
+		t.Errorf("after the refusal, typing fills the placeholder: %q", got)
+	}
+	onlyMsg[sendMsg](t, pressKeys(b, "enter"))
+}

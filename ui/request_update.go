@@ -42,6 +42,7 @@ func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch b.mode {
 	case modePath:
+		b.pasteIntoHole(msg)
 		b.path, cmd = b.path.Update(msg)
 	case modeEdit:
 		b.editor, cmd = b.editor.Update(msg)
@@ -56,6 +57,9 @@ func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 }
 
 func (b *RequestBuilder) pathKey(k tea.KeyPressMsg) tea.Cmd {
+	if cmd, done := b.holeKey(k); done {
+		return cmd
+	}
 	keys := b.Keys
 	switch {
 	case key.Matches(k, keys.Send):
@@ -83,6 +87,7 @@ func (b *RequestBuilder) pathKey(k tea.KeyPressMsg) tea.Cmd {
 	before := b.path.Value()
 	var cmd tea.Cmd
 	b.path, cmd = b.path.Update(k)
+	b.completed(k, before)
 	if v := b.path.Value(); v != before && strings.HasPrefix(v, "/") {
 		// Completions come from the permission reference, in a command.
 		b.out.emit(pathEditedMsg{Value: v})
@@ -147,6 +152,10 @@ func (b *RequestBuilder) toggleVersion() {
 func (b *RequestBuilder) send() tea.Cmd {
 	r := b.Request()
 	if err := b.check(r); err != nil {
+		var ph *placeholderError
+		if errors.As(err, &ph) && b.selectPlaceholder() {
+			return b.out.emit(statusMsg{Text: "not sent: " + err.Error() + " (selected: type its value)", Err: true})
+		}
 		return b.out.emit(statusMsg{Text: err.Error(), Err: true})
 	}
 	if lifted, ok := liftPathQuery(b.base, r); ok {
@@ -157,6 +166,7 @@ func (b *RequestBuilder) send() tea.Cmd {
 		b.clampRows()
 	}
 	b.recall.pos = -1
+	b.rowsPath = pathBase(r.Path)
 	b.remember(r)
 	return b.out.emit(sendMsg{Request: r})
 }
@@ -169,6 +179,9 @@ func (b *RequestBuilder) check(r graph.Request) error {
 	}
 	if r.Path == "" {
 		return errors.New("type a Graph path first, such as /users or /organization")
+	}
+	if err := checkPlaceholders(r.Path); err != nil {
+		return err
 	}
 	for name, values := range r.Header {
 		for _, v := range values {

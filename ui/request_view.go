@@ -60,7 +60,7 @@ func (b *RequestBuilder) pathLine() string {
 	case b.version == graph.VersionBeta:
 		vs = s.BadgeWarn.Bold(true)
 	}
-	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.c.Presenter.InputView(b.path, false)
+	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.pathInputView()
 }
 
 // versionInPath reports whether the typed path overrides the toggle: an
@@ -224,10 +224,14 @@ func (b *RequestBuilder) rowText(l rowLine, atCursor bool, w, kw int) string {
 			}
 		}
 	}
-	if active {
-		return s.Selected.Render(sizedLine(strings.Join(requestParts(marker+title, chip, hint), "  "), w))
+	var carried string
+	if !l.inHeaders() {
+		carried = b.vis(b.carriedBadge()) // on the first line of the rows
 	}
-	return strings.Join(requestParts(s.Title.Render(title), s.BadgeOK.Render(chip), s.Dim.Render(hint)), "  ")
+	if active {
+		return s.Selected.Render(sizedLine(strings.Join(requestParts(marker+title, carried, chip, hint), "  "), w))
+	}
+	return strings.Join(requestParts(s.Title.Render(title), s.BadgeWarn.Render(carried), s.BadgeOK.Render(chip), s.Dim.Render(hint)), "  ")
 }
 
 // requestParts drops the parts that render as nothing.

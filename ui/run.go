@@ -9,6 +9,9 @@ import (
 
 // Run shows the UI until the user quits or ctx ends.
 func Run(ctx context.Context, o Options) error {
+	if o.Backend != nil && o.Backend.Clipboard == nil {
+		o.Backend.Clipboard = SystemClipboard()
+	}
 	return run(ctx, o)
 }
 
