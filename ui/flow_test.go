@@ -262,7 +262,7 @@ func TestFlowProfileMatrix(t *testing.T) {
 	if strings.Contains(s, "no token") {
 		t.Errorf("after the matrix, the picker still says no token:\n%s", s)
 	}
-	for _, badge := range []string{"failed · AADSTS7000215", "no roles", "4 roles"} {
+	for _, badge := range []string{"failed · AADSTS7000215", "no roles", "5 roles"} {
 		if !strings.Contains(s, badge) {
 			t.Errorf("picker lacks %q after the matrix:\n%s", badge, s)
 		}
