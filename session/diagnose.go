@@ -32,7 +32,10 @@ func (x *Exchange) diagnose(p profiles.Profile) {
 		in.Claims = &c
 	}
 	x.Diagnosis = doctor.Diagnose(in)
-	x.ConsentURL = p.AdminConsentURL()
+	x.ConsentURL = ""
+	if p.Kind() != profiles.KindManagedIdentity { // granted by an app role assignment, never consent
+		x.ConsentURL = p.AdminConsentURL()
+	}
 	if x.Diagnosis != nil && x.Diagnosis.ConsentURL != "" {
 		x.ConsentURL = x.Diagnosis.ConsentURL
 	}
