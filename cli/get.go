@@ -164,6 +164,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	if err != nil {
 		return err
 	}
+	defer a.noteCache(s)
 	req, err := buildRequest(path, o, p)
 	if err != nil {
 		return err
