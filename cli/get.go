@@ -169,7 +169,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	if err != nil {
 		return err
 	}
-	so := session.SendOptions{Timeout: o.timeout, MaxBody: int64(o.maxBody), Events: a.eventPrinter(o.verbose)}
+	so := session.SendOptions{Timeout: o.timeout, MaxBody: int64(o.maxBody), Events: a.eventPrinter(o.verbose), FailuresOnly: o.bundle == ""}
 	var x *session.Exchange
 	if o.bundle != "" {
 		defer func() { a.writeBundle(o.bundle, s, p, x) }()

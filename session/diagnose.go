@@ -19,8 +19,7 @@ func (x *Exchange) diagnose(p profiles.Profile) {
 	if m, ok := permissions.Lookup(path); ok {
 		x.Endpoint = &m
 	}
-	failed := x.TokenErr != nil || x.Response != nil && x.Response.Error != nil
-	if !failed {
+	if !x.failed() {
 		return
 	}
 	in := doctor.Input{Profile: p, TokenErr: x.TokenErr, Now: time.Now(), URL: x.Request.Path}
@@ -39,6 +38,11 @@ func (x *Exchange) diagnose(p profiles.Profile) {
 	if x.Diagnosis != nil && x.Diagnosis.ConsentURL != "" {
 		x.ConsentURL = x.Diagnosis.ConsentURL
 	}
+}
+
+// failed: no token, or an error from Graph.
+func (x *Exchange) failed() bool {
+	return x.TokenErr != nil || x.Response != nil && x.Response.Error != nil
 }
 
 // DiagnoseToken explains a token that could not be had for p.

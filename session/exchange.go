@@ -130,6 +130,9 @@ func (s *Session) Send(ctx context.Context, p profiles.Profile, r graph.Request,
 		return x
 	}
 	x.result(c.Get(ctx, r, x.record(o)))
+	if o.FailuresOnly && !x.failed() {
+		return x
+	}
 	x.diagnose(p)
 	return x
 }
