@@ -152,6 +152,15 @@ func (a *App) runDemo(cmd *cobra.Command) error {
 		return &exitError{exitFailure, err}
 	}
 	defer restore()
+	// The variables are the demo host's, for mi-reader and mi-missing-role:
+	// they must not also bring the implicit managed-identity profile.
+	lookup := a.LookupEnv
+	a.LookupEnv = func(k string) (string, bool) {
+		if _, set := t.ManagedIdentityEnv()[k]; set {
+			return "", false
+		}
+		return lookup(k)
+	}
 	a.configFlag = cfg
 	// The demo's tokens die with it: nothing of it goes to the user's cache.
 	a.tokenCache = profiles.TokenCacheOff
