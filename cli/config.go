@@ -23,9 +23,10 @@ func (a *App) session() (*session.Session, error) {
 		SecretTimeout: a.SecretTimeout,
 		Auth:          a.auth,
 		TuneClient:    a.tuneClient,
+		TokenCache:    a.tokenCache,
 	})
 	if err != nil {
-		return nil, usageError("cannot locate the config file: %v", err)
+		return nil, usageError("%v", err)
 	}
 	a.sess, a.auth = s, s.Auth
 	return s, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/profiles"
 )
 
 func (a *App) demoCommand() *cobra.Command {
@@ -46,8 +47,9 @@ example commands are printed.`,
 	return cmd
 }
 
-// startDemo starts the tenant and writes its config into dir (a new
-// temporary directory when empty). The cleanup removes what it created.
+// startDemo starts the tenant and writes its config, with the identity
+// profiles, into dir (a new temporary directory when empty). The cleanup
+// removes what it created.
 func startDemo(dir string) (*demo.Tenant, string, func(), error) {
 	t, err := demo.Start(demo.Options{Users: demo.LargeDirectoryUsers})
 	if err != nil {
@@ -65,7 +67,7 @@ func startDemo(dir string) (*demo.Tenant, string, func(), error) {
 		t.Close()
 		return nil, "", nil, err
 	}
-	cfg, err := t.WriteConfig(dir)
+	cfg, err := t.WriteDemoConfig(dir)
 	if err != nil {
 		t.Close()
 		return nil, "", nil, err
@@ -88,6 +90,7 @@ func (a *App) runDemoServe(ctx context.Context, dir string) error {
 	defer cleanup()
 	dir = filepath.Dir(cfg)
 	caPath := filepath.Join(dir, "ca.pem")
+	miEnv := t.ManagedIdentityEnv()
 	fmt.Fprintf(a.Out, `graphtui demo tenant is running (%s, tenant %s)
 
   identity platform  %s/%s/oauth2/v2.0/token
@@ -104,6 +107,15 @@ Try it from another shell:
   graphtui get /users -p no-consent      # 401: no admin consent, with cause and next step
   graphtui get '/demo/largePage?mb=20'   # not Graph: one ~20 MB page (mb=1..60), to try big bodies
 
+The managed identity profiles (mi-reader, mi-missing-role) need the demo's
+App Service-style identity endpoint in that shell's environment:
+
+  export IDENTITY_ENDPOINT=%s
+  export IDENTITY_HEADER=%s
+  graphtui token -p mi-reader
+  graphtui get /users -p mi-missing-role # 403: the app role assignment that fixes it
+  graphtui get /users -p fed-wrong-subject  # AADSTS70021: the federated credential that matches
+
 With curl (the secret is in the file the config's client_secret points to):
 
   curl --cacert %s -d grant_type=client_credentials \
@@ -113,7 +125,7 @@ With curl (the secret is in the file the config's client_secret points to):
 The config file:
 
 `, demo.TenantDomain, t.TenantID(), t.LoginURL(), t.TenantID(), t.GraphURL(), caPath, cfg,
-		cfg, caPath, demo.ClientIDReader, filepath.Join(dir, demo.ProfileReader+".secret"), t.GraphURL(), t.LoginURL(), t.TenantID())
+		cfg, miEnv["IDENTITY_ENDPOINT"], miEnv["IDENTITY_HEADER"], caPath, demo.ClientIDReader, filepath.Join(dir, demo.ProfileReader+".secret"), t.GraphURL(), t.LoginURL(), t.TenantID())
 	if b, err := os.ReadFile(cfg); err == nil {
 		a.Out.Write(b)
 	}
@@ -130,11 +142,54 @@ func (a *App) runDemo(cmd *cobra.Command) error {
 	if !a.IsTerminal(a.Out) {
 		return usageError("the demo opens the terminal UI and needs a terminal; 'graphtui demo serve' runs the demo tenant for other tools")
 	}
-	_, cfg, cleanup, err := startDemo("")
+	t, cfg, cleanup, err := startDemo("")
 	if err != nil {
 		return &exitError{exitFailure, err}
 	}
 	defer cleanup()
+	restore, err := setEnv(t.ManagedIdentityEnv())
+	if err != nil {
+		return &exitError{exitFailure, err}
+	}
+	defer restore()
+	// The variables are the demo host's, for mi-reader and mi-missing-role:
+	// they must not also bring the implicit managed-identity profile.
+	lookup := a.LookupEnv
+	a.LookupEnv = func(k string) (string, bool) {
+		if _, set := t.ManagedIdentityEnv()[k]; set {
+			return "", false
+		}
+		return lookup(k)
+	}
 	a.configFlag = cfg
+	// The demo's tokens die with it: nothing of it goes to the user's cache.
+	a.tokenCache = profiles.TokenCacheOff
 	return a.startTUI(cmd, "demo tenant")
+}
+
+// setEnv sets the variables in this process only (MSAL's managed identity
+// support reads the process environment), as an Azure host would; restore
+// puts the old values back. The user's shell never sees them.
+func setEnv(vars map[string]string) (restore func(), err error) {
+	var undo []func()
+	restore = func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
+		}
+	}
+	for k, v := range vars {
+		old, had := os.LookupEnv(k)
+		if err := os.Setenv(k, v); err != nil {
+			restore()
+			return nil, fmt.Errorf("cannot set %s for the demo: %w", k, err)
+		}
+		undo = append(undo, func() {
+			if had {
+				os.Setenv(k, old)
+			} else {
+				os.Unsetenv(k)
+			}
+		})
+	}
+	return restore, nil
 }

@@ -43,12 +43,43 @@ func (a *App) writeDiagnosis(w io.Writer, d *doctor.Diagnosis, omit ...string) {
 			fmt.Fprintf(w, "  %-*s %s\n", width, clean(e.Label)+":", clean(e.Value))
 		}
 	}
-	if len(d.Next) > 0 {
+	next := d.Next
+	if ra := d.RoleAssignment; ra != nil {
+		// Its command lines follow on their own, ready to copy.
+		next = slices.DeleteFunc(slices.Clone(next), func(s string) bool {
+			return s == "Azure CLI: "+ra.AzRest || s == "PowerShell: "+ra.PowerShell
+		})
+	}
+	if len(next) > 0 {
 		fmt.Fprintln(w, "Next:")
-		for i, s := range d.Next {
+		for i, s := range next {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, clean(s))
 		}
 	}
+	a.printRoleAssignment(d.RoleAssignment, clean)
+}
+
+// printRoleAssignment gives a managed identity's app role assignment as
+// lines to copy: the Graph request and body, az rest and PowerShell.
+func (a *App) printRoleAssignment(ra *doctor.RoleAssignment, clean func(string) string) {
+	if ra == nil {
+		return
+	}
+	w := a.Err
+	fmt.Fprintln(w, "App role assignment:")
+	for _, kv := range [][2]string{
+		{"permission", ra.Permission},
+		{"app role id", ra.AppRoleID},
+		{"principal id", ra.PrincipalID},
+		{"request", ra.Request},
+		{"body", ra.Body},
+	} {
+		if kv[1] != "" {
+			fmt.Fprintf(w, "  %-13s %s\n", kv[0]+":", clean(kv[1]))
+		}
+	}
+	fmt.Fprintf(w, "  Azure CLI:\n    %s\n", clean(ra.AzRest))
+	fmt.Fprintf(w, "  PowerShell:\n    %s\n", clean(ra.PowerShell))
 }
 
 // sentence starts with a capital and ends with a full stop.

@@ -165,6 +165,7 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 	if err != nil {
 		return err
 	}
+	defer a.noteCache(s)
 	req, err := buildRequest(path, o, p)
 	if err != nil {
 		return err
@@ -185,7 +186,9 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 
 // sendOptions are the session's options for o's flags.
 func (a *App) sendOptions(o getOptions) session.SendOptions {
-	return session.SendOptions{Timeout: o.timeout, MaxBody: int64(o.maxBody), Events: a.eventPrinter(o.verbose)}
+	// Without a bundle, a success needs no diagnosis: skipping the
+	// permission index saves its load on every successful call.
+	return session.SendOptions{Timeout: o.timeout, MaxBody: int64(o.maxBody), Events: a.eventPrinter(o.verbose), FailuresOnly: o.bundle == ""}
 }
 
 // printExchange reports one sent (or refused) request: why it was not

@@ -193,7 +193,7 @@ func secretsOf(t *testing.T, dir string) []string {
 			t.Fatal(err)
 		}
 		switch filepath.Ext(e.Name()) {
-		case ".secret":
+		case ".secret", ".jwt": // a federated assertion is a credential too
 			if s := strings.TrimSpace(string(data)); s != "" {
 				out = append(out, s)
 			}

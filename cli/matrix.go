@@ -66,6 +66,7 @@ func (a *App) runMatrix(ctx context.Context, path string, o matrixOptions) error
 	if err != nil {
 		return err
 	}
+	defer a.noteCache(s)
 	list, err := ps.Select(o.profiles)
 	if err != nil {
 		return &exitError{exitUsage, err}

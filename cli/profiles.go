@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/graphtui/graphtui/internal/qrtext"
+	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/render"
 	"github.com/graphtui/graphtui/session"
 )
@@ -18,7 +19,7 @@ func (a *App) profilesCommand() *cobra.Command {
 		Short: "List the configured app profiles (never their secrets)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, ps, err := a.loadProfiles()
+			s, ps, err := a.loadProfiles()
 			if err != nil {
 				return err
 			}
@@ -28,15 +29,25 @@ func (a *App) profilesCommand() *cobra.Command {
 				return nil
 			}
 			tw := tabwriter.NewWriter(a.Out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tCLOUD\tTENANT\tCLIENT ID\tCREDENTIAL")
+			fmt.Fprintln(tw, "NAME\tCLOUD\tTENANT\tCLIENT ID\tKIND")
 			for _, p := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Name, p.CloudName(), p.Tenant, p.ClientID, p.CredentialKind())
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Name, p.CloudName(), dash(p.Tenant), dash(p.ClientID), p.Kind())
 			}
 			tw.Flush()
 			fmt.Fprintf(a.Err, "config: %s\n", cfg.Path)
+			fmt.Fprintf(a.Err, "token cache: %s\n", s.CacheDescription())
 			return nil
 		},
 	}
+}
+
+// dash stands in for a value a profile's kind has none of (a managed
+// identity's tenant and client id), so columns stay aligned for awk.
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 func (a *App) consentURLCommand() *cobra.Command {
@@ -55,6 +66,9 @@ administrator's, during a demo).`,
 			_, p, err := a.profile()
 			if err != nil {
 				return err
+			}
+			if p.Kind() == profiles.KindManagedIdentity {
+				return usageError("profile %q is a managed identity: it has no app registration to consent to; an admin grants it application permissions by an app role assignment on its service principal. 'graphtui get' on a denied path prints the assignment to make", p.Name)
 			}
 			u := p.AdminConsentURL()
 			fmt.Fprintln(a.Out, u)

@@ -51,7 +51,9 @@ type App struct {
 
 	configFlag  string
 	profileFlag string
-	sess        *session.Session
+	// tokenCache overrides token_cache for this run ("off" in the demo).
+	tokenCache string
+	sess       *session.Session
 	// auth is the session's token manager once it is open; a test may set
 	// its own before Run.
 	auth *auth.Manager
@@ -158,6 +160,7 @@ built-in demo tenant.`,
 	root.AddCommand(
 		a.getCommand(),
 		a.tokenCommand(),
+		a.logoutCommand(),
 		a.profilesCommand(),
 		a.consentURLCommand(),
 		a.demoCommand(),

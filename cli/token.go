@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/graphtui/graphtui/auth"
+	"github.com/graphtui/graphtui/internal/termsafe"
 	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
@@ -34,6 +35,7 @@ is printed only with --raw.`,
 				a.printAuthError(err, p)
 				return &exitError{exitFailure, errReported}
 			}
+			a.noteCache(s)
 			if raw {
 				if !plausibleToken(tok.Raw()) {
 					return &exitError{exitFailure, errors.New("the identity platform answered with an access token that holds spaces, control characters or non-ASCII bytes, which no token has, so it was not printed; check that authority_host points at the Microsoft identity platform")}
@@ -69,8 +71,18 @@ func writeClaims(w io.Writer, t *auth.Token, now time.Time) {
 		}
 	}
 	row("profile", t.Profile)
-	row("source", fmt.Sprintf("%s (%s)", t.Source, t.Took.Round(time.Millisecond)))
+	row("kind", t.Kind)
+	row("source", fmt.Sprintf("%s (%s)", t.Source.Label(), t.Took.Round(time.Millisecond)))
 	row("expires", fmt.Sprintf("%s (%s)", t.ExpiresOn.Local().Format("2006-01-02 15:04:05 MST"), untilText(t.ExpiresOn, now)))
+	if f := t.Federated; f != nil {
+		// What the federated credential is matched on; never the assertion.
+		row("assertion iss", termsafe.Line(f.Issuer))
+		row("assertion sub", termsafe.Line(f.Subject))
+		row("assertion aud", termsafe.Line(f.Audience))
+	}
+	if t.Delegated {
+		row("note", auth.DelegatedLabel)
+	}
 	if t.ClaimsErr != nil {
 		tw.Flush()
 		fmt.Fprintf(w, "\nclaims: %v. Microsoft Graph tokens are JWTs: check that authority_host points at the Microsoft identity platform.\n", t.ClaimsErr)

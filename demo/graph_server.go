@@ -246,6 +246,7 @@ var routes = []route{
 	{pattern: "teams/{}", workload: workloadTeams, roles: rolesTeam, handle: getTeam},
 	{pattern: "teams/{}/channels", workload: workloadTeams, roles: rolesChannels, handle: listChannels},
 	{pattern: "demo/largePage", roles: rolesUsers, handle: getLargePage},    // not Graph: see large_page.go
+	{pattern: "demo/stats", roles: rolesUsers, handle: getStats},            // not Graph: see stats_route.go
 	{pattern: "demo/errors/{}", roles: rolesUsers, handle: serveErrorRoute}, // not Graph: see error_routes.go
 }
 

@@ -19,6 +19,10 @@ type SendOptions struct {
 	// Events sees every attempt, retry and page as it happens, besides
 	// the exchange's trace.
 	Events func(graph.Event)
+	// FailuresOnly leaves Exchange.Endpoint empty on success: the
+	// permission index costs a process some 15 ms to load, and the CLI
+	// shows the reference only in a diagnosis.
+	FailuresOnly bool
 }
 
 // client is the Graph client for profile p, whose tokens come from the

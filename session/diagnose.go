@@ -19,8 +19,7 @@ func (x *Exchange) diagnose(p profiles.Profile) {
 	if m, ok := permissions.LookupMethod(x.Request.Method, path); ok {
 		x.Endpoint = &m
 	}
-	failed := x.TokenErr != nil || x.Response != nil && x.Response.Error != nil
-	if !failed {
+	if !x.failed() {
 		return
 	}
 	in := doctor.Input{Profile: p, Method: x.Request.Method, TokenErr: x.TokenErr, Now: time.Now(), URL: x.Request.Path}
@@ -32,10 +31,18 @@ func (x *Exchange) diagnose(p profiles.Profile) {
 		in.Claims = &c
 	}
 	x.Diagnosis = doctor.Diagnose(in)
-	x.ConsentURL = p.AdminConsentURL()
+	x.ConsentURL = ""
+	if p.Kind() != profiles.KindManagedIdentity { // granted by an app role assignment, never consent
+		x.ConsentURL = p.AdminConsentURL()
+	}
 	if x.Diagnosis != nil && x.Diagnosis.ConsentURL != "" {
 		x.ConsentURL = x.Diagnosis.ConsentURL
 	}
+}
+
+// failed: no token, or an error from Graph.
+func (x *Exchange) failed() bool {
+	return x.TokenErr != nil || x.Response != nil && x.Response.Error != nil
 }
 
 // DiagnoseToken explains a token that could not be had for p.

@@ -142,6 +142,9 @@ func (s *Session) Send(ctx context.Context, p profiles.Profile, r graph.Request,
 	} else {
 		x.result(c.Get(ctx, r, x.record(o)))
 	}
+	if o.FailuresOnly && !x.failed() {
+		return x
+	}
 	x.diagnose(p)
 	return x
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // Profiles is the config and every profile a run can use: the config's,
-// then the implicit "env" profile built from the AZURE_* variables.
+// then the implicit ones ("env" from the AZURE_* variables,
+// "managed-identity" on an Azure host).
 type Profiles struct {
 	Config *profiles.Config
 	List   []profiles.Profile
@@ -25,12 +26,7 @@ func (s *Session) LoadProfiles() (Profiles, error) {
 	if cfg == nil {
 		return ps, err
 	}
-	ps.List = append(ps.List, cfg.Profiles...)
-	if env, ok := profiles.EnvProfile(s.opts.LookupEnv); ok {
-		if _, taken := cfg.Get(env.Name); !taken {
-			ps.List = append(ps.List, env)
-		}
-	}
+	ps.List = profiles.All(cfg, s.opts.LookupEnv)
 	return ps, err
 }
 

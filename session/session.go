@@ -8,6 +8,7 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/graphtui/graphtui/auth"
@@ -33,6 +34,10 @@ type Options struct {
 	// TuneClient adjusts every Graph client before use (tests: retry
 	// sleeps).
 	TuneClient func(*graph.Client)
+	// TokenCache overrides the config's token_cache and
+	// $GRAPHTUI_TOKEN_CACHE ("off" for the demo, whose tokens are worth
+	// nothing after it stops).
+	TokenCache string
 }
 
 // Session is one run of graphtui. Its fields are set by New and read-only
@@ -44,8 +49,9 @@ type Session struct {
 	opts       Options
 }
 
-// New resolves the config path and makes the token manager. Its only
-// error is a config path that cannot be located.
+// New resolves the config path and makes the token manager with the token
+// cache the config asks for. Its errors are a config path that cannot be
+// located and a bad $GRAPHTUI_TOKEN_CACHE.
 func New(o Options) (*Session, error) {
 	if o.LookupEnv == nil {
 		o.LookupEnv = func(string) (string, bool) { return "", false }
@@ -56,13 +62,18 @@ func New(o Options) (*Session, error) {
 	}
 	path, err := profiles.ResolvePath(flag)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cannot locate the config file: %w", err)
 	}
 	m := o.Auth
 	if m == nil {
+		cache, err := newCache(path, o)
+		if err != nil {
+			return nil, err
+		}
 		m = auth.NewManager(auth.Options{
 			Secrets: profiles.Secrets{LookupEnv: o.LookupEnv, Keyring: o.Keyring, CmdTimeout: o.SecretTimeout, KeyringTimeout: o.SecretTimeout},
 			Timeout: o.TokenTimeout,
+			Cache:   cache,
 		})
 	}
 	return &Session{Auth: m, ConfigPath: path, Keyring: o.Keyring, opts: o}, nil

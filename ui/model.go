@@ -409,7 +409,7 @@ func (m *Model) selectProfile(name string) tea.Cmd {
 		return nil
 	}
 	m.picker.SetPending(p.Name)
-	return m.backend.token(context.Background(), p, false)
+	return m.backend.tokenWithNotice(context.Background(), p, false)
 }
 
 func (m *Model) historyFor(name string) []history.Entry {

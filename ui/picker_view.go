@@ -161,7 +161,11 @@ func (p *Picker) entryLines(row, w int) []string {
 	cloud := string(prof.CloudName())
 	second := s.Label.Render(ansi.Truncate(cloud, inner, "…"))
 	if room := inner - ansi.StringWidth(cloud) - 3; room >= 4 {
-		second += s.Dim.Render(" · ") + s.Value.Render(shortTenant(p.c.Mask(prof.Tenant), room))
+		who := shortTenant(p.c.Mask(prof.Tenant), room)
+		if prof.Tenant == "" { // a managed identity or a brought token: its kind says more
+			who = ansi.Truncate(prof.Kind(), room, "…")
+		}
+		second += s.Dim.Render(" · ") + s.Value.Render(who)
 	}
 	return []string{first, "  " + second, "  " + p.badge(prof.Name, inner)}
 }

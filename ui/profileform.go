@@ -47,6 +47,9 @@ const (
 	fieldReference
 	fieldCertificate
 	fieldCertPassword
+	fieldManagedIdentity
+	fieldFederatedToken
+	fieldAccessToken
 	fieldCloud
 	formFieldCount
 )
@@ -58,8 +61,14 @@ const (
 	credKeyring credKind = iota
 	credReference
 	credCertificate
+	credManagedIdentity // the Azure host proves it: no tenant, client id or secret
+	credFederated       // another issuer's token as the client assertion
+	credAccessToken     // a ready token from elsewhere: no tenant or client id
 	credKindCount
 )
+
+// appKind reports kinds that name an app registration (tenant, client id).
+func (k credKind) appKind() bool { return k != credManagedIdentity && k != credAccessToken }
 
 var formClouds = []profiles.Cloud{profiles.CloudGlobal, profiles.CloudUSGov, profiles.CloudUSGovDoD, profiles.CloudChina}
 
@@ -79,8 +88,12 @@ func NewProfileForm(c *Common, edit *profiles.Profile, keyringAvailable bool) *P
 	f.inputs[fieldReference].Placeholder = "env:VAR, cmd:COMMAND or file:PATH"
 	f.inputs[fieldCertificate].Placeholder = "e.g. ~/certs/app.pem or app.pfx"
 	f.inputs[fieldCertPassword].Placeholder = "optional, .pfx only: env:VAR…"
-	f.inputs[fieldReference].EchoCharacter = '•'
-	f.inputs[fieldCertPassword].EchoCharacter = '•'
+	f.inputs[fieldManagedIdentity].Placeholder = `"system", or a user-assigned identity's client id or resource id`
+	f.inputs[fieldFederatedToken].Placeholder = "e.g. file:/var/run/secrets/azure/tokens/azure-identity-token"
+	f.inputs[fieldAccessToken].Placeholder = "e.g. cmd:az account get-access-token --resource https://graph.microsoft.com --query accessToken -o tsv"
+	for _, ff := range referenceFields {
+		f.inputs[ff].EchoCharacter = '•'
+	}
 
 	f.kind = credReference
 	if keyringAvailable {
@@ -110,16 +123,27 @@ func (f *ProfileForm) fill(p profiles.Profile) {
 	f.inputs[fieldName].SetValue(p.Name)
 	f.inputs[fieldTenant].SetValue(p.Tenant)
 	f.inputs[fieldClientID].SetValue(p.ClientID)
-	switch {
-	case p.Certificate != "":
+	switch p.Kind() {
+	case profiles.KindManagedIdentity:
+		f.kind = credManagedIdentity
+		f.inputs[fieldManagedIdentity].SetValue(p.ManagedIdentity)
+	case profiles.KindFederated:
+		f.kind = credFederated
+		f.inputs[fieldFederatedToken].SetValue(p.FederatedToken)
+	case profiles.KindAccessToken:
+		f.kind = credAccessToken
+		f.inputs[fieldAccessToken].SetValue(p.AccessToken)
+	case profiles.CredentialCertificate:
 		f.kind = credCertificate
 		f.inputs[fieldCertificate].SetValue(p.Certificate)
 		f.inputs[fieldCertPassword].SetValue(p.CertificatePassword)
-	case strings.HasPrefix(p.ClientSecret, "keyring:") && f.keyring:
-		f.kind = credKeyring
-		f.keepRef = p.ClientSecret
-		f.inputs[fieldSecret].Placeholder = "empty = keep the stored secret"
-	default:
+	case profiles.CredentialSecret:
+		if strings.HasPrefix(p.ClientSecret, "keyring:") && f.keyring {
+			f.kind = credKeyring
+			f.keepRef = p.ClientSecret
+			f.inputs[fieldSecret].Placeholder = "empty = keep the stored secret"
+			break
+		}
 		// Without a keyring a keyring: reference is still a valid
 		// reference; it stays editable as text.
 		f.kind = credReference
@@ -135,7 +159,11 @@ func (f *ProfileForm) fill(p profiles.Profile) {
 
 // fields lists the rows shown for the current credential kind, in order.
 func (f *ProfileForm) fields() []formField {
-	out := []formField{fieldName, fieldTenant, fieldClientID, fieldKind}
+	out := []formField{fieldName}
+	if f.kind.appKind() {
+		out = append(out, fieldTenant, fieldClientID)
+	}
+	out = append(out, fieldKind)
 	switch f.kind {
 	case credKeyring:
 		out = append(out, fieldSecret)
@@ -143,6 +171,12 @@ func (f *ProfileForm) fields() []formField {
 		out = append(out, fieldReference)
 	case credCertificate:
 		out = append(out, fieldCertificate, fieldCertPassword)
+	case credManagedIdentity:
+		out = append(out, fieldManagedIdentity)
+	case credFederated:
+		out = append(out, fieldFederatedToken)
+	case credAccessToken:
+		out = append(out, fieldAccessToken)
 	}
 	return append(out, fieldCloud)
 }
@@ -263,7 +297,8 @@ func (f *ProfileForm) cycle(delta int) {
 		next = credKind((int(next) + delta + n) % n)
 	}
 	f.kind = next
-	for _, ff := range []formField{fieldSecret, fieldReference, fieldCertificate, fieldCertPassword} {
+	for _, ff := range []formField{fieldTenant, fieldClientID, fieldSecret, fieldReference, fieldCertificate, fieldCertPassword,
+		fieldManagedIdentity, fieldFederatedToken, fieldAccessToken} {
 		delete(f.errs, ff)
 	}
 }
@@ -271,7 +306,7 @@ func (f *ProfileForm) cycle(delta int) {
 // maskReferences hides a reference field's text as soon as it stops
 // looking like a reference: a secret pasted there must not sit on screen.
 func (f *ProfileForm) maskReferences() {
-	for _, ff := range []formField{fieldReference, fieldCertPassword} {
+	for _, ff := range referenceFields {
 		in := &f.inputs[ff]
 		in.EchoMode = textinput.EchoNormal
 		if v := in.Value(); v != "" && !mayBecomeReference(v) {
@@ -279,6 +314,10 @@ func (f *ProfileForm) maskReferences() {
 		}
 	}
 }
+
+// referenceFields hold references whose target may be pasted by mistake:
+// a secret, a password or a token.
+var referenceFields = []formField{fieldReference, fieldCertPassword, fieldFederatedToken, fieldAccessToken}
 
 // mayBecomeReference reports whether v is, or is being typed towards, an
 // env:, cmd:, file: or keyring: reference.

@@ -35,7 +35,7 @@ func (f *ProfileForm) save() tea.Cmd {
 			}
 		}
 		check := p
-		if check.ClientSecret == "" && check.Certificate == "" {
+		if check.Kind() == profiles.CredentialSecret && check.ClientSecret == "" {
 			// missingCredential already said so on the credential's own row;
 			// a stand-in keeps Validate's keyless "no credential" error from
 			// being shown as a problem with the name.
@@ -102,6 +102,12 @@ func (f *ProfileForm) fieldForKey(k string) (ff formField, shown bool) {
 		return fieldCertificate, true
 	case "certificate_password":
 		return fieldCertPassword, true
+	case "managed_identity":
+		return fieldManagedIdentity, true
+	case "federated_token":
+		return fieldFederatedToken, true
+	case "access_token":
+		return fieldAccessToken, true
 	case "cloud":
 		return fieldCloud, true
 	}
@@ -119,6 +125,11 @@ func (f *ProfileForm) build() profiles.Profile {
 	val := func(ff formField) string { return strings.TrimSpace(f.inputs[ff].Value()) }
 	p.Name, p.Tenant, p.ClientID = val(fieldName), val(fieldTenant), val(fieldClientID)
 	p.ClientSecret, p.Certificate, p.CertificatePassword = "", "", ""
+	p.ManagedIdentity, p.FederatedToken, p.AccessToken = "", "", ""
+	if !f.kind.appKind() {
+		// The host or the token decides these; an authority is not used.
+		p.Tenant, p.ClientID, p.AuthorityHost = "", "", ""
+	}
 	switch f.kind {
 	case credKeyring:
 		p.ClientSecret = f.keepRef
@@ -129,6 +140,12 @@ func (f *ProfileForm) build() profiles.Profile {
 		p.ClientSecret = val(fieldReference)
 	case credCertificate:
 		p.Certificate, p.CertificatePassword = val(fieldCertificate), val(fieldCertPassword)
+	case credManagedIdentity:
+		p.ManagedIdentity = val(fieldManagedIdentity)
+	case credFederated:
+		p.FederatedToken = val(fieldFederatedToken)
+	case credAccessToken:
+		p.AccessToken = val(fieldAccessToken)
 	}
 	// Global is the default: write it only if the file already said so.
 	p.Cloud = formClouds[f.cloud]
@@ -150,6 +167,12 @@ func (f *ProfileForm) missingCredential() map[formField]string {
 		errs[fieldReference] = `enter where the secret is: "env:VAR", "cmd:COMMAND ARGS", "file:PATH" or "keyring:NAME"`
 	case f.kind == credCertificate && empty(fieldCertificate):
 		errs[fieldCertificate] = "enter the path of a PEM (certificate and key) or PKCS#12 (.pfx) file"
+	case f.kind == credManagedIdentity && empty(fieldManagedIdentity):
+		errs[fieldManagedIdentity] = `enter "system" for the host's own identity, or a user-assigned identity's client id or resource id`
+	case f.kind == credFederated && empty(fieldFederatedToken):
+		errs[fieldFederatedToken] = `enter where the other issuer's token is: "file:PATH" (it is read again for every token), "env:VAR" or "cmd:COMMAND"`
+	case f.kind == credAccessToken && empty(fieldAccessToken):
+		errs[fieldAccessToken] = `enter a reference that yields an access token, e.g. "cmd:az account get-access-token --resource https://graph.microsoft.com --query accessToken -o tsv"`
 	}
 	return errs
 }

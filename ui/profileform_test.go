@@ -293,9 +293,10 @@ func TestProfileFormCertificate(t *testing.T) {
 	}
 	f := newTestForm(nil, true)
 	ptFill(f, "contoso-cert")
-	f.Update(keyPress("left")) // keyring → certificate, wrapping around
+	f.Update(keyPress("right")) // keyring → reference → certificate
+	f.Update(keyPress("right"))
 	if f.kind != credCertificate {
-		t.Fatalf("left from keyring wraps to certificate, got %d", f.kind)
+		t.Fatalf("two rights from keyring reach certificate, got %d", f.kind)
 	}
 	f.Update(keyPress("tab"))
 	typeKeys(f, cert)

@@ -10,21 +10,27 @@ import (
 // and centres it.
 
 var formLabels = [formFieldCount]string{
-	fieldName:         "Name",
-	fieldTenant:       "Tenant",
-	fieldClientID:     "Client ID",
-	fieldKind:         "Credential",
-	fieldSecret:       "Secret",
-	fieldReference:    "Reference",
-	fieldCertificate:  "Certificate",
-	fieldCertPassword: "Password ref",
-	fieldCloud:        "Cloud",
+	fieldName:            "Name",
+	fieldTenant:          "Tenant",
+	fieldClientID:        "Client ID",
+	fieldKind:            "Credential",
+	fieldSecret:          "Secret",
+	fieldReference:       "Reference",
+	fieldCertificate:     "Certificate",
+	fieldCertPassword:    "Password ref",
+	fieldManagedIdentity: "Identity",
+	fieldFederatedToken:  "Token ref",
+	fieldAccessToken:     "Token ref",
+	fieldCloud:           "Cloud",
 }
 
 var credKindLabels = [credKindCount]string{
-	credKeyring:     "secret, stored in the OS keyring",
-	credReference:   "secret reference (env:, cmd:, file:)",
-	credCertificate: "certificate (PEM or .pfx file)",
+	credKeyring:         "secret, stored in the OS keyring",
+	credReference:       "secret reference (env:, cmd:, file:)",
+	credCertificate:     "certificate (PEM or .pfx file)",
+	credManagedIdentity: "managed identity (on an Azure host)",
+	credFederated:       "federated token (OIDC token from CI, AKS...)",
+	credAccessToken:     "access token reference (a token from elsewhere)",
 }
 
 const noKeyringNote = "no OS keyring: use env:, cmd: or file:"

@@ -51,12 +51,12 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return v.out.emit(recheckMsg{})
 	case key.Matches(msg, k.CopyConsentURL):
 		if v.x == nil || v.x.ConsentURL == "" {
-			return v.out.emit(statusMsg{Text: "no consent URL for this response"})
+			return v.out.emit(statusMsg{Text: noConsentText(v.x)})
 		}
 		return v.out.emit(copyMsg{What: "admin-consent URL", Text: v.x.ConsentURL})
 	case key.Matches(msg, k.ConsentQR):
 		if v.x == nil || v.x.ConsentURL == "" {
-			return v.out.emit(statusMsg{Text: "no consent URL for this response"})
+			return v.out.emit(statusMsg{Text: noConsentText(v.x)})
 		}
 		return v.out.emit(showQRMsg{URL: v.x.ConsentURL})
 	case key.Matches(msg, k.Matrix):

@@ -64,6 +64,7 @@ func diagnosisRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 			f.field(e.Label, termsafe.Line(e.Value), st.Dim)
 		}
 	}
+	roleAssignmentRows(f, x, st)
 	f.blank()
 	f.text("R: fresh token + retry (after consent) · u: copy consent URL · M: run under every profile", 0, st.Dim)
 	return f.rows

@@ -75,17 +75,18 @@ func tokenRows(x *Exchange, now time.Time, st *Styles, pm *Presenter, w int) []s
 	if t.Source == auth.SourceIdentityProvider {
 		how = "acquired"
 	}
-	source := fmt.Sprintf("%s (%s in %s", t.Source, how, shortDuration(t.Took))
+	source := fmt.Sprintf("%s: %s in %s", t.Source.Label(), how, shortDuration(t.Took))
 	if !x.Trace.Started.IsZero() {
 		source += " at " + clockTime(x.Trace.Started, now)
 	}
-	f.field("source", source+")", st.Value)
+	f.field("source", source, st.Value)
 	expires := t.ExpiresOn
 	if expires.IsZero() {
 		expires = c.ExpiresAt
 	}
 	left, leftStyle := expiryText(expires, now, st)
 	f.field("expires", clockTime(expires, now)+left, leftStyle)
+	identityTokenRows(f, t, st)
 	f.blank()
 	for _, kv := range [][2]string{
 		{"aud", c.Audience}, {"iss", c.Issuer}, {"tid", c.TenantID},
@@ -161,7 +162,7 @@ func traceRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 	case x.TokenErr != nil:
 		f.field("token", "failed (see Body)", st.Error)
 	case x.Token != nil:
-		f.field("token", fmt.Sprintf("%s in %s", x.Token.Source, shortDuration(x.Token.Took)), st.Value)
+		f.field("token", fmt.Sprintf("%s in %s", x.Token.Source.Label(), shortDuration(x.Token.Took)), st.Value)
 	}
 	for _, ev := range tr.Events {
 		style := st.Value
