@@ -78,8 +78,6 @@ func (a *App) runRequest(ctx context.Context, method, path string, o requestOpti
 		return usageError("unknown method %q: use GET, POST, PATCH, PUT or DELETE", termsafe.Line(method))
 	case o.all:
 		return usageError("--all follows the pages of a GET; a %s is sent once", method)
-	case o.bundle != "":
-		return usageError("--bundle is for GET requests; for a %s, copy the status line and Graph's error printed on stderr", method)
 	case method == http.MethodDelete && o.hasBody:
 		return usageError("DELETE takes no body: remove --body")
 	}
@@ -118,6 +116,9 @@ func (a *App) runRequest(ctx context.Context, method, path string, o requestOpti
 		return err
 	}
 	x := s.Send(ctx, p, req, a.sendOptions(o.getOptions))
+	if o.bundle != "" {
+		defer a.writeBundle(o.bundle, s, p, x)
+	}
 	return a.printExchange(x, p, o.getOptions)
 }
 

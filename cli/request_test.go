@@ -211,3 +211,28 @@ func TestRequestGetIsGet(t *testing.T) {
 		t.Errorf("request GET differs from get: exit %d/%d\n%s\n---\n%s", get.code, req.code, get.out, req.out)
 	}
 }
+
+// A support bundle of a write names its method and repeats it as curl with
+// the body left in a file: a body can hold a password, so it is never copied
+// into the bundle.
+func TestRequestBundleOfAWrite(t *testing.T) {
+	d := newDemo(t)
+	path := filepath.Join(t.TempDir(), "write.txt")
+	r := run(t, d.env(), "request", "POST", sendMailPath, "--body", mailJSON, "--yes", "--bundle", path, "-p", demo.ProfileWrongRole)
+	if r.code != 1 || !strings.Contains(r.err, "support bundle written to") {
+		t.Fatalf("exit %d:\n%s", r.code, r.err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, want := range []string{"POST", "curl -X POST", "--data @body.json", "403"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("bundle lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Offline hello") {
+		t.Errorf("bundle holds the request body:\n%s", text)
+	}
+}

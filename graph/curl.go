@@ -7,16 +7,26 @@ import (
 )
 
 // CurlCommand is a GET of url with the given extra headers as a curl
-// command line to paste in a shell. The token is always the shell variable
-// $TOKEN (so the Authorization header alone is double-quoted), never a real
-// token; an Authorization header in header is dropped for the same reason.
-// It is "" without a URL: nothing was sent, so there is nothing to repeat.
+// command line to paste in a shell; Curl says why it looks as it does.
 func CurlCommand(url string, header http.Header) string {
+	return Curl(http.MethodGet, url, header)
+}
+
+// Curl is a request as a curl command line to paste in a shell. The token
+// is always the shell variable $TOKEN (so the Authorization header alone is
+// double-quoted), never a real token; an Authorization header in header is
+// dropped for the same reason. A write reads its body from body.json: a
+// body can hold a password, so it is never written out here. It is ""
+// without a URL: nothing was sent, so there is nothing to repeat.
+func Curl(method, url string, header http.Header) string {
 	if url == "" {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString("curl")
+	if method != "" && method != http.MethodGet {
+		b.WriteString(" -X " + method)
+	}
 	if strings.ContainsAny(url, "[]{}") {
 		b.WriteString(" --globoff") // curl would read these as URL globs
 	}
@@ -33,6 +43,9 @@ func CurlCommand(url string, header http.Header) string {
 			b.WriteString(" -H ")
 			b.WriteString(shellQuote(HeaderSpelling(name) + ": " + v))
 		}
+	}
+	if IsWrite(method) && method != http.MethodDelete {
+		b.WriteString(" --data @body.json")
 	}
 	b.WriteByte(' ')
 	b.WriteString(shellQuote(url))

@@ -33,3 +33,14 @@ func TestCurlCommandNeedsAURL(t *testing.T) {
 		t.Fatalf("CurlCommand without a URL = %q, want empty", got)
 	}
 }
+
+func TestCurlOfAWrite(t *testing.T) {
+	got := Curl("PATCH", "https://graph.microsoft.com/v1.0/users/x", http.Header{"Content-Type": {"application/json"}})
+	want := `curl -X PATCH -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @body.json 'https://graph.microsoft.com/v1.0/users/x'`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got := Curl("DELETE", "https://graph.microsoft.com/v1.0/users/x", nil); strings.Contains(got, "--data") || !strings.Contains(got, "-X DELETE") {
+		t.Errorf("DELETE: %s", got)
+	}
+}

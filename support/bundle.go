@@ -137,9 +137,13 @@ func New(in Input) *Bundle {
 	if r := in.Response; r != nil && r.URL != "" {
 		url = r.URL
 	}
-	b.Request = Request{Method: http.MethodGet, URL: s.clean(url), Sent: in.Response != nil}
+	method := in.Request.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	b.Request = Request{Method: method, URL: s.clean(url), Sent: in.Response != nil}
 	if url != "" {
-		b.Curl = s.clean(graph.CurlCommand(url, shareableHeaders(in.Request.Header)))
+		b.Curl = s.clean(graph.Curl(method, url, shareableHeaders(in.Request.Header)))
 	}
 	if r := in.Response; r != nil {
 		b.Response = &Response{
