@@ -57,6 +57,10 @@ type Viewer struct {
 	saveIn    textinput.Model
 	saving    bool // the save-as input is open
 	bundling  bool // the save-as input names a support bundle, not the body
+	// saveWaiting: enter was pressed and the write is under way; saveErr
+	// is why the last write failed, shown under the still open input.
+	saveWaiting bool
+	saveErr     string
 
 	// Rendered once per exchange, width, or styles, not per frame.
 	status  string           // the status line, fitted to the width
@@ -153,6 +157,8 @@ func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case viewerTickMsg:
 		return v.tick(msg)
+	case savedMsg:
+		return v.saved(msg)
 	case tea.KeyPressMsg:
 		return v.handleKey(msg)
 	}

@@ -31,6 +31,11 @@ func (v *Viewer) View() string {
 		v.rebuild() // presenter mode changed, or a new tenant is known
 	}
 	buf := append(v.frame[:0], v.status...)
+	if v.saving && v.saveErr != "" {
+		// The failed save's reason stands where the eye is, above the
+		// input that is still open for another name.
+		buf = appendFitted(v.frame[:0], v.c.Styles.Error.Render(v.c.Mask(termsafe.Line(v.saveErr))+" · esc cancels"), v.w)
+	}
 	if v.h >= 3 {
 		buf = append(append(buf, '\n'), v.tabRows[v.tab]...)
 	}
