@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/textinput"
@@ -131,7 +132,13 @@ func (v *Viewer) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exchangeMsg:
-		return v.setExchange(msg.Exchange)
+		cmd := v.setExchange(msg.Exchange)
+		if x := msg.Exchange; v.x == x && x.Err == nil && fetchedNote(x) != "" {
+			// Stopping at the limit is not an error, but it must not pass
+			// unnoticed: the document on screen is not the whole collection.
+			v.out.emit(statusMsg{Text: fmt.Sprintf("fetch-all stopped at the %d-page limit with %d items and more to come: press A to fetch the next %d pages", x.fetched.limit, x.fetched.items, x.fetched.limit)})
+		}
+		return cmd
 	case progressMsg:
 		if v.x == nil || msg.Seq > v.x.Seq {
 			v.showStream(msg)

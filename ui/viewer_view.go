@@ -102,12 +102,18 @@ func (v *Viewer) statusLine() string {
 		}
 		parts = append(parts, st.BadgeWarn.Render(fmt.Sprintf("highlighting… %s of %s", megabytes(done), megabytes(len(r.Body)))))
 	}
-	if pages := pagesFetched(x); pages > 1 && !x.More && x.Page == pages {
+	switch pages := pagesFetched(x); {
+	case x.fetched != nil:
+		parts = append(parts, fmt.Sprintf("%d pages · %d items", x.fetched.pages, x.fetched.items))
+		if note := fetchedNote(x); note != "" {
+			parts = append(parts, st.BadgeWarn.Render(note))
+		}
+	case pages > 1 && !x.More && x.Page == pages:
 		parts = append(parts, fmt.Sprintf("%d pages", pages))
-	} else {
+	default:
 		parts = append(parts, fmt.Sprintf("page %d", max(x.Page, 1)))
 	}
-	if x.More {
+	if x.More && x.fetched == nil {
 		parts = append(parts, st.BadgeOK.Render("more"))
 	}
 	if r.Truncated {
@@ -118,6 +124,19 @@ func (v *Viewer) statusLine() string {
 		line += st.Dim.Render(" · request-id " + termsafe.Line(r.RequestID))
 	}
 	return line
+}
+
+// fetchedNote says why a fetch-all merge stopped before the last page and
+// how to go on; "" when it holds every page.
+func fetchedNote(x *Exchange) string {
+	f := x.fetched
+	switch {
+	case f == nil || f.next == "":
+		return ""
+	case x.Err != nil:
+		return "cancelled · more · A goes on"
+	}
+	return fmt.Sprintf("stopped at the %d-page limit · more · A fetches the next %d", f.limit, f.limit)
 }
 
 // pagesFetched counts the pages in the trace: more than one means the body
@@ -173,6 +192,8 @@ func (v *Viewer) appendFooter(dst []byte) []byte {
 		switch {
 		case left == "" && v.tableWanted && v.tablePending:
 			left = "building the table…"
+		case left == "" && v.x != nil && v.x.fetched != nil && v.x.More:
+			left = fmt.Sprintf("A fetches up to %d more pages · ] only the next", v.x.fetched.limit)
 		case left == "" && v.x != nil && v.x.More:
 			left = "] next page · A all pages"
 		}
