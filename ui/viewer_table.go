@@ -112,7 +112,7 @@ func (v *Viewer) keepStream() tea.Cmd {
 	x.Lines, x.Partial, x.rest, x.stopBody, x.Shown, x.table = nil, false, nil, nil, nil, nil
 	if f := p.fetched; f != nil {
 		kept := *f
-		kept.body = resp.Body[: len(p.Body) : len(p.Body)]
+		kept.body = resp.Body[:len(p.Body):len(p.Body)]
 		x.fetched = &kept
 		x.Trace.Events = f.events
 		resp.NextLink, x.More = f.next, f.next != ""
