@@ -35,6 +35,7 @@ type Viewer struct {
 	tab      viewerTab
 	body     *bodyView
 	texts    [tabCount]textTab // Headers, Token and Trace rows (Body uses body)
+	trail    pageTrail         // the pages ] fetched, for [ and ]
 
 	// now drives the token countdown. It moves only on viewerTickMsg, which
 	// ticks once a second while the Token tab is shown, so View stays pure.
@@ -188,10 +189,20 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 	if x == nil || v.x != nil && x.Seq < v.x.Seq {
 		return nil
 	}
-	same := v.x != nil && x.Seq == v.x.Seq || v.progress != nil && x.Seq == v.progress.Seq
 	if x.Partial && v.x != nil && x.Seq == v.x.Seq && !v.x.Partial {
 		return nil // the complete body overtook its top
 	}
+	if i := v.trail.index(x.Seq); i >= 0 && i != v.trail.at {
+		v.trail.pages[i] = x // a kept page further along, not the one on screen
+		return nil
+	}
+	v.trail.record(x)
+	return v.show(x)
+}
+
+// show puts x on screen: a new exchange, or a page kept in the trail.
+func (v *Viewer) show(x *Exchange) tea.Cmd {
+	same := v.x != nil && x.Seq == v.x.Seq || v.progress != nil && x.Seq == v.progress.Seq
 	if v.x != nil && v.x != x && v.x.Seq != x.Seq && v.x.stopBody != nil {
 		v.x.stopBody() // nobody will see the rest of that body
 	}
@@ -230,7 +241,8 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 			v.texts[i].top = 0
 		}
 	}
-	v.keys.NextPage.SetEnabled(x.More)
+	v.keys.NextPage.SetEnabled(x.More || v.trail.kept(1) != nil)
+	v.keys.PrevPage.SetEnabled(v.trail.kept(-1) != nil)
 	v.rebuild()
 	cmds := []tea.Cmd{v.tableFor(x, same)}
 	if x.Partial {

@@ -80,10 +80,9 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ScrollRight):
 		v.body.scrollRight(hscrollStep)
 	case slices.Contains(k.NextPage.Keys(), msg.String()): // disabled (hidden from help) without a next page
-		if v.x == nil || !v.x.More {
-			return v.out.emit(statusMsg{Text: "no next page: this response has no @odata.nextLink"})
-		}
-		return v.out.emit(nextPageMsg{})
+		return v.nextPage()
+	case slices.Contains(k.PrevPage.Keys(), msg.String()):
+		return v.prevPage()
 	case key.Matches(msg, k.FetchAll):
 		if v.x == nil || v.x.Response == nil {
 			return v.out.emit(statusMsg{Text: "send a request first"})

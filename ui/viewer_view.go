@@ -194,8 +194,12 @@ func (v *Viewer) appendFooter(dst []byte) []byte {
 			left = "building the table…"
 		case left == "" && v.x != nil && v.x.fetched != nil && v.x.More:
 			left = fmt.Sprintf("A fetches up to %d more pages · ] only the next", v.x.fetched.limit)
+		case left == "" && v.x != nil && v.x.More && v.trail.at > 0:
+			left = "[ ] pages · A all pages"
 		case left == "" && v.x != nil && v.x.More:
 			left = "] next page · A all pages"
+		case left == "" && v.trail.at > 0:
+			left = "[ previous page"
 		}
 	default:
 		if t := &v.texts[v.tab]; len(t.rows) > v.contentHeight() {
