@@ -37,6 +37,12 @@ type Viewer struct {
 	texts    [tabCount]textTab // Headers, Token and Trace rows (Body uses body)
 	trail    pageTrail         // the pages ] fetched, for [ and ]
 
+	// What the root is fetching ("" when idle) and the spinner's frame and
+	// clock, set by SetLoading and LoadingTick (viewer_loading.go).
+	loading, loadFrame   string
+	loadStarted, loadNow time.Time
+	lastLoad, cancelled  string // what esc stopped, said until the next answer
+
 	// now drives the token countdown. It moves only on viewerTickMsg, which
 	// ticks once a second while the Token tab is shown, so View stays pure.
 	now     time.Time
@@ -152,6 +158,10 @@ func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case cancelMsg:
+		if v.progress == nil || v.progress.Body == nil {
+			v.cancelled = v.lastLoad
+			v.status = string(appendFitted(nil, v.statusLine(), v.w))
+		}
 		return v.keepStream() // esc during fetch-all keeps the pages that arrived
 	case sendMsg, nextPageMsg, fetchAllMsg:
 		v.progress = nil // superseded by a new request
@@ -202,6 +212,7 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 
 // show puts x on screen: a new exchange, or a page kept in the trail.
 func (v *Viewer) show(x *Exchange) tea.Cmd {
+	v.cancelled = ""
 	same := v.x != nil && x.Seq == v.x.Seq || v.progress != nil && x.Seq == v.progress.Seq
 	if v.x != nil && v.x != x && v.x.Seq != x.Seq && v.x.stopBody != nil {
 		v.x.stopBody() // nobody will see the rest of that body

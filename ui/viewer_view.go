@@ -39,9 +39,29 @@ func (v *Viewer) View() string {
 	if v.h >= 3 {
 		buf = append(append(buf, '\n'), v.tabRows[v.tab]...)
 	}
+	var loadRows []string
+	if v.showingLoading() {
+		var status string
+		status, loadRows = v.loadingRows()
+		buf = appendFitted(v.frame[:0], status, v.w)
+		if v.h >= 3 {
+			buf = append(append(buf, '\n'), v.tabRows[v.tab]...)
+		}
+	}
 	if ch := v.contentHeight(); ch > 0 {
 		buf = append(buf, '\n')
 		switch {
+		case loadRows != nil:
+			for i := range ch {
+				if i > 0 {
+					buf = append(buf, '\n')
+				}
+				if i < len(loadRows) {
+					buf = appendFitted(buf, loadRows[i], v.w)
+				} else {
+					buf = appendFitted(buf, "", v.w)
+				}
+			}
 		case v.tab == tabBody && v.showingTable():
 			buf = v.table.render(buf)
 		case v.tab == tabBody:
@@ -72,6 +92,8 @@ func (v *Viewer) View() string {
 func (v *Viewer) statusLine() string {
 	st, x := v.c.Styles, v.x
 	switch {
+	case v.cancelled != "":
+		return st.BadgeWarn.Render("cancelled: "+v.c.Mask(termsafe.Line(v.cancelled))) + st.Dim.Render(" · below: the previous response")
 	case x == nil:
 		return st.Dim.Render("type a path and press enter")
 	case x.TokenErr != nil:
@@ -172,6 +194,8 @@ func (v *Viewer) tabsLine(active viewerTab) string {
 // state and the position in the tab.
 func (v *Viewer) appendFooter(dst []byte) []byte {
 	switch {
+	case v.showingLoading() && !v.Capturing():
+		return appendFitted(dst, "", v.w) // the old response's position means nothing now
 	case v.saving:
 		return appendFitted(dst, v.c.Presenter.InputView(v.saveIn, false), v.w)
 	case v.searching:
