@@ -36,7 +36,7 @@ func (v *Viewer) showingLoading() bool {
 	return v.loading != "" && (v.progress == nil || v.progress.Body == nil)
 }
 
-// appendLoading draws the status line and the content rows of the loading
+// loadingRows is the status line and the content rows of the loading
 // state (everything but the tab line and the footer).
 func (v *Viewer) loadingRows() (status string, rows []string) {
 	st := v.c.Styles
@@ -53,7 +53,10 @@ func (v *Viewer) loadingRows() (status string, rows []string) {
 		"  " + st.Dim.Render("waiting "+elapsed.String()+" · esc cancels"),
 	}
 	if v.x != nil {
-		rows = append(rows, "", "  "+st.Dim.Render("The previous response is hidden until this one arrives."))
+		rows = append(rows, "")
+		for _, l := range wrapText("The previous response is hidden until this one arrives; esc brings it back.", max(v.w-2, 1)) {
+			rows = append(rows, "  "+st.Dim.Render(l))
+		}
 	}
 	return status, rows
 }
