@@ -55,7 +55,7 @@ func TestFetchAllSaysItStoppedAtTheLimitAndGoesOn(t *testing.T) {
 	if len(st) != 1 || !strings.Contains(st[0].Text, "2-page limit") || !strings.Contains(st[0].Text, "press A") {
 		t.Fatalf("the status bar is not told that fetch-all stopped at the limit: %#v", intents)
 	}
-	if got := vwView(t, v); !strings.Contains(got, "stopped at the 2-page limit") || !strings.Contains(got, "A fetches") {
+	if got := vwView(t, v); !strings.Contains(got, "2-page limit · more: A goes on") || !strings.Contains(got, "A fetches") {
 		t.Fatalf("the viewer does not say it stopped at the limit:\n%s", got)
 	}
 

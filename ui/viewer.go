@@ -143,7 +143,7 @@ func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 		if x := msg.Exchange; v.x == x && x.Err == nil && fetchedNote(x) != "" {
 			// Stopping at the limit is not an error, but it must not pass
 			// unnoticed: the document on screen is not the whole collection.
-			v.out.emit(statusMsg{Text: fmt.Sprintf("fetch-all stopped at the %d-page limit with %d items and more to come: press A to fetch the next %d pages", x.fetched.limit, x.fetched.items, x.fetched.limit)})
+			v.out.emit(statusMsg{Text: fmt.Sprintf("stopped at the %d-page limit with %d items: press A to fetch the next %d pages", x.fetched.limit, x.fetched.items, x.fetched.limit)})
 		}
 		return cmd
 	case progressMsg:

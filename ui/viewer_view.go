@@ -116,7 +116,10 @@ func (v *Viewer) statusLine() string {
 		parts = append(parts, bytesize.Text(p.Bytes), fmt.Sprintf("%d pages so far", p.Pages))
 		return strings.Join(parts, st.Dim.Render(" · "))
 	}
-	parts = append(parts, shortDuration(r.Duration), bytesize.Text(len(r.Body)))
+	if x.fetched == nil { // a merge's last page took no time worth saying
+		parts = append(parts, shortDuration(r.Duration))
+	}
+	parts = append(parts, bytesize.Text(len(r.Body)))
 	if x.Partial {
 		done := 0
 		if v.hl != nil {
@@ -156,9 +159,9 @@ func fetchedNote(x *Exchange) string {
 	case f == nil || f.next == "":
 		return ""
 	case x.Err != nil:
-		return "cancelled · more · A goes on"
+		return "cancelled · more: A goes on"
 	}
-	return fmt.Sprintf("stopped at the %d-page limit · more · A fetches the next %d", f.limit, f.limit)
+	return fmt.Sprintf("%d-page limit · more: A goes on", f.limit)
 }
 
 // pagesFetched counts the pages in the trace: more than one means the body
