@@ -76,7 +76,7 @@ func (o *getOptions) register(cmd *cobra.Command, command string) {
 	f.BoolVar(&o.unsafeRaw, "unsafe-raw", false, "with -o raw, write the body's exact bytes even to a terminal, escape sequences included")
 	f.StringVar(&o.color, "color", "auto", "colour -o pretty output: auto (on a terminal, unless NO_COLOR is set), always (e.g. for less -R), never")
 	f.Var(&o.maxBody, "max-body", "keep at most SIZE bytes of each body (e.g. 256MB, 1GB); a longer body is cut and "+command+" exits 1")
-	f.IntVar(&o.maxPages, "max-pages", 1000, "with --all, stop after this many pages")
+	f.IntVar(&o.maxPages, "max-pages", graph.DefaultMaxPages, "with --all, stop after this many pages")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print every attempt, response and page on stderr")
 	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
 	f.StringVar(&o.bundle, "bundle", "", "after the request, write a redacted support bundle to FILE (JSON for *.json, else text), whatever the outcome")

@@ -6,8 +6,9 @@ import (
 	"fmt"
 )
 
-// DefaultMaxPages bounds GetAll when the caller gives no limit.
-const DefaultMaxPages = 100
+// DefaultMaxPages bounds GetAll when the caller gives no limit; the CLI's
+// --max-pages and the TUI's A use it too, so both stop at the same page.
+const DefaultMaxPages = 1000
 
 var (
 	// ErrNoNextPage is returned by Next when the previous page was the last.

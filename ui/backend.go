@@ -163,9 +163,9 @@ func (b *Backend) deleteProfile(p profiles.Profile) tea.Cmd {
 func saveBody(path string, body []byte) tea.Cmd {
 	return func() tea.Msg {
 		if err := writeNewFile(path, body); err != nil {
-			return statusMsg{Text: err.Error(), Err: true}
+			return savedMsg{Text: err.Error(), Err: true}
 		}
-		return statusMsg{Text: fmt.Sprintf("saved %s to %s", bytesize.Text(len(body)), path)}
+		return savedMsg{Text: fmt.Sprintf("saved %s to %s", bytesize.Text(len(body)), path)}
 	}
 }
 

@@ -16,8 +16,8 @@ func (b *Backend) saveBundle(path string, x *Exchange, p profiles.Profile) tea.C
 			err = writeNewFile(path, out)
 		}
 		if err != nil {
-			return statusMsg{Text: "support bundle not written: " + b.Redact(err.Error()), Err: true}
+			return savedMsg{Text: "support bundle not written: " + b.Redact(err.Error()), Err: true}
 		}
-		return statusMsg{Text: "support bundle written to " + path}
+		return savedMsg{Text: "support bundle written to " + path}
 	}
 }

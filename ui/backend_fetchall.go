@@ -67,8 +67,32 @@ func (b *Backend) fetchAll(ctx context.Context, seq int, p profiles.Profile, fir
 func (b *Backend) fetchAllRun(ctx context.Context, seq int, p profiles.Profile, first *Exchange, send func(tea.Msg)) func() tea.Msg {
 	return func() tea.Msg {
 		acc := newFetchAccumulator(first.Request, b.palette())
-		sx := b.FetchAll(ctx, p, first.Request, b.MaxPages, session.SendOptions{}, func(r *graph.Response) error {
+		acc.limit = b.MaxPages
+		if acc.limit <= 0 {
+			acc.limit = graph.DefaultMaxPages
+		}
+		req := first.Request
+		if f := first.fetched; f != nil && f.next != "" {
+			// A on a merge that stopped early goes on from where it stopped.
+			acc.resume(f)
+			req = graph.Request{Path: f.next, Version: first.Request.Version, Header: first.Request.Header}
+		}
+		base := acc.pages
+		o := session.SendOptions{Events: func(ev graph.Event) {
+			if ev.Page > 0 {
+				ev.Page += base // pages count on from the merge being continued
+			}
+			acc.events = append(acc.events, ev)
+			if ev.Kind == graph.EventAttempt && acc.pages > 0 && send != nil {
+				send(acc.progress(seq)) // esc now keeps this attempt in the trace
+			}
+		}}
+		sx := b.FetchAll(ctx, p, req, acc.limit, o, func(r *graph.Response) error {
+			if acc.url == "" {
+				acc.url = r.URL
+			}
 			acc.add(r.Body)
+			acc.next = r.NextLink
 			if send != nil {
 				send(acc.progress(seq))
 			}
@@ -79,19 +103,38 @@ func (b *Backend) fetchAllRun(ctx context.Context, seq int, p profiles.Profile, 
 			return b.shown(seq, sx)
 		}
 		// The merged document stands in for the last page's body; status,
-		// headers and request-id are the last page's.
+		// headers and request-id are the last page's, the URL the first
+		// page's: the request the user made, for curl and the bundle.
 		whole := *last
 		whole.Body = acc.close()
-		whole.NextLink = ""
+		whole.URL = acc.url
 		x := &Exchange{Seq: seq, Exchange: *sx}
+		x.Trace.Events, x.Page, x.More = acc.events, acc.pages, acc.next != ""
+		x.fetched = acc.kept(whole.Body)
 		if acc.lines != nil && acc.lines.Items() {
 			// Already highlighted page by page: not again.
 			x.Response, x.Shown, x.table = &whole, acc.lines, acc.tableIndex()
 		} else {
 			b.finish(x, &whole, nil)
 		}
+		x.More = acc.next != "" // finish reads the last page's nextLink too
 		return exchangeMsg{x}
 	}
+}
+
+// fetchedPages is a fetch-all merge kept with the exchange that shows it:
+// what it holds and where it stopped, so that A goes on from there.
+type fetchedPages struct {
+	body   []byte // the document so far, without its closing "]}"
+	rows   []itemSpan
+	lines  *mergedLines // nil once highlighting failed: the end falls back to finish
+	cols   *tableIndex  // columns, chosen from the first page; nil: no table
+	pages  int
+	items  int
+	url    string        // the first page's URL: the request the user made
+	next   string        // the nextLink to go on from; "" after the last page
+	events []graph.Event // the trace of every page so far
+	limit  int           // the most pages one A fetches
 }
 
 // fetchAccumulator merges pages as they arrive: each page's items are
@@ -99,18 +142,33 @@ func (b *Backend) fetchAllRun(ctx context.Context, seq int, p profiles.Profile, 
 // recorded for the table, and only the new items are highlighted. A page
 // is dropped as soon as it is merged, so no page is held twice.
 type fetchAccumulator struct {
-	req   graph.Request
-	pal   *render.Palette
-	body  []byte // the document so far, without its closing "]}"
-	rows  []itemSpan
-	lines *mergedLines // nil once highlighting failed: the end falls back to finish
-	cols  *tableIndex  // columns, chosen from the first page; nil: no table
-	pages int
-	items int
+	req graph.Request
+	pal *render.Palette
+	fetchedPages
 }
 
 func newFetchAccumulator(r graph.Request, p *render.Palette) *fetchAccumulator {
 	return &fetchAccumulator{req: r, pal: p}
+}
+
+// resume starts from a kept merge. Its slices are capped, so appending
+// copies them once and never writes into the document on screen.
+func (a *fetchAccumulator) resume(f *fetchedPages) {
+	limit := a.limit
+	a.fetchedPages = *f
+	a.limit = limit
+}
+
+// kept is the merge to keep with the final exchange; body is the closed
+// document, which it shares.
+func (a *fetchAccumulator) kept(body []byte) *fetchedPages {
+	f := a.fetchedPages
+	if n := len(body) - len("]}"); n >= 0 {
+		f.body = body[:n:n]
+	}
+	f.rows = f.rows[:len(f.rows):len(f.rows)]
+	f.events = f.events[:len(f.events):len(f.events)]
+	return &f
 }
 
 // add merges one page body.
@@ -170,9 +228,13 @@ func (a *fetchAccumulator) tableIndex() *tableIndex {
 // progress is a snapshot for the viewer. The slices it holds are never
 // written again: later pages are appended past their length.
 func (a *fetchAccumulator) progress(seq int) progressMsg {
+	f := a.fetchedPages
+	f.body = a.body[:len(a.body):len(a.body)]
+	f.rows = a.rows[:len(a.rows):len(a.rows)]
+	f.events = a.events[:len(a.events):len(a.events)]
 	return progressMsg{
 		Seq: seq, Pages: a.pages, Items: a.items, Bytes: len(a.body),
-		Body: a.body[:len(a.body):len(a.body)], Merged: a.lines, Table: a.tableIndex(),
+		Body: f.body, Merged: a.lines, Table: a.tableIndex(), fetched: &f,
 	}
 }
 

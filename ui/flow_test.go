@@ -221,7 +221,7 @@ func TestFlowConsentRoundTrip(t *testing.T) {
 	f.typeText("/users")
 	f.press("enter")
 	// The Diagnosis tab opens by itself and names the cause.
-	f.waitFor("401", "no-roles", "Next steps", "admin consent at https://")
+	f.waitFor("401", "no-roles", "Next steps", "admin consent at", "https://")
 
 	// The admin approves on the consent page; then R in the viewer.
 	consent := f.tenant.LoginURL() + "/" + f.tenant.TenantID() + "/adminconsent?client_id=" + f.tenant.ClientID(demo.ProfileNoConsent)

@@ -105,6 +105,9 @@ type Exchange struct {
 	// table is the body's table index when it was built with the body
 	// (fetch-all); otherwise the viewer builds it on demand.
 	table *tableIndex
+	// fetched is the fetch-all merge this exchange shows (nil for one
+	// page): A goes on from it when it stopped early.
+	fetched *fetchedPages
 }
 
 // RolesDiff is how a forced token refresh changed the token's roles.
@@ -149,6 +152,8 @@ type progressMsg struct {
 	Body   []byte       // the merged document so far, compact, not yet closed
 	Merged *mergedLines // its highlighted lines; nil when highlighting failed
 	Table  *tableIndex  // its items as a table; nil when they are not objects
+
+	fetched *fetchedPages // the merge so far, kept by esc
 }
 
 // bodyProgressMsg reports how much of a Partial exchange's body is

@@ -153,6 +153,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.now = time.Now()
 		var cmd tea.Cmd
 		m.spinner, cmd = m.spinner.Update(msg)
+		m.viewer.LoadingTick(m.spinner.View(), m.now)
 		return m, cmd
 	case streamMsg:
 		cmd := m.route(msg.Msg)

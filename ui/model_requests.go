@@ -21,6 +21,7 @@ func (m *Model) startInflight(what string) (context.Context, tea.Cmd) {
 	m.now = m.started
 	m.seq++
 	m.setStatus("", false)
+	m.viewer.SetLoading(what, m.started)
 	return ctx, m.spinner.Tick
 }
 
@@ -30,6 +31,7 @@ func (m *Model) stopInflight() {
 	}
 	m.cancel = nil
 	m.inflight = ""
+	m.viewer.SetLoading("", time.Time{})
 }
 
 func (m *Model) cancelInflight() {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/textinput"
@@ -34,6 +35,13 @@ type Viewer struct {
 	tab      viewerTab
 	body     *bodyView
 	texts    [tabCount]textTab // Headers, Token and Trace rows (Body uses body)
+	trail    pageTrail         // the pages ] fetched, for [ and ]
+
+	// What the root is fetching ("" when idle) and the spinner's frame and
+	// clock, set by SetLoading and LoadingTick (viewer_loading.go).
+	loading, loadFrame   string
+	loadStarted, loadNow time.Time
+	lastLoad, cancelled  string // what esc stopped, said until the next answer
 
 	// now drives the token countdown. It moves only on viewerTickMsg, which
 	// ticks once a second while the Token tab is shown, so View stays pure.
@@ -57,6 +65,10 @@ type Viewer struct {
 	saveIn    textinput.Model
 	saving    bool // the save-as input is open
 	bundling  bool // the save-as input names a support bundle, not the body
+	// saveWaiting: enter was pressed and the write is under way; saveErr
+	// is why the last write failed, shown under the still open input.
+	saveWaiting bool
+	saveErr     string
 
 	// Rendered once per exchange, width, or styles, not per frame.
 	status  string           // the status line, fitted to the width
@@ -125,7 +137,13 @@ func (v *Viewer) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exchangeMsg:
-		return v.setExchange(msg.Exchange)
+		cmd := v.setExchange(msg.Exchange)
+		if x := msg.Exchange; v.x == x && x.Err == nil && fetchedNote(x) != "" {
+			// Stopping at the limit is not an error, but it must not pass
+			// unnoticed: the document on screen is not the whole collection.
+			v.out.emit(statusMsg{Text: fmt.Sprintf("stopped at the %d-page limit with %d items: press A to fetch the next %d pages", x.fetched.limit, x.fetched.items, x.fetched.limit)})
+		}
+		return cmd
 	case progressMsg:
 		if v.x == nil || msg.Seq > v.x.Seq {
 			v.showStream(msg)
@@ -138,6 +156,10 @@ func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case cancelMsg:
+		if v.progress == nil || v.progress.Body == nil {
+			v.cancelled = v.lastLoad
+			v.status = string(appendFitted(nil, v.statusLine(), v.w))
+		}
 		return v.keepStream() // esc during fetch-all keeps the pages that arrived
 	case sendMsg, nextPageMsg, fetchAllMsg:
 		v.progress = nil // superseded by a new request
@@ -151,6 +173,8 @@ func (v *Viewer) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case viewerTickMsg:
 		return v.tick(msg)
+	case savedMsg:
+		return v.saved(msg)
 	case tea.KeyPressMsg:
 		return v.handleKey(msg)
 	}
@@ -173,10 +197,21 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 	if x == nil || v.x != nil && x.Seq < v.x.Seq {
 		return nil
 	}
-	same := v.x != nil && x.Seq == v.x.Seq || v.progress != nil && x.Seq == v.progress.Seq
 	if x.Partial && v.x != nil && x.Seq == v.x.Seq && !v.x.Partial {
 		return nil // the complete body overtook its top
 	}
+	if i := v.trail.index(x.Seq); i >= 0 && i != v.trail.at {
+		v.trail.pages[i] = x // a kept page further along, not the one on screen
+		return nil
+	}
+	v.trail.record(x)
+	return v.show(x)
+}
+
+// show puts x on screen: a new exchange, or a page kept in the trail.
+func (v *Viewer) show(x *Exchange) tea.Cmd {
+	v.cancelled = ""
+	same := v.x != nil && x.Seq == v.x.Seq || v.progress != nil && x.Seq == v.progress.Seq
 	if v.x != nil && v.x != x && v.x.Seq != x.Seq && v.x.stopBody != nil {
 		v.x.stopBody() // nobody will see the rest of that body
 	}
@@ -215,7 +250,8 @@ func (v *Viewer) setExchange(x *Exchange) tea.Cmd {
 			v.texts[i].top = 0
 		}
 	}
-	v.keys.NextPage.SetEnabled(x.More)
+	v.keys.NextPage.SetEnabled(x.More || v.trail.kept(1) != nil)
+	v.keys.PrevPage.SetEnabled(v.trail.kept(-1) != nil)
 	v.rebuild()
 	cmds := []tea.Cmd{v.tableFor(x, same)}
 	if x.Partial {

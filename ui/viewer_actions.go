@@ -83,10 +83,9 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ScrollRight):
 		v.body.scrollRight(hscrollStep)
 	case slices.Contains(k.NextPage.Keys(), msg.String()): // disabled (hidden from help) without a next page
-		if v.x == nil || !v.x.More {
-			return v.out.emit(statusMsg{Text: "no next page: this response has no @odata.nextLink"})
-		}
-		return v.out.emit(nextPageMsg{})
+		return v.nextPage()
+	case slices.Contains(k.PrevPage.Keys(), msg.String()):
+		return v.prevPage()
 	case key.Matches(msg, k.FetchAll):
 		if v.x == nil || v.x.Response == nil {
 			return v.out.emit(statusMsg{Text: "send a request first"})
@@ -178,6 +177,7 @@ func (v *Viewer) copyBody() tea.Cmd {
 
 func (v *Viewer) closeInputs() {
 	v.searching, v.saving, v.bundling = false, false, false
+	v.saveErr, v.saveWaiting = "", false
 	v.searchIn.Blur()
 	v.saveIn.Blur()
 }
@@ -185,8 +185,9 @@ func (v *Viewer) closeInputs() {
 func (v *Viewer) openSearch() tea.Cmd {
 	v.tab = tabBody
 	v.searching = true
-	v.searchIn.SetValue(v.find.query)
-	v.searchIn.CursorEnd()
+	// A new search starts empty: typing must not append to the last
+	// term, which n and N still repeat.
+	v.searchIn.SetValue("")
 	return v.searchIn.Focus()
 }
 
@@ -332,13 +333,15 @@ func (v *Viewer) saveKey(msg tea.KeyPressMsg) tea.Cmd {
 		if path == "" {
 			return v.out.emit(statusMsg{Text: "type a file name to save to", Err: true})
 		}
-		bundle := v.bundling
-		v.closeInputs()
-		if bundle {
+		// The input stays open until the file is written (savedMsg): a
+		// name that is taken can then be changed instead of typed again.
+		v.saveErr, v.saveWaiting = "", true
+		if v.bundling {
 			return v.out.emit(saveBundleMsg{Path: path})
 		}
 		return v.out.emit(saveBodyMsg{Path: path})
 	}
+	v.saveErr = "" // the name is being changed
 	var cmd tea.Cmd
 	v.saveIn, cmd = v.saveIn.Update(msg)
 	return cmd

@@ -11,7 +11,7 @@ import (
 // diagnosisRows explains a failure: title, cause, evidence, next steps, and
 // after a recheck the roles diff.
 func diagnosisRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
-	f := &fieldLayout{st: st, pm: pm, w: w, labelW: 12}
+	f := &fieldLayout{st: st, pm: pm, w: w, labelW: 12, under: true}
 	if x == nil {
 		f.text("Send a request: this tab shows the permissions it needs, and why it failed if it does.", 0, st.Dim)
 		return f.rows
@@ -32,6 +32,11 @@ func diagnosisRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 		f.text("The replayed request succeeded.", 0, st.BadgeOK)
 		return f.rows
 	}
+	labels := []string{"token has", "accepted"}
+	for _, e := range d.Evidence {
+		labels = append(labels, e.Label)
+	}
+	f.fitLabels(labels...)
 	f.heading(d.Title, st.ErrorTitle)
 	f.field("kind", string(d.Kind), st.Dim)
 	f.field("cause", d.Cause, st.Value)
@@ -41,20 +46,24 @@ func diagnosisRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 	if len(d.Has) > 0 {
 		f.field("token has", strings.Join(d.Has, ", "), st.Value)
 	}
+	// What to do comes before the reference data: on a short pane the
+	// steps are on the first screen.
+	if len(d.Next) > 0 {
+		f.blank()
+		f.heading("Next steps", st.Title)
+		for i, n := range d.Next {
+			f.item(fmt.Sprintf("%d.", i+1), n, st.Value)
+		}
+	}
 	if m := d.Endpoint; m != nil {
+		f.blank()
+		f.heading("Permissions", st.Title)
 		f.field("endpoint", m.Pattern, st.Value)
 		if m.AppOnly {
 			f.field("least", listOrNone(m.Least), st.Value)
 			f.field("accepted", listOrNone(m.All), st.Dim)
 		} else {
 			f.field("accepted", "no application permission: not callable app-only", st.BadgeErr)
-		}
-	}
-	if len(d.Next) > 0 {
-		f.blank()
-		f.heading("Next steps", st.Title)
-		for i, n := range d.Next {
-			f.field(fmt.Sprintf("%d.", i+1), n, st.Value)
 		}
 	}
 	if len(d.Evidence) > 0 {

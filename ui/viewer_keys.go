@@ -18,8 +18,8 @@ type ViewerKeyMap struct {
 
 	Search, NextMatch, PrevMatch key.Binding
 
-	NextPage, FetchAll, CopyBody, CopyCurl, Save key.Binding
-	Bundle                                       key.Binding // save a support bundle
+	NextPage, PrevPage, FetchAll, CopyBody, CopyCurl, Save key.Binding
+	Bundle                                                 key.Binding // save a support bundle
 
 	Submit, Close key.Binding // in the search and save inputs; Close also clears a search
 }
@@ -59,6 +59,7 @@ func DefaultViewerKeyMap() ViewerKeyMap {
 		PrevMatch: b([]string{"N"}, "N", "prev match"),
 
 		NextPage: b([]string{"]"}, "]", "next page"),
+		PrevPage: b([]string{"["}, "[", "previous page"),
 		FetchAll: b([]string{"A"}, "A", "fetch all pages"),
 		CopyBody: b([]string{"y"}, "y", "copy body"),
 		CopyCurl: b([]string{"c"}, "c", "copy as curl"),
@@ -90,6 +91,6 @@ func (v *Viewer) FullHelp() [][]key.Binding {
 		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Table, k.Search, k.NextMatch, k.PrevMatch},
 		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab},
 		{k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix},
-		{k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Bundle, k.Close},
+		{k.PrevPage, k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Bundle, k.Close},
 	}
 }

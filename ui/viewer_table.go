@@ -95,7 +95,8 @@ func (v *Viewer) showStream(msg progressMsg) {
 }
 
 // keepStream turns what fetch-all merged before it was cancelled into the
-// exchange on screen, so esc keeps the pages that arrived.
+// exchange on screen, so esc keeps the pages that arrived, with their trace
+// up to the attempt that was cut short, and A goes on from there.
 func (v *Viewer) keepStream() tea.Cmd {
 	p := v.progress
 	v.progress = nil
@@ -109,6 +110,16 @@ func (v *Viewer) keepStream() tea.Cmd {
 	resp.NextLink = ""
 	x.Response, x.Seq, x.Page, x.More = &resp, p.Seq, p.Pages, false
 	x.Lines, x.Partial, x.rest, x.stopBody, x.Shown, x.table = nil, false, nil, nil, nil, nil
+	if f := p.fetched; f != nil {
+		kept := *f
+		kept.body = resp.Body[:len(p.Body):len(p.Body)]
+		x.fetched = &kept
+		x.Trace.Events = f.events
+		resp.NextLink, x.More = f.next, f.next != ""
+		if f.url != "" {
+			resp.URL = f.url
+		}
+	}
 	if p.Merged != nil && p.Merged.Items() {
 		x.Shown = p.Merged
 	} // else the kept document shows as text

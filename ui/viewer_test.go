@@ -242,8 +242,12 @@ func TestViewerSaveAsksForAPath(t *testing.T) {
 	if msg := firstMsg(v.Update(keyPress("enter"))); msg != (saveBodyMsg{Path: "users page 1.json"}) {
 		t.Fatalf("enter gave %#v, want saveBodyMsg with the typed path", msg)
 	}
+	if !v.Capturing() {
+		t.Fatal("the save input closes before the file is written")
+	}
+	v.Update(savedMsg{Text: "saved"})
 	if v.Capturing() {
-		t.Fatal("the save input stays open after enter")
+		t.Fatal("the save input stays open after the file was written")
 	}
 	v.Update(keyPress("s"))
 	if msg := firstMsg(v.Update(keyPress("esc"))); msg != nil || v.Capturing() {

@@ -44,25 +44,67 @@ type fieldLayout struct {
 	w      int
 	labelW int
 	rows   []string
+	// under: a value with a word too long for the value column (a long
+	// permission name, a URL) goes under its label at the pane's width.
+	under bool
 }
 
-// field adds a labelled value, word-wrapped with a hanging indent. A pane
-// too narrow for two columns gets the label on its own row.
+// field adds a labelled value, word-wrapped with a hanging indent. A label
+// too long for the label column gets a row of its own, as does every label
+// in a pane too narrow for two columns: a label never runs into its value.
 func (f *fieldLayout) field(label, value string, style lipgloss.Style) {
 	label, value = f.pm.Mask(label), f.pm.Mask(termsafe.Line(value))
 	valueW := f.w - f.labelW
-	if valueW < 12 {
+	if valueW < 12 || f.under && label != "" && longestWord(value) > valueW {
+		// A narrow pane, or a name that the value column would break:
+		// the value gets the pane's width under its label.
 		f.rows = append(f.rows, f.st.Label.Render(label))
 		f.text(value, 2, style)
 		return
 	}
+	lw := ansi.StringWidth(label)
+	if lw >= f.labelW { // at least one space between label and value
+		f.rows = append(f.rows, f.st.Label.Render(label))
+		lw, label = 0, ""
+	}
 	for i, line := range wrapText(value, valueW) {
 		lead := strings.Repeat(" ", f.labelW)
-		if i == 0 {
-			lead = f.st.Label.Render(label) + strings.Repeat(" ", max(f.labelW-ansi.StringWidth(label), 0))
+		if i == 0 && label != "" {
+			lead = f.st.Label.Render(label) + strings.Repeat(" ", f.labelW-lw)
 		}
 		f.rows = append(f.rows, lead+style.Render(line))
 	}
+}
+
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n = max(n, ansi.StringWidth(w))
+	}
+	return n
+}
+
+// item adds a list entry: a marker ("1.", "•") and its text, wrapped under
+// the text rather than under a label column.
+func (f *fieldLayout) item(marker, value string, style lipgloss.Style) {
+	lead := marker + " "
+	indent := ansi.StringWidth(lead)
+	for i, line := range wrapText(f.pm.Mask(termsafe.Line(value)), max(f.w-indent, 1)) {
+		if i > 0 {
+			lead = strings.Repeat(" ", indent)
+		}
+		f.rows = append(f.rows, f.st.Label.Render(lead)+style.Render(line))
+	}
+}
+
+// fitLabels widens the label column to the longest of labels, within a
+// third of the pane: longer labels get a row of their own.
+func (f *fieldLayout) fitLabels(labels ...string) {
+	longest := 0
+	for _, l := range labels {
+		longest = max(longest, ansi.StringWidth(l))
+	}
+	f.labelW = max(f.labelW, min(longest+2, f.w/3))
 }
 
 // text adds a paragraph, word-wrapped, every row indented.
@@ -82,9 +124,10 @@ func (f *fieldLayout) heading(s string, style lipgloss.Style) {
 
 func (f *fieldLayout) blank() { f.rows = append(f.rows, "") }
 
-// wrapText word-wraps plain text to w cells. A word longer than a row (a
-// URL, a GUID list) is broken where the row ends instead of being pushed
-// to a row of its own.
+// wrapText word-wraps plain text to w cells. A word that does not fit
+// goes to the next row whole, so that lists and names stay intact; only a
+// word longer than a row (a URL, a JSON value) is broken, after a
+// separator such as / ? & , : where it has one.
 func wrapText(s string, w int) []string {
 	w = max(w, 1)
 	var rows []string
@@ -97,22 +140,15 @@ func wrapText(s string, w int) []string {
 	}
 	for _, word := range strings.Fields(s) {
 		ww := ansi.StringWidth(word)
-		if used > 0 && used+1+ww > w && ww <= w/2 {
+		if used > 0 && used+1+ww > w {
 			flush()
 		}
 		if used > 0 {
-			if used+1 >= w {
-				flush()
-			} else {
-				row.WriteByte(' ')
-				used++
-			}
+			row.WriteByte(' ')
+			used++
 		}
 		for used+ww > w {
-			head := ansi.Cut(word, 0, w-used)
-			if head == "" && used == 0 { // a wide character in a one-cell row
-				head, _ = ansi.FirstGraphemeCluster(word, ansi.GraphemeWidth)
-			}
+			head := breakWord(word, w-used)
 			row.WriteString(head)
 			flush()
 			word = word[len(head):]
@@ -125,6 +161,27 @@ func wrapText(s string, w int) []string {
 		flush()
 	}
 	return rows
+}
+
+// breakWord is the head of a word too long for room cells: up to the last
+// separator of a URL or a list (/ ? & , ;) that keeps a third of the row,
+// else of a name (. - : =) that keeps half, else as much as fits (at least
+// one grapheme, so that a wide character in a narrow row advances).
+func breakWord(word string, room int) string {
+	head := ansi.Cut(word, 0, room)
+	if head == "" {
+		head, _ = ansi.FirstGraphemeCluster(word, ansi.GraphemeWidth)
+		return head
+	}
+	for _, sep := range []struct {
+		chars string
+		part  int
+	}{{"/?&,;", 3}, {".-:=", 2}} {
+		if i := strings.LastIndexAny(head, sep.chars); i >= 0 && ansi.StringWidth(head[:i+1]) >= room/sep.part {
+			return head[:i+1]
+		}
+	}
+	return head
 }
 
 // clockTime shows a time of day in the time's own zone, with the date when

@@ -31,12 +31,37 @@ func (v *Viewer) View() string {
 		v.rebuild() // presenter mode changed, or a new tenant is known
 	}
 	buf := append(v.frame[:0], v.status...)
+	if v.saving && v.saveErr != "" {
+		// The failed save's reason stands where the eye is, above the
+		// input that is still open for another name.
+		buf = appendFitted(v.frame[:0], v.c.Styles.Error.Render(v.c.Mask(termsafe.Line(v.saveErr))+" · esc cancels"), v.w)
+	}
 	if v.h >= 3 {
 		buf = append(append(buf, '\n'), v.tabRows[v.tab]...)
+	}
+	var loadRows []string
+	if v.showingLoading() {
+		var status string
+		status, loadRows = v.loadingRows()
+		buf = appendFitted(v.frame[:0], status, v.w)
+		if v.h >= 3 {
+			buf = append(append(buf, '\n'), v.tabRows[v.tab]...)
+		}
 	}
 	if ch := v.contentHeight(); ch > 0 {
 		buf = append(buf, '\n')
 		switch {
+		case loadRows != nil:
+			for i := range ch {
+				if i > 0 {
+					buf = append(buf, '\n')
+				}
+				if i < len(loadRows) {
+					buf = appendFitted(buf, loadRows[i], v.w)
+				} else {
+					buf = appendFitted(buf, "", v.w)
+				}
+			}
 		case v.tab == tabBody && v.showingTable():
 			buf = v.table.render(buf)
 		case v.tab == tabBody:
@@ -67,6 +92,8 @@ func (v *Viewer) View() string {
 func (v *Viewer) statusLine() string {
 	st, x := v.c.Styles, v.x
 	switch {
+	case v.cancelled != "":
+		return st.BadgeWarn.Render("cancelled: "+v.c.Mask(termsafe.Line(v.cancelled))) + st.Dim.Render(" · below: the previous response")
 	case x == nil:
 		return st.Dim.Render("type a path and press enter")
 	case x.TokenErr != nil:
@@ -89,7 +116,10 @@ func (v *Viewer) statusLine() string {
 		parts = append(parts, bytesize.Text(p.Bytes), fmt.Sprintf("%d pages so far", p.Pages))
 		return strings.Join(parts, st.Dim.Render(" · "))
 	}
-	parts = append(parts, shortDuration(r.Duration), bytesize.Text(len(r.Body)))
+	if x.fetched == nil { // a merge's last page took no time worth saying
+		parts = append(parts, shortDuration(r.Duration))
+	}
+	parts = append(parts, bytesize.Text(len(r.Body)))
 	if x.Partial {
 		done := 0
 		if v.hl != nil {
@@ -97,12 +127,18 @@ func (v *Viewer) statusLine() string {
 		}
 		parts = append(parts, st.BadgeWarn.Render(fmt.Sprintf("highlighting… %s of %s", megabytes(done), megabytes(len(r.Body)))))
 	}
-	if pages := pagesFetched(x); pages > 1 && !x.More && x.Page == pages {
+	switch pages := pagesFetched(x); {
+	case x.fetched != nil:
+		parts = append(parts, fmt.Sprintf("%d pages · %d items", x.fetched.pages, x.fetched.items))
+		if note := fetchedNote(x); note != "" {
+			parts = append(parts, st.BadgeWarn.Render(note))
+		}
+	case pages > 1 && !x.More && x.Page == pages:
 		parts = append(parts, fmt.Sprintf("%d pages", pages))
-	} else {
+	default:
 		parts = append(parts, fmt.Sprintf("page %d", max(x.Page, 1)))
 	}
-	if x.More {
+	if x.More && x.fetched == nil {
 		parts = append(parts, st.BadgeOK.Render("more"))
 	}
 	if r.Truncated {
@@ -113,6 +149,19 @@ func (v *Viewer) statusLine() string {
 		line += st.Dim.Render(" · request-id " + termsafe.Line(r.RequestID))
 	}
 	return line
+}
+
+// fetchedNote says why a fetch-all merge stopped before the last page and
+// how to go on; "" when it holds every page.
+func fetchedNote(x *Exchange) string {
+	f := x.fetched
+	switch {
+	case f == nil || f.next == "":
+		return ""
+	case x.Err != nil:
+		return "cancelled · more: A goes on"
+	}
+	return fmt.Sprintf("%d-page limit · more: A goes on", f.limit)
 }
 
 // pagesFetched counts the pages in the trace: more than one means the body
@@ -148,6 +197,8 @@ func (v *Viewer) tabsLine(active viewerTab) string {
 // state and the position in the tab.
 func (v *Viewer) appendFooter(dst []byte) []byte {
 	switch {
+	case v.showingLoading() && !v.Capturing():
+		return appendFitted(dst, "", v.w) // the old response's position means nothing now
 	case v.saving:
 		return appendFitted(dst, v.c.Presenter.InputView(v.saveIn, false), v.w)
 	case v.searching:
@@ -168,8 +219,14 @@ func (v *Viewer) appendFooter(dst []byte) []byte {
 		switch {
 		case left == "" && v.tableWanted && v.tablePending:
 			left = "building the table…"
+		case left == "" && v.x != nil && v.x.fetched != nil && v.x.More:
+			left = fmt.Sprintf("A fetches up to %d more pages · ] only the next", v.x.fetched.limit)
+		case left == "" && v.x != nil && v.x.More && v.trail.at > 0:
+			left = "[ ] pages · A all pages"
 		case left == "" && v.x != nil && v.x.More:
 			left = "] next page · A all pages"
+		case left == "" && v.trail.at > 0:
+			left = "[ previous page"
 		}
 	default:
 		if t := &v.texts[v.tab]; len(t.rows) > v.contentHeight() {
