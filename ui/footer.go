@@ -13,8 +13,20 @@ import (
 // footerF1 is HelpAnywhere as the footer words it.
 var footerF1 = key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", "help"))
 
-// typingLabeler is a component that names the input that has the keyboard.
-type typingLabeler interface{ TypingLabel() string }
+// typingLabel names the text input that has the keyboard.
+func (m *Model) typingLabel() string {
+	switch {
+	case m.focus == focusRequest:
+		return m.request.TypingLabel()
+	case m.focus == focusViewer && m.viewer.searching:
+		return "typing the search"
+	case m.focus == focusViewer && m.viewer.saving:
+		return "typing a file name"
+	case m.focus == focusPicker && m.picker.filtering:
+		return "typing the filter"
+	}
+	return "typing"
+}
 
 // footer is the last line of the screen.
 func (m *Model) footer() string {
@@ -32,10 +44,7 @@ func (m *Model) footer() string {
 		right = []key.Binding{footerF1}
 	default:
 		if m.capturing() {
-			label = "typing"
-			if l, ok := m.focused().(typingLabeler); ok && l.TypingLabel() != "" {
-				label = l.TypingLabel()
-			}
+			label = m.typingLabel()
 			right = []key.Binding{footerF1}
 			if m.width >= 100 {
 				right = append(right, m.keys.ForceQuit)

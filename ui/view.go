@@ -213,6 +213,9 @@ func (m *Model) statusBar() string {
 		left = st.BadgeWarn.Render("presenter") + " " + left
 	}
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
+	if gap < 1 && ansi.StringWidth(left) < m.width-1 {
+		return fit(" "+left, m.width) // the message before the title
+	}
 	if gap < 1 && m.inflight == "" && m.status != "" {
 		// A cut message says where the rest is.
 		more := st.Key.Render("!") + st.Dim.Render(" shows all")
