@@ -11,11 +11,11 @@ import (
 )
 
 // pickProfile moves the picker selection down n rows from the first
-// profile and returns focus to the request builder.
+// profile and returns focus to the request builder, which browses: a
+// typed / starts a new path.
 func (f *flow) pickProfile(n int, name string) {
 	f.t.Helper()
-	f.press("tab") // request → response
-	f.press("tab") // response → profiles
+	f.press("shift+tab") // request → profiles
 	for i := 0; i < n; i++ {
 		f.press("down")
 	}
@@ -28,8 +28,7 @@ func (f *flow) pickProfile(n int, name string) {
 // the file's contents once the status bar says it was written.
 func (f *flow) saveBundle(dir string) (suggested, text string) {
 	f.t.Helper()
-	f.press("tab") // request → response
-	f.typeText("B")
+	f.typeText("B") // the response has the focus after a send
 	s := f.waitFor("support bundle to:")
 	suggested = regexp.MustCompile(`graphtui-support-[0-9A-Za-z-]+\.txt`).FindString(s)
 	if suggested == "" {

@@ -149,8 +149,7 @@ func TestFlowSendPageSearchAndNoConsent(t *testing.T) {
 	f.press("enter")
 	f.waitFor("200 OK", "page 1", "Ava Thompson")
 
-	f.press("tab") // request → response
-	f.typeText("]")
+	f.typeText("]") // the response has the focus after a send
 	f.waitFor("200 OK", "page 2")
 
 	f.typeText("/")
@@ -167,7 +166,7 @@ func TestFlowSendPageSearchAndNoConsent(t *testing.T) {
 	}
 	f.waitFor("no-consent", "no roles")
 	f.press("tab") // profiles → request; the path is still /users
-	f.press("enter")
+	f.press("i", "enter")
 	s := f.waitFor("401", "InvalidAuthenticationToken")
 	if !strings.Contains(s, "consent") {
 		t.Errorf("the 401 should name the cause (no admin consent):\n%s", s)
@@ -230,8 +229,7 @@ func TestFlowConsentRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	f.press("tab") // → response
-	f.typeText("R")
+	f.typeText("R") // the response kept the focus
 	s := f.waitFor("After a fresh token", "User.Read.All", "200 OK")
 	if !strings.Contains(s, "added") {
 		t.Errorf("the roles diff is missing:\n%s", s)
@@ -247,7 +245,6 @@ func TestFlowProfileMatrix(t *testing.T) {
 	f.typeText("/users")
 	f.press("enter")
 	f.waitFor("200 OK")
-	f.press("tab")
 	f.typeText("M")
 	s := f.waitFor("under every profile", "wrong-secret", "AADSTS7000215", "missing-role", "User.ReadBasic.All")
 	for _, p := range []string{demo.ProfileReader, demo.ProfileCert, demo.ProfileNoConsent, demo.ProfileWrongRole, demo.ProfileMailBlocked} {

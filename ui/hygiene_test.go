@@ -181,8 +181,7 @@ func TestHygieneScriptedSession(t *testing.T) {
 	}
 	f.typeText("/users")
 	f.press("enter")
-	f.waitFor("200 OK", "Ava Thompson")
-	f.press("tab") // → response
+	f.waitFor("200 OK", "Ava Thompson") // the response has the focus
 	f.typeText("h")
 	f.waitFor("Authorization: Bearer (token not shown)")
 	f.typeText("t")
@@ -204,19 +203,17 @@ func TestHygieneScriptedSession(t *testing.T) {
 	f.press("tab") // → profiles
 	f.press("down")
 	f.waitFor("contoso-cert")
-	f.press("tab") // → request; the path is still /users
-	f.press("enter")
+	f.press("tab")        // → request; the path is still /users
+	f.press("i", "enter") // edit it, send
 	f.waitFor("200 OK")
-	f.press("tab") // → response
 	f.typeText("t")
 	f.waitFor("app_displayname")
 	f.typeText("c")
 	f.press("tab") // → profiles
 	f.press("down")
 	f.press("tab")
-	f.press("enter")
+	f.press("i", "enter")
 	f.waitFor("401", "Next steps") // no-consent: the Diagnosis tab opens
-	f.press("tab")
 	f.typeText("d")
 	f.typeText("M") // the matrix, every profile at once
 	f.waitFor("under every profile", "AADSTS7000215")
@@ -226,14 +223,13 @@ func TestHygieneScriptedSession(t *testing.T) {
 		f.press("down")
 	}
 	f.press("tab")
-	f.press("enter")
+	f.press("i", "enter")
 	f.waitFor("7000215") // wrong-secret: the identity platform's refusal
 
 	// 3. Add a profile through the form with a secret for the keyring. It
 	// names the public cloud, which this test does not reach: the token
 	// request is refused with an error quoting the secret, which must be
 	// shown scrubbed, in the status bar and in the response pane.
-	f.press("tab") // → response
 	f.press("tab") // → profiles
 	f.typeText("a")
 	f.waitFor("Add profile")
@@ -248,9 +244,8 @@ func TestHygieneScriptedSession(t *testing.T) {
 	f.press("ctrl+s")
 	f.waitFor("token for vault-reader failed")
 	f.press("tab") // → request
-	f.press("enter")
+	f.press("i", "enter")
 	f.waitFor("token request failed", "client_secret=[redacted]")
-	f.press("tab") // → response
 	f.typeText("r")
 	f.waitFor("failed (see Body)")
 	f.press("tab") // → profiles
@@ -272,9 +267,8 @@ func TestHygieneScriptedSession(t *testing.T) {
 	f.waitFor("saved profile contoso-reader")
 	f.waitFor("8 roles")
 	f.press("tab") // → request
-	f.press("enter")
+	f.press("i", "enter")
 	f.waitFor("200 OK")
-	f.press("tab")
 	f.typeText("b")
 	f.waitFor("Ava Thompson")
 	f.typeText("t")

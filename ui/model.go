@@ -61,7 +61,8 @@ type Model struct {
 	dialogFull bool
 
 	width, height int
-	fullHelp      bool
+	laid          geometry    // the geometry the panes were last sized for
+	helpScr       *helpScreen // the help screen, nil when closed
 
 	profiles    []profiles.Profile
 	current     profiles.Profile
@@ -75,8 +76,9 @@ type Model struct {
 	cancel   context.CancelFunc
 	spinner  spinner.Model
 
-	status    string
-	statusErr bool
+	status     string
+	statusErr  bool
+	statusMeta statusMeta
 }
 
 // New builds the root model.
@@ -132,9 +134,25 @@ func (m *Model) capturing() bool {
 }
 
 // Update routes messages: keys to the dialog or the focused pane, results
-// to every pane, intents to the backend.
+// to every pane, intents to the backend. A status message set on the way
+// gets its expiry; a pane whose wanted height changed gets new sizes.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	since := m.statusMeta.id
+	_, cmd := m.update(msg)
+	if m.geometry() != m.laid {
+		m.layout()
+	}
+	if expire := m.expireStatus(since); expire != nil {
+		cmd = tea.Batch(cmd, expire)
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case statusExpiredMsg:
+		m.onStatusExpired(msg)
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
@@ -216,12 +234,12 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 			m.common.Presenter.AddTenants(msg.Token.Claims.TenantID)
 		}
 		if msg.Err != nil {
-			m.setStatus(fmt.Sprintf("token for %s failed: %s", msg.Profile, m.backend.Auth.Redact(msg.Err.Error())), true)
-		} else if msg.Forced {
+			m.setProfileStatus(msg.Profile, fmt.Sprintf("token for %s failed: %s", msg.Profile, m.backend.Auth.Redact(msg.Err.Error())), true)
+		} else if m.clearStatusOf(msg.Profile); msg.Forced {
 			m.setStatus(fmt.Sprintf("new token for %s: %d roles, from %s", msg.Profile, len(msg.Token.Claims.Roles), msg.Token.Source), false)
 		}
 	case sendMsg:
-		cmds = append(cmds, m.send(msg))
+		cmds = append(cmds, m.send(msg), m.focusAfterSend())
 	case nextPageMsg:
 		cmds = append(cmds, m.nextPage())
 	case fetchAllMsg:
@@ -324,6 +342,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cancelInflight()
 		return tea.Quit
 	}
+	if m.helpScr != nil {
+		m.helpKey(msg)
+		return nil
+	}
+	if key.Matches(msg, m.keys.HelpAnywhere) {
+		m.openHelp()
+		return nil
+	}
 	if key.Matches(msg, m.keys.Presenter) {
 		m.togglePresenter()
 		return nil
@@ -339,6 +365,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setFocus(m.focus + 1)
 	case key.Matches(msg, m.keys.PrevPane):
 		return m.setFocus(m.focus - 1)
+	case key.Matches(msg, m.keys.EditPath):
+		return m.editPath()
 	}
 	if !m.capturing() {
 		switch {
@@ -346,8 +374,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.cancelInflight()
 			return tea.Quit
 		case key.Matches(msg, m.keys.Help):
-			m.fullHelp = !m.fullHelp
-			m.layout()
+			m.openHelp()
+			return nil
+		case key.Matches(msg, m.keys.LastMessage):
+			m.openLastMessage()
 			return nil
 		}
 	}
@@ -362,6 +392,9 @@ func (m *Model) onProfiles(msg profilesLoadedMsg) tea.Cmd {
 		m.setStatus("warning: "+strings.Join(msg.Config.Warnings, "; "), true)
 	}
 	m.profiles = msg.Profiles
+	if _, ok := m.profile(m.statusMeta.owner); !ok && m.statusMeta.owner != "" {
+		m.clearStatusOf(m.statusMeta.owner) // about a profile that is gone
+	}
 	for _, p := range m.profiles {
 		m.common.Presenter.AddTenants(p.Tenant)
 	}

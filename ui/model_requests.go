@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -79,7 +78,7 @@ func (m *Model) fetchAll() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	ctx, tick := m.startInflight("fetching all pages (esc cancels)")
+	ctx, tick := m.startInflight("fetching all pages")
 	return tea.Batch(tick, m.backend.fetchAll(ctx, m.seq, p, x))
 }
 
@@ -120,10 +119,4 @@ func (m *Model) reportExchange(x *Exchange) {
 	case x.RolesDiff != nil:
 		m.setStatus(fmt.Sprintf("fresh token: %d roles added, %d removed; the request now succeeds", len(x.RolesDiff.Added), len(x.RolesDiff.Removed)), false)
 	}
-}
-
-// setStatus shows one line in the status bar; multi-line errors (MSAL's
-// start with "server response error:" on a line of its own) are folded.
-func (m *Model) setStatus(s string, isErr bool) {
-	m.status, m.statusErr = strings.Join(strings.Fields(s), " "), isErr
 }

@@ -297,7 +297,7 @@ func TestPickerEmptyList(t *testing.T) {
 
 func TestPickerScrollKeepsSelectionVisible(t *testing.T) {
 	p := newTestPicker(ptProfiles(), "")
-	p.SetSize(24, 10) // room for three profiles and the "more" line
+	p.SetSize(24, 5) // one line each, the selected one three: two profiles and the "more" line
 	for range 4 {
 		p.Update(keyPress("down"))
 	}
@@ -305,8 +305,33 @@ func TestPickerScrollKeepsSelectionVisible(t *testing.T) {
 	if !strings.Contains(view, "▸ mail-blocked") {
 		t.Fatalf("the selected profile scrolled out of view:\n%s", view)
 	}
-	if !strings.Contains(view, "↑ 2 · ↓ 1 more") {
+	if !strings.Contains(view, "↑ 3 · ↓ 1 more") {
 		t.Fatalf("hidden profiles not counted:\n%s", view)
+	}
+}
+
+// When three lines each do not fit, every profile gets one line (name and
+// token state) and the selected one keeps its three, so the list is whole
+// at 80x24.
+func TestPickerCollapsesWhenShort(t *testing.T) {
+	p := ptPickerWithTokens()
+	p.SetSize(24, 10)
+	p.Update(keyPress("down"))
+	view := ansi.Strip(p.View())
+	requireSize(t, p.View(), 24, 10)
+	for _, prof := range ptProfiles() {
+		if !strings.Contains(view, prof.Name) {
+			t.Errorf("%s is not on screen:\n%s", prof.Name, view)
+		}
+	}
+	if strings.Contains(view, "more") {
+		t.Errorf("profiles hidden although one line each fits:\n%s", view)
+	}
+	lines := strings.Split(view, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "▸ ") && (i+2 >= len(lines) || strings.TrimSpace(lines[i+2]) == "") {
+			t.Errorf("the selected profile lost its details:\n%s", view)
+		}
 	}
 }
 

@@ -46,9 +46,14 @@ func (p *Picker) View() string {
 		off := min(p.offset, max(len(p.shown)-n, 0))
 		end := min(off+n, len(p.shown))
 		gap := p.entryStep() > pickerEntryHeight
+		compact := p.compact()
 		for row := off; row < end; row++ {
 			if gap && row > off {
 				lines = append(lines, "")
+			}
+			if compact && row != p.cursor {
+				lines = append(lines, p.compactLine(row, w))
+				continue
 			}
 			lines = append(lines, p.entryLines(row, w)...)
 		}
@@ -97,9 +102,23 @@ func (p *Picker) entryStep() int {
 	return pickerEntryHeight
 }
 
+// compact: not every entry fits in its three lines, so each takes one
+// (name and token state) and only the highlighted one keeps three.
+func (p *Picker) compact() bool {
+	return len(p.shown)*pickerEntryHeight > p.listHeight()
+}
+
 // capacity is how many entries fit, and whether a line must be kept to
 // say that more are hidden.
 func (p *Picker) capacity() (n int, more bool) {
+	if p.compact() {
+		h := p.listHeight() - (pickerEntryHeight - 1) // the highlighted entry's extra lines
+		n = h
+		if len(p.shown) > n {
+			more, n = true, h-1
+		}
+		return max(n, 1), more
+	}
 	h, step := p.listHeight(), p.entryStep()
 	gap := step - pickerEntryHeight // the last entry needs no gap after it
 	n = (h + gap) / step
@@ -168,6 +187,22 @@ func (p *Picker) entryLines(row, w int) []string {
 		second += s.Dim.Render(" · ") + s.Value.Render(who)
 	}
 	return []string{first, "  " + second, "  " + p.badge(prof.Name, inner)}
+}
+
+// compactLine is one entry on one line: its name, then its token state
+// in the room left, right-aligned.
+func (p *Picker) compactLine(row, w int) string {
+	s := p.c.Styles
+	prof := p.all[p.shown[row]]
+	name := "  " + p.c.Mask(prof.Name)
+	badgeW := min(max(w-ansi.StringWidth(name)-1, 0), 16)
+	if badgeW < 4 {
+		return s.Value.Render(sizedLine(ansi.Truncate(name, w, "…"), w))
+	}
+	name = ansi.Truncate(name, w-badgeW-1, "…")
+	badge := p.badge(prof.Name, badgeW)
+	pad := max(w-ansi.StringWidth(name)-ansi.StringWidth(badge), 1)
+	return s.Value.Render(name) + strings.Repeat(" ", pad) + badge
 }
 
 // shortTenant fits a tenant into w cells. A domain keeps its start, where

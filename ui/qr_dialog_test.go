@@ -18,8 +18,7 @@ func consentQR(t *testing.T, w, h int) (*flow, *qrtext.Code) {
 	f.pickProfile(2, "no roles")
 	f.typeText("/users")
 	f.press("enter")
-	f.waitFor("401", "no-roles")
-	f.press("tab") // request → response
+	f.waitFor("401", "no-roles") // the response has the focus
 	url := f.tenant.LoginURL() + "/" + f.tenant.TenantID() + "/adminconsent?client_id=" + f.tenant.ClientID(demo.ProfileNoConsent)
 	code, err := qrtext.Render(url, false) // the flow's backend has no colours
 	if err != nil {

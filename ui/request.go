@@ -23,6 +23,7 @@ const (
 	modeRows                       // the query option and header rows
 	modeEdit                       // one row's editor
 	modeHistory                    // the history list
+	modeBrowse                     // the pane has focus, no input does: letters are commands
 )
 
 // headerConsistency is the header Graph needs for advanced queries
@@ -252,9 +253,12 @@ func (b *RequestBuilder) Focus() tea.Cmd {
 	return nil
 }
 
-// Blur keeps the mode, so tabbing back returns to the same place.
+// Blur keeps the mode, so tabbing back returns to the same place, except
+// the path input: focus comes back to browsing, so a letter meant as a
+// command is never typed into the path (see request_focus.go).
 func (b *RequestBuilder) Blur() {
 	b.focused = false
+	b.leavePath()
 	b.path.Blur()
 	b.editor.Blur()
 	b.list.filter.Blur()
@@ -263,7 +267,7 @@ func (b *RequestBuilder) Blur() {
 // Capturing is true while a text input has the keyboard: the path input
 // (the usual state, so q types a q), a row editor or the history filter.
 func (b *RequestBuilder) Capturing() bool {
-	return b.focused && b.mode != modeRows
+	return b.focused && b.mode != modeRows && b.mode != modeBrowse
 }
 
 // SetSize sets the pane's content size; the inputs scroll within it.

@@ -15,6 +15,17 @@ type RequestKeyMap struct {
 	Older    key.Binding
 	Newer    key.Binding
 	History  key.Binding
+	// LeavePath gives the keyboard back: the pane browses (modeBrowse).
+	LeavePath key.Binding
+	// Complete and Cycle are the path input's own completion keys
+	// (requestInput), listed here so the footer and help show them.
+	Complete key.Binding
+	Cycle    key.Binding
+
+	// Browsing: the pane has focus but no input does (letters are commands).
+	EditPath   key.Binding
+	NewPath    key.Binding
+	BrowseRows key.Binding
 
 	// Rows area: query options and headers (letters are commands).
 	RowUp        key.Binding
@@ -50,6 +61,14 @@ func DefaultRequestKeyMap() RequestKeyMap {
 		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "newer")),
 		History:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
 
+		LeavePath: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave")),
+		Complete:  key.NewBinding(key.WithKeys("right", "end"), key.WithHelp("→", "complete")),
+		Cycle:     key.NewBinding(key.WithKeys("ctrl+n", "ctrl+p"), key.WithHelp("ctrl+n/p", "cycle completions")),
+
+		EditPath:   key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit path")),
+		NewPath:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "type a new path")),
+		BrowseRows: key.NewBinding(key.WithKeys("o", "ctrl+o"), key.WithHelp("o", "options & headers")),
+
 		RowUp:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		RowDown:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Add:          key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
@@ -80,8 +99,10 @@ func (b *RequestBuilder) ShortHelp() []key.Binding {
 		return []key.Binding{k.Commit, k.Cancel}
 	case modeHistory:
 		return []key.Binding{k.ListUp, k.ListDown, k.Load, k.Close}
+	case modeBrowse:
+		return []key.Binding{k.EditPath, k.NewPath, k.BrowseRows, k.RowsHistory, k.RowsVersion}
 	}
-	return []key.Binding{k.Send, k.Version, k.Rows, k.Eventual, k.History}
+	return []key.Binding{k.LeavePath, k.Send, k.Complete, k.Cycle, k.Rows, k.Version, k.History, k.Eventual}
 }
 
 // FullHelp lists the current mode's keys, grouped.
@@ -98,10 +119,12 @@ func (b *RequestBuilder) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Commit, k.Cancel}}
 	case modeHistory:
 		return [][]key.Binding{{k.ListUp, k.ListDown}, {k.Load, k.Close}}
+	case modeBrowse:
+		return [][]key.Binding{{k.EditPath, k.NewPath, k.BrowseRows}, {k.RowsVersion, k.RowsEventual, k.RowsHistory}}
 	}
 	return [][]key.Binding{
-		{k.Send, k.Version, k.Eventual},
-		{k.Rows},
+		{k.Send, k.LeavePath, k.Complete, k.Cycle},
+		{k.Version, k.Eventual, k.Rows},
 		{k.Older, k.Newer, k.History},
 	}
 }

@@ -256,10 +256,16 @@ func TestRequestKeysAreIgnoredWhenBlurred(t *testing.T) {
 	if b.path.Value() != "" || b.Capturing() {
 		t.Errorf("a blurred builder took keys: %q capturing=%v", b.path.Value(), b.Capturing())
 	}
+	// Focus comes back to browsing: a letter is a command, not text, until
+	// i starts editing.
 	b.Focus()
 	typeKeys(b, "q")
+	if b.path.Value() != "" || b.Capturing() {
+		t.Errorf("back in focus, q was typed (%q) or an input has the keyboard (%v)", b.path.Value(), b.Capturing())
+	}
+	typeKeys(b, "iq")
 	if b.path.Value() != "q" {
-		t.Errorf("path = %q, want q typed", b.path.Value())
+		t.Errorf("path = %q, want q typed after i", b.path.Value())
 	}
 }
 

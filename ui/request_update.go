@@ -36,6 +36,8 @@ func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 			return b.editKey(k)
 		case modeHistory:
 			return b.listKey(k)
+		case modeBrowse:
+			return b.browseKey(k)
 		}
 		return b.pathKey(k)
 	}
@@ -64,6 +66,9 @@ func (b *RequestBuilder) pathKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, keys.Send):
 		return b.send()
+	case key.Matches(k, keys.LeavePath):
+		b.leavePath()
+		return nil
 	case key.Matches(k, keys.Version):
 		b.toggleVersion()
 		return nil

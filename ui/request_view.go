@@ -28,7 +28,7 @@ func (b *RequestBuilder) View() string {
 		return sizedBlock(b.listView(w, h), w, h)
 	}
 	lines := []string{b.pathLine(), b.urlLine(w)}
-	lines = append(lines, b.rowsView(w, b.rowsHeight())...)
+	lines = append(lines, b.rowsArea(w)...)
 	return sizedBlock(lines, w, h)
 }
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -30,18 +29,26 @@ func (m *Model) geometry() geometry {
 		return g
 	}
 	g.helpH = 1
-	if m.fullHelp {
-		g.helpH = lipgloss.Height(m.helpView())
-	}
-	g.bodyH = m.height - 1 - g.helpH // status bar + help
+	g.bodyH = m.height - 1 - g.helpH // status bar + footer
 	if g.bodyH < 10 {
 		g.bodyH = 10
 	}
 	g.leftW = clamp(m.width*28/100, 24, 40)
 	g.rightW = m.width - g.leftW
-	g.requestH = clamp(g.bodyH/4+2, 8, 14)
+	g.requestH = m.requestHeight(g.bodyH)
 	g.viewerH = g.bodyH - g.requestH
 	return g
+}
+
+// requestHeight fits the request pane to its content (plus its border),
+// within a third of the body (half for the history list): the response
+// gets the rest.
+func (m *Model) requestHeight(bodyH int) int {
+	limit := max(bodyH/3, 6)
+	if m.request.mode == modeHistory {
+		limit = max(bodyH/2, 6)
+	}
+	return clamp(m.request.ContentHeight()+2, 4, limit)
 }
 
 func clamp(v, lo, hi int) int {
@@ -52,8 +59,12 @@ func clamp(v, lo, hi int) int {
 func (m *Model) layout() {
 	m.help.SetWidth(max(m.width-1, 0)) // the footer starts with a space
 	g := m.geometry()
+	m.laid = g
 	if g.tooSmall {
 		return
+	}
+	if m.helpScr != nil {
+		m.helpScr.SetSize(m.width-2, g.bodyH-2)
 	}
 	m.picker.SetSize(g.leftW-2, g.bodyH-2)
 	m.request.SetSize(g.rightW-2, g.requestH-2)
@@ -107,20 +118,31 @@ func (m *Model) render() string {
 	if m.dialog != nil {
 		body = m.overlay(body, g)
 	}
-	return strings.Join([]string{body, m.statusBar(), m.helpView()}, "\n")
+	if m.helpScr != nil {
+		body = m.box(m.helpScr.View(), " Help ", m.width, g.bodyH, true)
+	}
+	return strings.Join([]string{body, m.statusBar(), m.footer()}, "\n")
 }
 
-// frame draws a rounded border with the pane's title in the top edge.
+// frame draws a pane's border with its title in the top edge.
 func (m *Model) frame(content string, w, h int, f focus) string {
+	return m.box(content, " "+paneTitles[f]+" ", w, h, f == m.focus && m.dialog == nil && m.helpScr == nil)
+}
+
+// box draws a border around content with title in the top edge. The
+// focused pane's is thick, in the accent colour, with its title reversed:
+// focus shows without colour too.
+func (m *Model) box(content, titleText string, w, h int, focused bool) string {
 	st := m.common.Styles
 	border, title := st.Pane, st.Title
-	if f == m.focus && m.dialog == nil {
-		border, title = st.PaneFocused, st.TitleActive
+	b := lipgloss.RoundedBorder()
+	if focused {
+		border, title = st.PaneFocused, st.TitleActive.Reverse(true)
+		b = lipgloss.ThickBorder()
 	}
 	bs := lipgloss.NewStyle().Foreground(border.GetBorderTopForeground())
-	b := lipgloss.RoundedBorder()
 	inner := w - 2
-	name := title.Render(" " + paneTitles[f] + " ")
+	name := title.Render(titleText)
 	fill := max(0, inner-1-lipgloss.Width(name))
 	top := bs.Render(b.TopLeft+b.Top) + name + bs.Render(strings.Repeat(b.Top, fill)+b.TopRight)
 	if lipgloss.Width(top) > w {
@@ -192,30 +214,16 @@ func (m *Model) statusBar() string {
 		left = st.BadgeWarn.Render("presenter") + " " + left
 	}
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
+	if gap < 1 && ansi.StringWidth(left) < m.width-1 {
+		return fit(" "+left, m.width) // the message before the title
+	}
+	if gap < 1 && m.inflight == "" && m.status != "" {
+		// A cut message says where the rest is.
+		more := st.Key.Render("!") + st.Dim.Render(" shows all")
+		return fit(" "+left, m.width-ansi.StringWidth(more)-3) + "… " + more + " "
+	}
 	if gap < 1 {
 		return fit(" "+left, m.width)
 	}
 	return " " + left + strings.Repeat(" ", gap) + right
-}
-
-func (m *Model) helpView() string {
-	var k = m.focused()
-	if m.dialog != nil {
-		k = m.dialog
-	}
-	global := []key.Binding{m.keys.NextPane, m.keys.Help, m.keys.Quit}
-	if m.capturing() {
-		global = []key.Binding{m.keys.NextPane, m.keys.ForceQuit}
-	}
-	if m.fullHelp {
-		global = append(global, m.keys.Presenter)
-	}
-	if m.inflight != "" {
-		global = append([]key.Binding{m.keys.Cancel}, global...)
-	}
-	if m.fullHelp {
-		groups := append(k.FullHelp(), global)
-		return m.help.FullHelpView(groups)
-	}
-	return " " + m.help.ShortHelpView(append(k.ShortHelp(), global...))
 }
