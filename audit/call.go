@@ -60,6 +60,9 @@ func parseLine(line string) (Call, error) {
 	}
 	// A URL's query may hold spaces ($filter=a eq 'b'): only a leading word
 	// of letters is a method.
+	if !spaced && knownMethod(strings.ToUpper(line)) {
+		return Call{}, fmt.Errorf("%s without a path: write e.g. %s /users", strings.ToUpper(line), strings.ToUpper(line))
+	}
 	if !spaced || !isWord(first) {
 		return Call{Method: "GET", URL: line}, nil
 	}
@@ -67,11 +70,7 @@ func parseLine(line string) (Call, error) {
 	if !knownMethod(method) {
 		return Call{}, fmt.Errorf("unknown method %q: use GET, POST, PATCH, PUT or DELETE, or give the path alone for GET", termsafe.Line(first))
 	}
-	url := strings.TrimSpace(rest)
-	if url == "" {
-		return Call{}, fmt.Errorf("%s without a path: write e.g. %s /users", method, method)
-	}
-	return Call{Method: method, URL: url}, nil
+	return Call{Method: method, URL: strings.TrimSpace(rest)}, nil
 }
 
 func isWord(s string) bool {

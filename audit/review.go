@@ -187,7 +187,7 @@ func (r *Report) next(in Input) {
 		if managed {
 			how = "Take each removed permission back by deleting its app role assignment"
 		}
-		r.Steps = append(r.Steps, how+" (the DELETE requests), where ASSIGNMENT_ID is the id of the assignment whose appRoleId is the permission's app role id in the list request's answer.")
+		r.Steps = append(r.Steps, how+" (the DELETE requests; ASSIGNMENT_ID is in the list request's answer, the assignment whose appRoleId is the permission's).")
 	}
 	refresh := "graphtui token --refresh"
 	if p.Name != "" {

@@ -22,7 +22,12 @@ func writeAudit(w io.Writer, r *audit.Report) {
 			blocked++
 		}
 	}
-	line("Audit of %s (%s): %d calls, %d unknown, %d the token cannot make", r.Profile, r.Kind, len(r.Calls)+len(r.Unknown), len(r.Unknown), blocked)
+	n := len(r.Calls) + len(r.Unknown)
+	noun := "calls"
+	if n == 1 {
+		noun = "call"
+	}
+	line("Audit of %s (%s): %d %s, %d unknown, %d the token cannot make", r.Profile, r.Kind, n, noun, len(r.Unknown), blocked)
 	fmt.Fprintln(w)
 	line("Granted (%d)  %s", len(r.Granted), names(r.Granted))
 	line("Needed (%d)   %s", len(r.Needed), names(r.Needed))
