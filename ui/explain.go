@@ -275,7 +275,10 @@ func DefaultExplainKeyMap() ExplainKeyMap {
 
 func (d *ExplainDialog) ShortHelp() []key.Binding {
 	k := d.Keys
-	return []key.Binding{k.Next, k.Run, k.Close, k.Left, k.Right}
+	if d.focus == explainMethod || d.focus == explainRoles {
+		return []key.Binding{k.Left, k.Right, k.Next, k.Run, k.Close}
+	}
+	return []key.Binding{k.Next, k.Run, k.Close}
 }
 
 func (d *ExplainDialog) FullHelp() [][]key.Binding {

@@ -99,7 +99,7 @@ func TestFlowExplainPasted403(t *testing.T) {
 
 	// R would replay a request graphtui never sent: it says so instead.
 	f.typeText("R")
-	f.waitFor("send it from the request pane")
+	f.waitFor("a pasted error is not replayed")
 	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
 		t.Errorf("explaining sent %d requests to Graph", n)
 	}

@@ -79,6 +79,6 @@ func (m *Model) notSent(x *Exchange) bool {
 	if !x.Pasted {
 		return false
 	}
-	m.setStatus("this diagnosis is of a pasted error, not sent by graphtui: to try the request, send it from the request pane (ctrl+l)", false)
+	m.setStatus("a pasted error is not replayed: send the request from the request pane (ctrl+l)", false)
 	return true
 }
