@@ -13,6 +13,9 @@ import (
 // footerF1 is HelpAnywhere as the footer words it.
 var footerF1 = key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", "help"))
 
+// footerExplain is the root's Explain as the footer words it: short.
+var footerExplain = key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "explain an error"))
+
 // typingLabel names the text input that has the keyboard.
 func (m *Model) typingLabel() string {
 	switch {
@@ -51,6 +54,9 @@ func (m *Model) footer() string {
 			}
 		} else {
 			right = []key.Binding{m.keys.Help, m.keys.Quit}
+		}
+		if m.width >= 120 && !m.capturing() { // where it does not cut the pane's own keys
+			right = append([]key.Binding{footerExplain}, right...)
 		}
 		hints = m.focused().ShortHelp()
 		if m.inflight != "" {

@@ -180,7 +180,7 @@ func (m *Model) helpSections() []helpSection {
 		return out
 	}
 	sections := []helpSection{
-		{"Everywhere", []key.Binding{g.HelpAnywhere, g.Help, g.NextPane, g.PrevPane, g.EditPath, g.LastMessage, g.Cancel, g.Presenter, g.Quit, g.ForceQuit}},
+		{"Everywhere", []key.Binding{g.HelpAnywhere, g.Help, g.NextPane, g.PrevPane, g.EditPath, g.Explain, g.LastMessage, g.Cancel, g.Presenter, g.Quit, g.ForceQuit}},
 		{"Profiles", flat(m.picker.FullHelp())},
 		{"Request · typing", []key.Binding{r.Send, r.LeavePath, r.Complete, r.Cycle, r.Older, r.Newer, r.Version, r.Eventual, r.Rows, r.History}},
 		{"Request · browsing", []key.Binding{r.EditPath, r.NewPath, r.BrowseRows, r.RowsVersion, r.RowsEventual, r.RowsHistory}},

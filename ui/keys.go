@@ -19,6 +19,9 @@ type KeyMap struct {
 	ForceQuit   key.Binding
 	Cancel      key.Binding
 	Presenter   key.Binding
+	// Explain opens the explain dialog, also while typing: ctrl+x types
+	// nothing.
+	Explain key.Binding
 }
 
 // DefaultKeyMap is the root's default bindings.
@@ -36,5 +39,6 @@ func DefaultKeyMap() KeyMap {
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel request")),
 		// ctrl+g, not a letter: it must work while a text input has focus.
 		Presenter: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "presenter mode")),
+		Explain:   key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "explain a pasted error")),
 	}
 }

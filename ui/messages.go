@@ -89,6 +89,9 @@ type Exchange struct {
 	session.Exchange
 	Lines   *render.Lines // highlighted body; nil when not JSON
 	BodyErr error         // why Lines is nil (invalid JSON, too large)
+	// Pasted: explained from an error pasted into the explain dialog, not
+	// sent by graphtui; nothing replays it.
+	Pasted bool
 
 	// Shown is what the Body tab draws when Lines cannot hold it: the top
 	// of a large body still being highlighted (Partial), or a fetch-all

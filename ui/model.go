@@ -164,6 +164,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleKey(msg)
 	case tea.MouseMsg:
 		return m, m.handleMouse(msg)
+	case tea.PasteMsg:
+		if m.dialog != nil { // a paste is typing: it goes where keys go
+			return m, m.handle(m.dialog.Update(msg))
+		}
 	case spinner.TickMsg:
 		if m.inflight == "" {
 			return m, nil
@@ -211,6 +215,9 @@ func (m *Model) handle(cmd tea.Cmd, intents []Intent) tea.Cmd {
 // route handles one non-key message: intents become commands, results
 // reach every pane.
 func (m *Model) route(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.routeExplain(msg); ok {
+		return cmd
+	}
 	var cmds []tea.Cmd
 	switch msg := msg.(type) {
 	case profilesLoadedMsg:
@@ -356,6 +363,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.dialog != nil {
 		return m.handle(m.dialog.Update(msg))
+	}
+	if key.Matches(msg, m.keys.Explain) {
+		return m.openExplain()
 	}
 	if key.Matches(msg, m.keys.Cancel) && m.inflight != "" {
 		return m.route(cancelMsg{}) // panes drop their progress too

@@ -86,7 +86,7 @@ func (m *Model) fetchAll() tea.Cmd {
 // the roles diff, and the failed request replayed.
 func (m *Model) recheck() tea.Cmd {
 	x := m.viewer.Exchange()
-	if x == nil {
+	if x == nil || m.notSent(x) {
 		return nil
 	}
 	p, ok := m.profile(x.Profile)
@@ -101,7 +101,7 @@ func (m *Model) recheck() tea.Cmd {
 // matrix runs the shown request under every profile.
 func (m *Model) matrix() tea.Cmd {
 	x := m.viewer.Exchange()
-	if x == nil || len(m.profiles) == 0 {
+	if x == nil || len(m.profiles) == 0 || m.notSent(x) {
 		return nil
 	}
 	ctx, tick := m.startInflight(fmt.Sprintf("GET %s under %d profiles", x.Request.Path, len(m.profiles)))

@@ -20,6 +20,10 @@ func diagnosisRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 		endpointRows(f, x, st)
 		return f.rows
 	}
+	if x.Pasted {
+		f.text("Explained from a pasted error, not sent by graphtui.", 0, st.BadgeWarn)
+		f.blank()
+	}
 	if d := x.RolesDiff; d != nil {
 		f.heading("After a fresh token", st.Title)
 		f.field("added", listOrNone(d.Added), st.BadgeOK)
@@ -75,6 +79,10 @@ func diagnosisRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 	}
 	roleAssignmentRows(f, x, st)
 	f.blank()
+	if x.Pasted {
+		f.text("u: copy consent URL · ctrl+l: send the request here to try it", 0, st.Dim)
+		return f.rows
+	}
 	f.text("R: fresh token + retry (after consent) · u: copy consent URL · M: run under every profile", 0, st.Dim)
 	return f.rows
 }

@@ -77,6 +77,9 @@ func (v *Viewer) ShortHelp() []key.Binding {
 	if v.Capturing() {
 		return []key.Binding{k.Submit, k.Close}
 	}
+	if v.x != nil && v.x.Pasted && v.tab == tabDiagnosis {
+		return []key.Binding{k.PrevTab, k.NextTab, k.CopyConsentURL, k.ConsentQR} // not sent: nothing to replay
+	}
 	if v.x != nil && v.x.Diagnosis != nil && v.tab == tabDiagnosis {
 		return []key.Binding{k.PrevTab, k.NextTab, k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix}
 	}

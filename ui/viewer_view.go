@@ -111,6 +111,9 @@ func (v *Viewer) statusLine() string {
 	r := x.Response
 	code := lipgloss.NewStyle().Bold(true).Foreground(st.StatusColor(r.Status)).Render(strconv.Itoa(r.Status))
 	parts := []string{code + " " + st.Value.Render(http.StatusText(r.Status))}
+	if x.Pasted {
+		return strings.Join(append(parts, st.BadgeWarn.Render("pasted, not sent by graphtui")), st.Dim.Render(" · "))
+	}
 	if p := v.progress; p != nil && p.Body != nil {
 		// fetch-all is merging: the document so far is on screen.
 		parts = append(parts, bytesize.Text(p.Bytes), fmt.Sprintf("%d pages so far", p.Pages))
