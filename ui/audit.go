@@ -111,7 +111,7 @@ func (v *AuditView) Blur()           {}
 func (v *AuditView) Capturing() bool { return true }
 func (v *AuditView) ShortHelp() []key.Binding {
 	k := v.keys
-	return []key.Binding{k.Down, k.Up, k.PageDown, k.Top, k.Bottom, k.Copy, k.Close}
+	return []key.Binding{k.Copy, k.Down, k.Up, k.PageDown, k.Top, k.Bottom, k.Close}
 }
 func (v *AuditView) FullHelp() [][]key.Binding {
 	k := v.keys

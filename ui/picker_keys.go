@@ -27,7 +27,7 @@ func DefaultPickerKeyMap() PickerKeyMap {
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Refresh:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh token")),
-		Audit:       key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "permission audit")),
+		Audit:       key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "audit")),
 	}
 }
 
@@ -38,7 +38,7 @@ func (p *Picker) ShortHelp() []key.Binding {
 	if p.filtering {
 		return []key.Binding{k.Select, k.ClearFilter}
 	}
-	return []key.Binding{k.Up, k.Down, k.Filter, k.Add, k.Edit, k.Refresh, k.Audit}
+	return []key.Binding{k.Up, k.Down, k.Filter, k.Audit, k.Add, k.Edit, k.Refresh}
 }
 
 // FullHelp lists every picker key, grouped.
