@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,8 +84,8 @@ func (a *App) runAudit(ctx context.Context, from string, asJSON bool) error {
 	if asJSON {
 		return a.printAuditJSON(r)
 	}
-	writeAudit(a.Out, r)
-	return nil
+	_, err = io.WriteString(a.Out, r.Text())
+	return err
 }
 
 // auditCalls reads --from.

@@ -197,6 +197,8 @@ func (m *Model) helpSections() []helpSection {
 		}
 		sections = append(sections, helpSection{name, grp})
 	}
+	a := DefaultAuditKeyMap()
+	sections = append(sections, helpSection{"Permission audit (P)", []key.Binding{a.Up, a.Down, a.PageUp, a.PageDown, a.Top, a.Bottom, a.Copy, a.Close}})
 	return sections
 }
 

@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/graphtui/graphtui/audit"
 	"github.com/graphtui/graphtui/history"
 	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/render"
@@ -68,6 +69,7 @@ type Model struct {
 	current     profiles.Profile
 	wantProfile string
 	history     *history.Store
+	auditRun    map[string][]audit.Call // this session's calls per profile (audit_root.go)
 
 	seq      int
 	inflight string // what is running ("sending /users", "fetching all pages"), "" when idle
@@ -218,6 +220,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	if cmd, ok := m.routeExplain(msg); ok {
 		return cmd
 	}
+	if cmd, done := m.routeAudit(msg); done {
+		return cmd
+	}
 	var cmds []tea.Cmd
 	switch msg := msg.(type) {
 	case profilesLoadedMsg:
@@ -262,6 +267,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 		m.stopInflight()
 		m.reportExchange(msg.Exchange)
+		cmds = append(cmds, m.auditExchange(msg.Exchange))
 		if msg.Exchange.Token != nil || msg.Exchange.TokenErr != nil {
 			m.picker.Update(tokenMsg{Profile: msg.Exchange.Profile, Token: msg.Exchange.Token, Err: msg.Exchange.TokenErr})
 		}

@@ -49,6 +49,7 @@ func (m *Model) send(msg sendMsg) tea.Cmd {
 		return nil
 	}
 	ctx, tick := m.startInflight("GET " + msg.Request.Path)
+	m.noteCall(m.current.Name, msg.Request)
 	return tea.Batch(tick,
 		m.backend.send(ctx, m.seq, m.current, msg.Request),
 		m.backend.recordHistory(m.history, m.current.Name, msg.Request))

@@ -220,6 +220,8 @@ func (p *Picker) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.out.emit(confirmDeleteMsg{Name: h.Name})
 	case key.Matches(msg, k.Refresh):
 		return p.out.emit(refreshTokenMsg{Name: h.Name})
+	case key.Matches(msg, k.Audit):
+		return p.out.emit(auditMsg{Profile: h.Name})
 	}
 	return nil
 }

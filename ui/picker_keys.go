@@ -12,6 +12,7 @@ type PickerKeyMap struct {
 	Edit        key.Binding
 	Delete      key.Binding
 	Refresh     key.Binding
+	Audit       key.Binding
 }
 
 // DefaultPickerKeyMap is the picker's default bindings.
@@ -26,6 +27,7 @@ func DefaultPickerKeyMap() PickerKeyMap {
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Refresh:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh token")),
+		Audit:       key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "audit")),
 	}
 }
 
@@ -36,7 +38,7 @@ func (p *Picker) ShortHelp() []key.Binding {
 	if p.filtering {
 		return []key.Binding{k.Select, k.ClearFilter}
 	}
-	return []key.Binding{k.Up, k.Down, k.Filter, k.Add, k.Edit, k.Refresh}
+	return []key.Binding{k.Up, k.Down, k.Filter, k.Audit, k.Add, k.Edit, k.Refresh}
 }
 
 // FullHelp lists every picker key, grouped.
@@ -45,6 +47,6 @@ func (p *Picker) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Select},
 		{k.Filter, k.ClearFilter},
-		{k.Add, k.Edit, k.Delete, k.Refresh},
+		{k.Add, k.Edit, k.Delete, k.Refresh, k.Audit},
 	}
 }

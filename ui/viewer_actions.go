@@ -59,6 +59,11 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return v.out.emit(statusMsg{Text: noConsentText(v.x)})
 		}
 		return v.out.emit(showQRMsg{URL: v.x.ConsentURL})
+	case key.Matches(msg, k.Audit):
+		if v.x == nil {
+			return v.out.emit(statusMsg{Text: "send a request first, or press P in the profile list"})
+		}
+		return v.out.emit(auditMsg{Profile: v.x.Profile})
 	case key.Matches(msg, k.Matrix):
 		if v.x == nil {
 			return v.out.emit(statusMsg{Text: "send a request first"})

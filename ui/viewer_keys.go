@@ -12,6 +12,7 @@ type ViewerKeyMap struct {
 	NextTab, PrevTab                        key.Binding
 	BodyTab, HeadersTab, TokenTab, TraceTab key.Binding
 	DiagnosisTab                            key.Binding
+	Audit                                   key.Binding // the shown profile's permission audit
 
 	// The 403 doctor's actions.
 	Recheck, CopyConsentURL, ConsentQR, Matrix key.Binding
@@ -47,6 +48,7 @@ func DefaultViewerKeyMap() ViewerKeyMap {
 		HeadersTab: b([]string{"h"}, "h", "headers"),
 		TokenTab:   b([]string{"t"}, "t", "token"),
 		TraceTab:   b([]string{"r"}, "r", "trace"),
+		Audit:      b([]string{"P"}, "P", "permission audit"),
 
 		DiagnosisTab:   b([]string{"d"}, "d", "diagnosis"),
 		Recheck:        b([]string{"R"}, "R", "new token + retry"),
@@ -83,6 +85,9 @@ func (v *Viewer) ShortHelp() []key.Binding {
 	if v.x != nil && v.x.Diagnosis != nil && v.tab == tabDiagnosis {
 		return []key.Binding{k.PrevTab, k.NextTab, k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix}
 	}
+	if v.x != nil && v.tab == tabToken {
+		return []key.Binding{k.PrevTab, k.NextTab, k.Audit, k.Search, k.CopyCurl}
+	}
 	return []key.Binding{k.PrevTab, k.NextTab, k.Search, k.NextMatch, k.NextPage, k.CopyCurl, k.Wrap, k.Table}
 }
 
@@ -92,7 +97,7 @@ func (v *Viewer) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Table, k.Search, k.NextMatch, k.PrevMatch},
-		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab},
+		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab, k.Audit},
 		{k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix},
 		{k.PrevPage, k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Bundle, k.Close},
 	}

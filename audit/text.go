@@ -1,21 +1,31 @@
-package cli
+package audit
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
-	"github.com/graphtui/graphtui/audit"
 	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
-// writeAudit prints the report as a review: the calls, what to change and
-// why, then how. Every line goes through termsafe: URLs come from files
-// and recordings.
-func writeAudit(w io.Writer, r *audit.Report) {
-	line := func(format string, args ...any) {
-		fmt.Fprintln(w, termsafe.Line(fmt.Sprintf(format, args...)))
+// Line is one line of the report as text. Head marks a section's title,
+// which a terminal UI may set apart; the CLI prints every line as is.
+type Line struct {
+	Text string
+	Head bool
+}
+
+// Lines is the report as a review, the same for the CLI and the TUI: the
+// calls, what to change and why, then how. Every line is safe for a
+// terminal: URLs come from files and recordings.
+func (r *Report) Lines() []Line {
+	var out []Line
+	add := func(head bool, format string, args ...any) {
+		out = append(out, Line{Text: termsafe.Line(fmt.Sprintf(format, args...)), Head: head})
 	}
+	line := func(format string, args ...any) { add(false, format, args...) }
+	head := func(format string, args ...any) { add(true, format, args...) }
+	blank := func() { out = append(out, Line{}) }
+
 	blocked := 0
 	for _, c := range r.Calls {
 		if c.Blocked() {
@@ -27,21 +37,19 @@ func writeAudit(w io.Writer, r *audit.Report) {
 	if n == 1 {
 		noun = "call"
 	}
-	line("Audit of %s (%s): %d %s, %d unknown, %d the token cannot make", r.Profile, r.Kind, n, noun, len(r.Unknown), blocked)
-	fmt.Fprintln(w)
+	head("Audit of %s (%s): %d %s, %d unknown, %d the token cannot make", r.Profile, r.Kind, n, noun, len(r.Unknown), blocked)
+	blank()
 	line("Granted (%d)  %s", len(r.Granted), names(r.Granted))
 	line("Needed (%d)   %s", len(r.Needed), names(r.Needed))
 
-	fmt.Fprintln(w)
-	line("Calls")
+	blank()
+	head("Calls")
 	for _, c := range r.Calls {
 		line("  %s %s", c.Method, c.URL)
 		least := "least " + strings.Join(c.Least, " or ")
-		if len(c.Least) == 0 {
-			least = "no application permission"
-		}
 		switch {
 		case len(c.Least) == 0:
+			least = "no application permission"
 		case c.Blocked():
 			least += " · the current token cannot make it"
 		default:
@@ -53,15 +61,15 @@ func writeAudit(w io.Writer, r *audit.Report) {
 		}
 	}
 	if len(r.Unknown) > 0 {
-		fmt.Fprintln(w)
-		line("Unknown: not in the permission reference, so nothing is guessed for them")
+		blank()
+		head("Unknown: not in the permission reference, so nothing is guessed for them")
 		for _, c := range r.Unknown {
 			line("  %s %s", c.Method, c.URL)
 		}
 	}
 
-	fmt.Fprintln(w)
-	line("Review")
+	blank()
+	head("Review")
 	for _, c := range r.Remove {
 		line("  - %s", c.Review)
 	}
@@ -78,19 +86,19 @@ func writeAudit(w io.Writer, r *audit.Report) {
 	default:
 		line("  The app's highest privilege level stays %d.", p.Now)
 	}
-	changes(line, "Remove", r.Remove)
-	changes(line, "Add", r.Add)
+	out = append(out, changeLines("Remove", r.Remove)...)
+	out = append(out, changeLines("Add", r.Add)...)
 
-	fmt.Fprintln(w)
-	line("Next")
+	blank()
+	head("Next")
 	for i, s := range r.Steps {
 		line("  %d. %s", i+1, s)
 	}
 	if len(r.Assign) == 0 && len(r.Revoke) == 0 {
-		return
+		return out
 	}
-	fmt.Fprintln(w)
-	line("Requests")
+	blank()
+	head("Requests")
 	for _, a := range r.Assign {
 		line("  add %s (app role id %s):", a.Permission, a.AppRoleID)
 		line("    %s", a.Request)
@@ -101,25 +109,37 @@ func writeAudit(w io.Writer, r *audit.Report) {
 		line("  remove each: %s", r.Revoke[0].Request)
 		line("    ASSIGNMENT_ID: in %s, the id of the assignment whose appRoleId is the permission's app role id (listed above)", r.Revoke[0].List)
 	}
+	return out
 }
 
-func changes(line func(string, ...any), title string, cs []audit.Change) {
+// Text is Lines joined, one line each, as the CLI prints it.
+func (r *Report) Text() string {
+	var b strings.Builder
+	for _, l := range r.Lines() {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// changeLines is a titled table of permissions with their app role ids.
+func changeLines(title string, cs []Change) []Line {
 	if len(cs) == 0 {
-		return
+		return nil
 	}
 	width := 0
 	for _, c := range cs {
 		width = max(width, len(c.Permission))
 	}
-	line("")
-	line("%s (%d)", title, len(cs))
+	out := []Line{{}, {Text: termsafe.Line(fmt.Sprintf("%s (%d)", title, len(cs))), Head: true}}
 	for _, c := range cs {
 		id := c.AppRoleID
 		if id == "" {
 			id = "(no app role id in the reference)"
 		}
-		line("  %-*s  %s  privilege %d", width, c.Permission, id, c.Privilege)
+		out = append(out, Line{Text: termsafe.Line(fmt.Sprintf("  %-*s  %s  privilege %d", width, c.Permission, id, c.Privilege))})
 	}
+	return out
 }
 
 func names(list []string) string {
