@@ -13,19 +13,10 @@ import (
 )
 
 // newIdentityDemo is the demo tenant with the config `graphtui demo`
-// writes: the stories and the identity profiles. The managed identity
-// endpoint's variables are set in the process, as an Azure host sets
-// them (MSAL reads them there), so these tests do not run in parallel.
+// writes, on an Azure host of its own (see demotest.StartHost).
 func newIdentityDemo(t *testing.T) demoEnv {
 	t.Helper()
-	tenant := demotest.Tenant(t, demo.Options{})
-	cfg, err := tenant.WriteDemoConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range tenant.ManagedIdentityEnv() {
-		t.Setenv(k, v)
-	}
+	tenant, cfg := demotest.StartHost(t, demo.Options{})
 	return demoEnv{tenant: tenant, config: cfg}
 }
 
