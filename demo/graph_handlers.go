@@ -216,27 +216,30 @@ func listMailFolders(c *call, ids []string) {
 	}
 }
 
-func getMailFolder(c *call, ids []string) {
+// openFolder opens the mailbox of user ids[0] and its folder ids[1], by
+// ID or well-known name.
+func (c *call) openFolder(ids []string) (*mailbox, record, bool) {
 	mb, ok := c.openMailbox(ids[0])
 	if !ok {
-		return
+		return nil, nil, false
 	}
 	f := mb.folder(ids[1])
 	if f == nil {
 		c.fail(errMailItemNotFound())
-		return
+		return nil, nil, false
 	}
-	c.single(mailFolderType, "users('"+ids[0]+"')/mailFolders", f, false)
+	return mb, f, true
+}
+
+func getMailFolder(c *call, ids []string) {
+	if _, f, ok := c.openFolder(ids); ok {
+		c.single(mailFolderType, "users('"+ids[0]+"')/mailFolders", f, false)
+	}
 }
 
 func listFolderMessages(c *call, ids []string) {
-	mb, ok := c.openMailbox(ids[0])
+	mb, f, ok := c.openFolder(ids)
 	if !ok {
-		return
-	}
-	f := mb.folder(ids[1])
-	if f == nil {
-		c.fail(errMailItemNotFound())
 		return
 	}
 	ctx := "users('" + ids[0] + "')/mailFolders('" + ids[1] + "')/messages"
