@@ -15,15 +15,6 @@ import (
 	"github.com/graphtui/graphtui/profiles"
 )
 
-// brokenKeyring is a machine without a keyring.
-type brokenKeyring struct{}
-
-func (brokenKeyring) Get(string, string) (string, error) {
-	return "", errors.New("no D-Bus session bus")
-}
-func (brokenKeyring) Set(string, string, string) error { return errors.New("no D-Bus session bus") }
-func (brokenKeyring) Delete(string, string) error      { return errors.New("no D-Bus session bus") }
-
 // process is one graphtui run: a fresh Manager over the shared cache file.
 func process(dir, mode string, kr profiles.Keyring) *Manager {
 	return NewManager(Options{Cache: NewCache(CacheConfig{Mode: mode, Dir: dir, Keyring: kr})})
@@ -215,7 +206,7 @@ func TestPersistentCacheCorruptOrForeign(t *testing.T) {
 func TestPersistentCacheWithoutKeyring(t *testing.T) {
 	_, cfg := startDemo(t, demo.Options{})
 	dir := t.TempDir()
-	c := NewCache(CacheConfig{Mode: profiles.TokenCacheAuto, Dir: dir, Keyring: brokenKeyring{}})
+	c := NewCache(CacheConfig{Mode: profiles.TokenCacheAuto, Dir: dir, Keyring: memkeyring.Broken{Err: errors.New("no D-Bus session bus")}})
 	m := NewManager(Options{Cache: c})
 	if _, err := m.Token(context.Background(), mustProfile(t, cfg, demo.ProfileReader)); err != nil {
 		t.Fatal(err)
