@@ -8,51 +8,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/graphtui/graphtui/demo"
+	"github.com/graphtui/graphtui/internal/memkeyring"
 	"github.com/graphtui/graphtui/profiles"
 )
-
-// memKeyring is a keyring in memory.
-type memKeyring struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-func (k *memKeyring) Get(service, user string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	v, ok := k.m[service+"/"+user]
-	if !ok {
-		return "", profiles.ErrSecretNotFound
-	}
-	return v, nil
-}
-
-func (k *memKeyring) Set(service, user, secret string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.m[service+"/"+user] = secret
-	return nil
-}
-
-func (k *memKeyring) Delete(service, user string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	delete(k.m, service+"/"+user)
-	return nil
-}
-
-// brokenKeyring is a machine without a keyring.
-type brokenKeyring struct{}
-
-func (brokenKeyring) Get(string, string) (string, error) {
-	return "", errors.New("no D-Bus session bus")
-}
-func (brokenKeyring) Set(string, string, string) error { return errors.New("no D-Bus session bus") }
-func (brokenKeyring) Delete(string, string) error      { return errors.New("no D-Bus session bus") }
 
 // process is one graphtui run: a fresh Manager over the shared cache file.
 func process(dir, mode string, kr profiles.Keyring) *Manager {
@@ -71,7 +32,7 @@ func TestPersistentCacheSharedByTwoRuns(t *testing.T) {
 		t.Run(mode, func(t *testing.T) {
 			tenant, cfg := startDemo(t, demo.Options{})
 			dir := t.TempDir()
-			kr := &memKeyring{m: map[string]string{}}
+			kr := &memkeyring.Keyring{}
 			ctx := context.Background()
 			for _, name := range []string{demo.ProfileReader, demo.ProfileCert, demo.ProfileFederated} {
 				p := mustProfile(t, cfg, name)
@@ -220,7 +181,7 @@ func TestPersistentCacheCorruptOrForeign(t *testing.T) {
 			writeFile(t, filepath.Join(dir, CacheFileName), `{"AccessToken":{}}`)
 		},
 		"other key": func(dir string) {
-			if _, err := process(dir, profiles.TokenCacheAuto, &memKeyring{m: map[string]string{}}).Token(ctx, p); err != nil {
+			if _, err := process(dir, profiles.TokenCacheAuto, &memkeyring.Keyring{}).Token(ctx, p); err != nil {
 				t.Fatal(err)
 			}
 		},
@@ -229,7 +190,7 @@ func TestPersistentCacheCorruptOrForeign(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			prepare(dir)
-			kr := &memKeyring{m: map[string]string{}}
+			kr := &memkeyring.Keyring{}
 			tok, err := process(dir, profiles.TokenCacheAuto, kr).Token(ctx, p)
 			if err != nil || tok.Source != SourceIdentityProvider {
 				t.Fatalf("over a %s file: %v, %v", name, tok, err)
@@ -245,7 +206,7 @@ func TestPersistentCacheCorruptOrForeign(t *testing.T) {
 func TestPersistentCacheWithoutKeyring(t *testing.T) {
 	_, cfg := startDemo(t, demo.Options{})
 	dir := t.TempDir()
-	c := NewCache(CacheConfig{Mode: profiles.TokenCacheAuto, Dir: dir, Keyring: brokenKeyring{}})
+	c := NewCache(CacheConfig{Mode: profiles.TokenCacheAuto, Dir: dir, Keyring: memkeyring.Broken{Err: errors.New("no D-Bus session bus")}})
 	m := NewManager(Options{Cache: c})
 	if _, err := m.Token(context.Background(), mustProfile(t, cfg, demo.ProfileReader)); err != nil {
 		t.Fatal(err)

@@ -146,3 +146,28 @@ func (c Claims) Delegated() bool {
 	}
 	return false
 }
+
+// Fields are the single-valued text claims that have a field of their own,
+// with their JWT names, in the order jwt.ms shows them. Every place that
+// lists the claims (the CLI, the support bundle) reads this one list.
+func (c Claims) Fields() []Claim {
+	return []Claim{
+		{"aud", c.Audience},
+		{"iss", c.Issuer},
+		{"tid", c.TenantID},
+		{"appid", c.AppID},
+		{"app_displayname", c.AppDisplayName},
+		{"idtyp", c.IDType},
+	}
+}
+
+// TimeClaim is a claim that holds a time: iat, nbf or exp.
+type TimeClaim struct {
+	Name string
+	At   time.Time // zero when the token lacks it
+}
+
+// Times are the time claims with their JWT names, in jwt.ms order.
+func (c Claims) Times() []TimeClaim {
+	return []TimeClaim{{"iat", c.IssuedAt}, {"nbf", c.NotBefore}, {"exp", c.ExpiresAt}}
+}

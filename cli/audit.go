@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -167,13 +166,5 @@ func graphOrigin(p profiles.Profile) func(string) bool {
 // printAuditJSON prints the report as one object, kept from driving a
 // terminal.
 func (a *App) printAuditJSON(r *audit.Report) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(r); err != nil {
-		return &exitError{exitFailure, err}
-	}
-	_, err := a.Out.Write(termsafe.JSON(b.Bytes()))
-	return err
+	return writeJSON(a.Out, r, true)
 }

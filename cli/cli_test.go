@@ -109,11 +109,7 @@ func TestGetNoConsentExplainsCauseAndNextStep(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1", r.code)
 	}
-	for _, want := range []string{"401", "InvalidAuthenticationToken", "Cause:", "no roles claim", "Next:", "adminconsent?client_id="} {
-		if !strings.Contains(r.err, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, r.err)
-		}
-	}
+	wantIn(t, "stderr", r.err, "401", "InvalidAuthenticationToken", "Cause:", "no roles claim", "Next:", "adminconsent?client_id=")
 	if r.out != "" {
 		t.Errorf("stdout should be empty on failure, got %q", r.out)
 	}
@@ -125,11 +121,7 @@ func TestGetWrongSecretExplainsAADSTS(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1", r.code)
 	}
-	for _, want := range []string{"AADSTS7000215", "Cause:", "Secret ID"} {
-		if !strings.Contains(r.err, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, r.err)
-		}
-	}
+	wantIn(t, "stderr", r.err, "AADSTS7000215", "Cause:", "Secret ID")
 }
 
 func TestGetWrongRoleNamesTheRolesItHas(t *testing.T) {
@@ -336,4 +328,15 @@ func (a *App) allProfilesForTest(t *testing.T) []string {
 		names = append(names, p.Name)
 	}
 	return names
+}
+
+// wantIn fails the test for each of wants that text lacks; what names the
+// text (stdout, stderr, the bundle) in the message.
+func wantIn(t *testing.T, what, text string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s lacks %q:\n%s", what, want, text)
+		}
+	}
 }

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -186,13 +184,5 @@ func (a *App) printExplanationJSON(method string, o explainOptions, x *session.E
 		}
 		r.Missing, r.Has, r.ConsentURL = nonNil(d.Missing), nonNil(d.Has), x.ConsentURL
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(r); err != nil {
-		return &exitError{exitFailure, err}
-	}
-	_, err := a.Out.Write(termsafe.JSON(b.Bytes()))
-	return err
+	return writeJSON(a.Out, r, true)
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/fakeidp"
+	"github.com/graphtui/graphtui/internal/memkeyring"
 	"github.com/graphtui/graphtui/profiles"
 )
 
@@ -566,16 +567,8 @@ func TestCLITokenThatIsNotAJWT(t *testing.T) {
 	}
 }
 
-// failingKeyring is a keyring backend that is there but broken, and
-// hangingKeyring one that never answers (a Secret Service waiting for a
-// desktop prompt).
-type failingKeyring struct{}
-
-func (failingKeyring) Get(string, string) (string, error) {
-	return "", errors.New("org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided")
-}
-func (failingKeyring) Set(string, string, string) error { return errors.New("unavailable") }
-func (failingKeyring) Delete(string, string) error      { return errors.New("unavailable") }
+// hangingKeyring is a keyring backend that never answers (a Secret
+// Service waiting for a desktop prompt).
 
 type hangingKeyring struct{ release chan struct{} }
 
@@ -620,8 +613,10 @@ func TestCLIBadInput(t *testing.T) {
 		{name: "cmd: that hangs", change: func(p *profiles.Profile) { p.ClientSecret = "cmd:sleep 10" }, setup: short,
 			code: 1, stderr: []string{"cmd: sleep did not finish within 300ms; check that it runs without prompting"}},
 		{name: "keyring: backend that fails", change: func(p *profiles.Profile) { p.ClientSecret = "keyring:fault" },
-			setup: func(a *App) { a.Keyring = failingKeyring{} },
-			code:  1, stderr: []string{"keyring:fault: org.freedesktop.DBus.Error.ServiceUnknown"}},
+			setup: func(a *App) {
+				a.Keyring = memkeyring.Broken{Err: errors.New("org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided")}
+			},
+			code: 1, stderr: []string{"keyring:fault: org.freedesktop.DBus.Error.ServiceUnknown"}},
 		{name: "keyring: backend that hangs", change: func(p *profiles.Profile) { p.ClientSecret = "keyring:fault" },
 			setup: func(a *App) { a.Keyring = hangingKeyring{release}; short(a) },
 			code:  1, stderr: []string{"keyring:fault: the keyring did not answer within 300ms", "use an env:, file: or cmd: reference instead"}},

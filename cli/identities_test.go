@@ -13,19 +13,10 @@ import (
 )
 
 // newIdentityDemo is the demo tenant with the config `graphtui demo`
-// writes: the stories and the identity profiles. The managed identity
-// endpoint's variables are set in the process, as an Azure host sets
-// them (MSAL reads them there), so these tests do not run in parallel.
+// writes, on an Azure host of its own (see demotest.StartHost).
 func newIdentityDemo(t *testing.T) demoEnv {
 	t.Helper()
-	tenant := demotest.Tenant(t, demo.Options{})
-	cfg, err := tenant.WriteDemoConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range tenant.ManagedIdentityEnv() {
-		t.Setenv(k, v)
-	}
+	tenant, cfg := demotest.StartHost(t, demo.Options{})
 	return demoEnv{tenant: tenant, config: cfg}
 }
 
@@ -113,11 +104,7 @@ func TestProfilesShowKindAndTokenCache(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d %s", r.code, r.err)
 	}
-	for _, want := range []string{"KIND", demo.ProfileMIMissingRole, "managed-identity", demo.ProfileFederated, "federated", demo.ProfileCert, "certificate"} {
-		if !strings.Contains(r.out, want) {
-			t.Errorf("profiles lacks %q:\n%s", want, r.out)
-		}
-	}
+	wantIn(t, "profiles", r.out, "KIND", demo.ProfileMIMissingRole, "managed-identity", demo.ProfileFederated, "federated", demo.ProfileCert, "certificate")
 	// The demo host's variables also bring the implicit managed-identity profile.
 	if !strings.Contains(r.out, "\nmanaged-identity ") {
 		t.Errorf("the implicit managed-identity profile is missing:\n%s", r.out)
@@ -133,12 +120,8 @@ func TestTokenFederatedShowsAssertionClaimsNeverTheAssertion(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
-	for _, want := range []string{"kind", "federated", "source", "identity provider", "assertion iss", demo.FederatedIssuer,
-		"assertion sub", demo.FederatedSubject, "assertion aud", demo.FederatedAudience} {
-		if !strings.Contains(r.out, want) {
-			t.Errorf("token output lacks %q:\n%s", want, r.out)
-		}
-	}
+	wantIn(t, "token output", r.out, "kind", "federated", "source", "identity provider", "assertion iss", demo.FederatedIssuer,
+		"assertion sub", demo.FederatedSubject, "assertion aud", demo.FederatedAudience)
 	jwt, err := os.ReadFile(filepath.Join(filepath.Dir(d.config), demo.ProfileFederated+".jwt"))
 	if err != nil {
 		t.Fatal(err)
@@ -156,11 +139,7 @@ func TestFederatedWrongSubjectExplainsAADSTS70021(t *testing.T) {
 	if r.code != exitFailure {
 		t.Fatalf("exit %d, want 1: %s", r.code, r.err)
 	}
-	for _, want := range []string{"AADSTS70021", "presented subject", demo.FederatedWrongSubject, "presented issuer", demo.FederatedIssuer} {
-		if !strings.Contains(r.err, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, r.err)
-		}
-	}
+	wantIn(t, "stderr", r.err, "AADSTS70021", "presented subject", demo.FederatedWrongSubject, "presented issuer", demo.FederatedIssuer)
 }
 
 func TestManagedIdentityMissingRoleGivesTheRoleAssignment(t *testing.T) {
@@ -177,17 +156,13 @@ func TestManagedIdentityMissingRoleGivesTheRoleAssignment(t *testing.T) {
 	if !ok {
 		t.Fatal("no app role id for User.ReadBasic.All")
 	}
-	for _, want := range []string{
+	wantIn(t, "stderr", r.err,
 		"App role assignment:", "permission:", "app role id:", roleID, "principal id:", oid,
 		"permission:   User.ReadBasic.All",
-		"request:      POST " + d.tenant.GraphURL() + "/v1.0/servicePrincipals/" + oid + "/appRoleAssignments",
-		`body:         {"principalId":"` + oid + `"`,
+		"request:      POST "+d.tenant.GraphURL()+"/v1.0/servicePrincipals/"+oid+"/appRoleAssignments",
+		`body:         {"principalId":"`+oid+`"`,
 		"Azure CLI:\n    az rest --method POST", "PowerShell:\n    New-MgServicePrincipalAppRoleAssignment",
-	} {
-		if !strings.Contains(r.err, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, r.err)
-		}
-	}
+	)
 	if strings.Contains(r.err, "adminconsent") {
 		t.Errorf("a managed identity has no consent URL:\n%s", r.err)
 	}

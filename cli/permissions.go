@@ -2,7 +2,6 @@ package cli
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -115,9 +114,7 @@ func printPermissionsJSON(w io.Writer, m permissions.Match) error {
 	for _, c := range m.Combinations {
 		combos = append(combos, combinationJSON{nonNil(c.Permissions), c.Least})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(struct {
+	return writeJSON(w, struct {
 		Path         string            `json:"path"`
 		Pattern      string            `json:"pattern"`
 		Method       string            `json:"method"`
@@ -126,7 +123,7 @@ func printPermissionsJSON(w io.Writer, m permissions.Match) error {
 		RSC          []string          `json:"rsc"`
 		All          []string          `json:"all"`
 		Combinations []combinationJSON `json:"combinations"`
-	}{m.Path, m.Pattern, m.Method, least, nonNil(m.CoLeast), nonNil(m.RSC), nonNil(m.All), combos})
+	}{m.Path, m.Pattern, m.Method, least, nonNil(m.CoLeast), nonNil(m.RSC), nonNil(m.All), combos}, false)
 }
 
 func nonNil(s []string) []string {

@@ -55,11 +55,7 @@ func TestPermissionsRole(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
-	for _, want := range []string{"permission   Mail.Send (application)", "app role id  b633e1c5-b582-4048-a93e-9f11b44c7e96", "privilege    ", "\nusers (", "POST  /users/{id}/sendmail"} {
-		if !strings.Contains(r.out, want) {
-			t.Errorf("output lacks %q:\n%s", want, r.out)
-		}
-	}
+	wantIn(t, "output", r.out, "permission   Mail.Send (application)", "app role id  b633e1c5-b582-4048-a93e-9f11b44c7e96", "privilege    ", "\nusers (", "POST  /users/{id}/sendmail")
 	r = run(t, noConfig, "permissions", "--role", "AppRoleAssignment.ReadWrite.All")
 	if !strings.Contains(r.out, "together with Application.Read.All") {
 		t.Errorf("a permission needed with another does not say so:\n%s", r.out)

@@ -19,16 +19,12 @@ func TestPermissionsText(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
-	for _, want := range []string{
+	wantIn(t, "output", r.out,
 		"path     /users/adele@contoso.com/messages",
 		"pattern  /users/{id}/messages",
 		"Least-privileged application permission for GET:\n  Mail.ReadBasic.All  privilege 3",
 		"Also allowed", "Mail.Read ", "Mail.ReadWrite",
-	} {
-		if !strings.Contains(r.out, want) {
-			t.Errorf("output lacks %q:\n%s", want, r.out)
-		}
-	}
+	)
 	if r.err != "" {
 		t.Errorf("stderr: %s", r.err)
 	}
@@ -117,14 +113,10 @@ func TestPermissionsExplainsPrivilegeAndRSC(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
-	for _, want := range []string{
+	wantIn(t, "output", r.out,
 		"privilege level", "higher grants more",
-		"Resource-specific consent (per team or chat): ChatMessage.Read.Chat\n" + permissions.RSCNote,
-	} {
-		if !strings.Contains(r.out, want) {
-			t.Errorf("output lacks %q:\n%s", want, r.out)
-		}
-	}
+		"Resource-specific consent (per team or chat): ChatMessage.Read.Chat\n"+permissions.RSCNote,
+	)
 	_, also, _ := strings.Cut(r.out, "Also allowed")
 	also, _, _ = strings.Cut(also, "\n\n")
 	last := 0
@@ -148,11 +140,7 @@ func TestPermissionsNotCallableAppOnly(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.err)
 	}
-	for _, want := range []string{"Not callable app-only", "/users/{id}/messages needs Mail.ReadBasic.All"} {
-		if !strings.Contains(r.out, want) {
-			t.Errorf("output lacks %q:\n%s", want, r.out)
-		}
-	}
+	wantIn(t, "output", r.out, "Not callable app-only", "/users/{id}/messages needs Mail.ReadBasic.All")
 	r = run(t, noConfig, "permissions", "/users/x/pendingAccessReviewInstances")
 	if r.code != 0 || !strings.Contains(r.out, "Not callable app-only") || !strings.Contains(r.out, "delegated") {
 		t.Errorf("exit %d:\n%s", r.code, r.out)

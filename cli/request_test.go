@@ -110,11 +110,7 @@ func TestRequestConfirmation(t *testing.T) {
 			t.Fatalf("answer %q: exit %d, %d requests sent:\n%s", answer, r.code, d.sent(), r.err)
 		}
 	}
-	for _, want := range []string{"POST " + d.tenant.GraphURL() + "/v1.0" + sendMailPath, "profile  " + demo.ProfileMailBlocked, "tenant   " + d.tenant.TenantID(), "[y/N]"} {
-		if !strings.Contains(r.err, want) {
-			t.Errorf("the question lacks %q:\n%s", want, r.err)
-		}
-	}
+	wantIn(t, "the question", r.err, "POST "+d.tenant.GraphURL()+"/v1.0"+sendMailPath, "profile  "+demo.ProfileMailBlocked, "tenant   "+d.tenant.TenantID(), "[y/N]")
 
 	r = runAt(t, d.env(), "y\n", true, args...)
 	if r.code != 0 || !strings.Contains(r.err, "202 Accepted") {
@@ -227,11 +223,7 @@ func TestRequestBundleOfAWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(b)
-	for _, want := range []string{"POST", "curl -X POST", "--data @body.json", "403"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("bundle lacks %q:\n%s", want, text)
-		}
-	}
+	wantIn(t, "bundle", text, "POST", "curl -X POST", "--data @body.json", "403")
 	if strings.Contains(text, "Offline hello") {
 		t.Errorf("bundle holds the request body:\n%s", text)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -122,13 +121,11 @@ func printRoleJSON(w io.Writer, r permissions.Role) error {
 		}
 		res = append(res, out)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(struct {
+	return writeJSON(w, struct {
 		Name      string             `json:"name"`
 		ID        string             `json:"id"`
 		Privilege int                `json:"privilege"`
 		RSC       bool               `json:"rsc"`
 		Resources []roleResourceJSON `json:"resources"`
-	}{r.Name, r.ID, r.Privilege, r.RSC, res})
+	}{r.Name, r.ID, r.Privilege, r.RSC, res}, false)
 }

@@ -88,15 +88,12 @@ func writeClaims(w io.Writer, t *auth.Token, now time.Time) {
 		fmt.Fprintf(w, "\nclaims: %v. Microsoft Graph tokens are JWTs: check that authority_host points at the Microsoft identity platform.\n", t.ClaimsErr)
 		return
 	}
-	row("aud", c.Audience)
-	row("iss", c.Issuer)
-	row("tid", c.TenantID)
-	row("appid", c.AppID)
-	row("app_displayname", c.AppDisplayName)
-	row("idtyp", c.IDType)
-	row("iat", timeText(c.IssuedAt))
-	row("nbf", timeText(c.NotBefore))
-	row("exp", timeText(c.ExpiresAt))
+	for _, f := range c.Fields() {
+		row(f.Name, f.Value)
+	}
+	for _, tc := range c.Times() {
+		row(tc.Name, timeText(tc.At))
+	}
 	tw.Flush()
 
 	if len(c.Roles) == 0 {

@@ -62,16 +62,8 @@ func (t *Tenant) IssueFederatedToken(iss, sub, aud string, exp time.Time) (strin
 // trusted issuer, in its validity window, whose issuer, subject and
 // audience match one of the app's federated credentials.
 func (t *Tenant) checkFederated(a *app, p *parsedJWT) *aadstsError {
-	exp, ok := p.unix("exp")
-	if !ok {
-		e := errAssertionMalformed("it has no exp claim")
-		return &e
-	}
-	nbf, hasNbf := p.unix("nbf")
-	now := t.now()
-	if now.After(exp.Add(clockSkew)) || hasNbf && nbf.After(now.Add(clockSkew)) {
-		e := errFederatedExpired(now, exp)
-		return &e
+	if e := t.checkWindow(p, func(now, _, exp time.Time) aadstsError { return errFederatedExpired(now, exp) }); e != nil {
+		return e
 	}
 	iss, sub, aud := p.str("iss"), p.str("sub"), p.str("aud")
 	if len(p.strings("aud")) > 0 {

@@ -9,6 +9,15 @@ import (
 // Handlers of the demo Graph's routes. Page sizes and $top limits follow
 // Graph's: 100 / 999 for directory objects, 10 / 1000 for mail.
 
+// found reports whether the object r was found; if not, the call fails
+// with Graph's 404 for id.
+func (c *call) found(r record, id string) bool {
+	if r == nil {
+		c.fail(errObjectNotFound(id))
+	}
+	return r != nil
+}
+
 func directoryCollection(t *entityType, ctx string, items []record) collection {
 	return collection{typ: t, context: ctx, items: items, pageSize: 100, maxTop: 999, eventualCount: true}
 }
@@ -41,23 +50,18 @@ func deltaUsers(c *call, _ []string) {
 }
 
 func getUser(c *call, ids []string) {
-	u := c.t.dir.user(ids[0])
-	if u == nil {
-		c.fail(errObjectNotFound(ids[0]))
-		return
+	if u := c.t.dir.user(ids[0]); c.found(u, ids[0]) {
+		c.single(userType, "users", u, false)
 	}
-	c.single(userType, "users", u, false)
 }
 
 func getManager(c *call, ids []string) {
 	u := c.t.dir.user(ids[0])
-	if u == nil {
-		c.fail(errObjectNotFound(ids[0]))
+	if !c.found(u, ids[0]) {
 		return
 	}
 	m := c.t.dir.user(c.t.dir.managerOf[u["id"].(string)])
-	if m == nil {
-		c.fail(errObjectNotFound("manager"))
+	if !c.found(m, "manager") {
 		return
 	}
 	c.single(userType, "directoryObjects", m, true)
@@ -65,8 +69,7 @@ func getManager(c *call, ids []string) {
 
 func listMemberOf(c *call, ids []string) {
 	u := c.t.dir.user(ids[0])
-	if u == nil {
-		c.fail(errObjectNotFound(ids[0]))
+	if !c.found(u, ids[0]) {
 		return
 	}
 	var groups []record
@@ -87,18 +90,14 @@ func countGroups(c *call, _ []string) {
 }
 
 func getGroup(c *call, ids []string) {
-	g := findByID(c.t.dir.groups, ids[0])
-	if g == nil {
-		c.fail(errObjectNotFound(ids[0]))
-		return
+	if g := findByID(c.t.dir.groups, ids[0]); c.found(g, ids[0]) {
+		c.single(groupType, "groups", g, false)
 	}
-	c.single(groupType, "groups", g, false)
 }
 
 func groupMembers(c *call, id string) (collection, bool) {
 	g := findByID(c.t.dir.groups, id)
-	if g == nil {
-		c.fail(errObjectNotFound(id))
+	if !c.found(g, id) {
 		return collection{}, false
 	}
 	return c.t.dir.groupMembers(g["id"].(string)), true
@@ -135,12 +134,9 @@ func byIDOrAppID(list []record, key string) record {
 }
 
 func getApplication(c *call, ids []string) {
-	a := byIDOrAppID(c.t.dir.apps, ids[0])
-	if a == nil {
-		c.fail(errObjectNotFound(ids[0]))
-		return
+	if a := byIDOrAppID(c.t.dir.apps, ids[0]); c.found(a, ids[0]) {
+		c.single(applicationType, "applications", a, false)
 	}
-	c.single(applicationType, "applications", a, false)
 }
 
 func listServicePrincipals(c *call, _ []string) {
@@ -148,18 +144,14 @@ func listServicePrincipals(c *call, _ []string) {
 }
 
 func getServicePrincipal(c *call, ids []string) {
-	sp := byIDOrAppID(c.t.dir.sps, ids[0])
-	if sp == nil {
-		c.fail(errObjectNotFound(ids[0]))
-		return
+	if sp := byIDOrAppID(c.t.dir.sps, ids[0]); c.found(sp, ids[0]) {
+		c.single(servicePrincipalType, "servicePrincipals", sp, false)
 	}
-	c.single(servicePrincipalType, "servicePrincipals", sp, false)
 }
 
 func listAppRoleAssignments(c *call, ids []string) {
 	sp := byIDOrAppID(c.t.dir.sps, ids[0])
-	if sp == nil {
-		c.fail(errObjectNotFound(ids[0]))
+	if !c.found(sp, ids[0]) {
 		return
 	}
 	spID := sp["id"].(string)
@@ -224,27 +216,30 @@ func listMailFolders(c *call, ids []string) {
 	}
 }
 
-func getMailFolder(c *call, ids []string) {
+// openFolder opens the mailbox of user ids[0] and its folder ids[1], by
+// ID or well-known name.
+func (c *call) openFolder(ids []string) (*mailbox, record, bool) {
 	mb, ok := c.openMailbox(ids[0])
 	if !ok {
-		return
+		return nil, nil, false
 	}
 	f := mb.folder(ids[1])
 	if f == nil {
 		c.fail(errMailItemNotFound())
-		return
+		return nil, nil, false
 	}
-	c.single(mailFolderType, "users('"+ids[0]+"')/mailFolders", f, false)
+	return mb, f, true
+}
+
+func getMailFolder(c *call, ids []string) {
+	if _, f, ok := c.openFolder(ids); ok {
+		c.single(mailFolderType, "users('"+ids[0]+"')/mailFolders", f, false)
+	}
 }
 
 func listFolderMessages(c *call, ids []string) {
-	mb, ok := c.openMailbox(ids[0])
+	mb, f, ok := c.openFolder(ids)
 	if !ok {
-		return
-	}
-	f := mb.folder(ids[1])
-	if f == nil {
-		c.fail(errMailItemNotFound())
 		return
 	}
 	ctx := "users('" + ids[0] + "')/mailFolders('" + ids[1] + "')/messages"

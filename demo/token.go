@@ -233,6 +233,14 @@ func (t *Tenant) checkAssertion(a *app, assertion string) *aadstsError {
 		e := errAssertionMalformed(fmt.Sprintf("its audience '%s' is not this tenant's token endpoint", p.str("aud")))
 		return &e
 	}
+	return t.checkWindow(p, errAssertionTime)
+}
+
+// checkWindow is the validity check every assertion gets: no exp is
+// malformed; a time outside nbf..exp, give or take clockSkew, is answered
+// with outside's error (certificate and federated assertions word it
+// differently, as the real service does).
+func (t *Tenant) checkWindow(p *parsedJWT, outside func(now, nbf, exp time.Time) aadstsError) *aadstsError {
 	exp, ok := p.unix("exp")
 	if !ok {
 		e := errAssertionMalformed("it has no exp claim")
@@ -241,7 +249,7 @@ func (t *Tenant) checkAssertion(a *app, assertion string) *aadstsError {
 	nbf, hasNbf := p.unix("nbf")
 	now := t.now()
 	if now.After(exp.Add(clockSkew)) || hasNbf && nbf.After(now.Add(clockSkew)) {
-		e := errAssertionTime(now, nbf, exp)
+		e := outside(now, nbf, exp)
 		return &e
 	}
 	return nil

@@ -279,8 +279,7 @@ func addMember(c *call, ids []string, body map[string]any) {
 	if g == nil {
 		g = d.groupByID[ids[0]]
 	}
-	if g == nil {
-		c.fail(errObjectNotFound(ids[0]))
+	if !c.found(g, ids[0]) {
 		return
 	}
 	ref, _ := body["@odata.id"].(string)

@@ -115,16 +115,7 @@ func command(profile string, args ...string) string {
 }
 
 func intersect(have, want []string) []string {
-	var out []string
-	for _, h := range have {
-		for _, w := range want {
-			if strings.EqualFold(h, w) {
-				out = append(out, h)
-				break
-			}
-		}
-	}
-	return out
+	return keep(have, func(h string) bool { return containsFold(want, h) })
 }
 
 func union(a, b []string) []string {

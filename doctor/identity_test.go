@@ -12,21 +12,14 @@ import (
 	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/internal/demotest"
 	"github.com/graphtui/graphtui/permissions"
 	"github.com/graphtui/graphtui/profiles"
 )
 
 func identityDemo(t *testing.T) (*demo.Tenant, *profiles.Config) {
 	t.Helper()
-	tn, err := demo.Start(demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tn.Close() })
-	path, err := tn.WriteConfigAll(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tn, path := demotest.StartAll(t, demo.Options{})
 	cfg, err := profiles.Load(path)
 	if err != nil {
 		t.Fatal(err)

@@ -158,15 +158,7 @@ func (f *facts) appName() string {
 
 // selectedRoles are the SharePoint and OneDrive permissions that work only
 // on what was granted item by item.
-func selectedRoles(roles []string) []string {
-	var out []string
-	for _, r := range roles {
-		if isSelected(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func selectedRoles(roles []string) []string { return keep(roles, isSelected) }
 
 func isSelected(r string) bool {
 	if !strings.HasSuffix(r, ".Selected") {
@@ -181,48 +173,37 @@ func isSelected(r string) bool {
 }
 
 func withoutSelected(roles []string) []string {
-	var out []string
-	for _, r := range roles {
-		if !isSelected(r) {
-			out = append(out, r)
-		}
-	}
-	return out
+	return keep(roles, func(r string) bool { return !isSelected(r) })
 }
 
 // rscPermissions are Teams resource-specific consent permissions: they end
 // in .Group (a team) or .Chat and are granted by installing the app.
-func rscPermissions(perms []string) []string {
-	var out []string
-	for _, p := range perms {
-		if isRSC(p) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+func rscPermissions(perms []string) []string { return keep(perms, isRSC) }
 
 func isRSC(p string) bool { return strings.HasSuffix(p, ".Group") || strings.HasSuffix(p, ".Chat") }
 
 func withoutRSC(perms []string) []string {
-	var out []string
-	for _, p := range perms {
-		if !isRSC(p) {
-			out = append(out, p)
-		}
-	}
-	return out
+	return keep(perms, func(p string) bool { return !isRSC(p) })
 }
 
 // mailRoles are the roles that open mailbox content.
 func mailRoles(roles []string) []string {
-	var out []string
-	for _, r := range roles {
+	return keep(roles, func(r string) bool {
 		for _, p := range []string{"Mail.", "Calendars.", "Contacts.", "MailboxSettings.", "MailboxFolder.", "MailboxItem."} {
 			if strings.HasPrefix(r, p) {
-				out = append(out, r)
-				break
+				return true
 			}
+		}
+		return false
+	})
+}
+
+// keep returns the names ok says yes to, in order; nil when none.
+func keep(names []string, ok func(string) bool) []string {
+	var out []string
+	for _, n := range names {
+		if ok(n) {
+			out = append(out, n)
 		}
 	}
 	return out

@@ -17,16 +17,7 @@ import (
 // AuditHistory reads the profile's own history and the token's roles,
 // and takes the principal id for the requests from the token.
 func TestAuditHistoryOnDemo(t *testing.T) {
-	tenant := demotest.Tenant(t, demo.Options{})
-	cfg, err := tenant.WriteDemoConfig(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	// MSAL reads the managed identity endpoint from the process, as on an
-	// Azure host.
-	for k, v := range tenant.ManagedIdentityEnv() {
-		t.Setenv(k, v)
-	}
+	_, cfg := demotest.StartHost(t, demo.Options{})
 	s, err := New(Options{Config: cfg, TokenCache: "off"})
 	if err != nil {
 		t.Fatal(err)

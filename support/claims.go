@@ -17,20 +17,14 @@ func claimMap(s scrubber, c auth.Claims) map[string]any {
 			m[name] = s.clean(v)
 		}
 	}
-	when := func(name string, t time.Time) {
-		if !t.IsZero() {
-			m[name] = t.UTC().Format(time.RFC3339)
+	for _, f := range c.Fields() {
+		str(f.Name, f.Value)
+	}
+	for _, tc := range c.Times() {
+		if !tc.At.IsZero() {
+			m[tc.Name] = tc.At.UTC().Format(time.RFC3339)
 		}
 	}
-	str("aud", c.Audience)
-	str("iss", c.Issuer)
-	str("tid", c.TenantID)
-	str("appid", c.AppID)
-	str("app_displayname", c.AppDisplayName)
-	str("idtyp", c.IDType)
-	when("iat", c.IssuedAt)
-	when("nbf", c.NotBefore)
-	when("exp", c.ExpiresAt)
 	// roles is always present: an empty list is the no-consent finding.
 	roles := make([]string, 0, len(c.Roles))
 	for _, r := range c.Roles {

@@ -44,3 +44,16 @@ func start(t testing.TB, o demo.Options, write func(*demo.Tenant, string) (strin
 	}
 	return tenant, cfg
 }
+
+// StartHost runs the demo tenant with the config `graphtui demo` writes
+// (the identity profiles too) and makes this process look like an Azure
+// host of the tenant: MSAL reads the managed identity endpoint from the
+// environment. As it sets the environment, the test cannot run in parallel.
+func StartHost(t testing.TB, o demo.Options) (*demo.Tenant, string) {
+	t.Helper()
+	tenant, cfg := start(t, o, (*demo.Tenant).WriteDemoConfig)
+	for k, v := range tenant.ManagedIdentityEnv() {
+		t.Setenv(k, v)
+	}
+	return tenant, cfg
+}

@@ -1,5 +1,6 @@
-// Package memkeyring is an OS keyring in memory, for the tests of code
-// that saves and reads keyring: secrets. It is used only from tests.
+// Package memkeyring is an OS keyring in memory, and one that is broken,
+// for the tests of code that saves and reads keyring: secrets. It is used
+// only from tests.
 package memkeyring
 
 import (
@@ -49,3 +50,12 @@ func (k *Keyring) Len() int {
 	defer k.mu.Unlock()
 	return len(k.m)
 }
+
+// Broken is a keyring backend that is there but fails every call with Err,
+// as the Secret Service does when no provider runs or no D-Bus session
+// exists.
+type Broken struct{ Err error }
+
+func (k Broken) Get(string, string) (string, error) { return "", k.Err }
+func (k Broken) Set(string, string, string) error   { return k.Err }
+func (k Broken) Delete(string, string) error        { return k.Err }
