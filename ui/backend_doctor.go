@@ -27,18 +27,18 @@ func (b *Backend) matrix(ctx context.Context, list []profiles.Profile, r graph.R
 	}
 }
 
-// pathEditedMsg says the path input changed; the root answers with
-// suggestions from the permission reference.
-type pathEditedMsg struct{ Value string }
+// pathEditedMsg says the path input or the method changed; the root
+// answers with suggestions from the permission reference for that method.
+type pathEditedMsg struct{ Value, Method string }
 
-// pathSuggestionsMsg carries completions for one path value.
+// pathSuggestionsMsg carries completions for one path value and method.
 type pathSuggestionsMsg struct {
-	For   string
-	Paths []string
+	For, Method string
+	Paths       []string
 }
 
-func suggestPaths(value string) tea.Cmd {
+func suggestPaths(value, method string) tea.Cmd {
 	return func() tea.Msg {
-		return pathSuggestionsMsg{For: value, Paths: permissions.Suggest(value, 12)}
+		return pathSuggestionsMsg{For: value, Method: method, Paths: permissions.SuggestMethod(method, value, 12)}
 	}
 }

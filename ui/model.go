@@ -301,7 +301,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		m.setStatus(msg.Text, msg.Err)
 		return nil
 	case pathEditedMsg:
-		return suggestPaths(msg.Value)
+		return suggestPaths(msg.Value, msg.Method)
 	case recheckMsg:
 		cmds = append(cmds, m.recheck())
 	case matrixMsg:
