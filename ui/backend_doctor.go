@@ -23,7 +23,7 @@ func (b *Backend) recheck(ctx context.Context, seq int, p profiles.Profile, prev
 func (b *Backend) matrix(ctx context.Context, list []profiles.Profile, r graph.Request) tea.Cmd {
 	return func() tea.Msg {
 		same := func(profiles.Profile) (graph.Request, error) { return r, nil }
-		return matrixResultMsg{Path: r.Path, Rows: b.Matrix(ctx, list, same, sendOptions)}
+		return matrixResultMsg{Method: r.Method, Path: r.Path, Rows: b.Matrix(ctx, list, same, sendOptions)}
 	}
 }
 

@@ -76,9 +76,9 @@ func DefaultRequestKeyMap() RequestKeyMap {
 		Complete:  key.NewBinding(key.WithKeys("right", "end"), key.WithHelp("→", "complete")),
 		Cycle:     key.NewBinding(key.WithKeys("ctrl+n", "ctrl+p"), key.WithHelp("ctrl+n/p", "cycle completions")),
 
-		EditPath:   key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit path")),
-		NewPath:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "type a new path")),
-		BrowseRows: key.NewBinding(key.WithKeys("o", "ctrl+o"), key.WithHelp("o", "options & headers")),
+		EditPath:     key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit path")),
+		NewPath:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "type a new path")),
+		BrowseRows:   key.NewBinding(key.WithKeys("o", "ctrl+o"), key.WithHelp("o", "options & headers")),
 		BrowseMethod: key.NewBinding(key.WithKeys("m", "ctrl+t"), key.WithHelp("m", "method")),
 		BrowseBody:   key.NewBinding(key.WithKeys("b", "ctrl+y"), key.WithHelp("b", "edit body")),
 

@@ -11,6 +11,7 @@ type ViewerKeyMap struct {
 
 	NextTab, PrevTab                        key.Binding
 	BodyTab, HeadersTab, TokenTab, TraceTab key.Binding
+	Roles                                   key.Binding // what the token's roles allow
 	DiagnosisTab                            key.Binding
 
 	// The 403 doctor's actions.
@@ -47,6 +48,7 @@ func DefaultViewerKeyMap() ViewerKeyMap {
 		HeadersTab: b([]string{"h"}, "h", "headers"),
 		TokenTab:   b([]string{"t"}, "t", "token"),
 		TraceTab:   b([]string{"r"}, "r", "trace"),
+		Roles:      b([]string{"p"}, "p", "what a role allows"),
 
 		DiagnosisTab:   b([]string{"d"}, "d", "diagnosis"),
 		Recheck:        b([]string{"R"}, "R", "new token + retry"),
@@ -77,6 +79,9 @@ func (v *Viewer) ShortHelp() []key.Binding {
 	if v.Capturing() {
 		return []key.Binding{k.Submit, k.Close}
 	}
+	if v.tab == tabToken && v.x != nil && v.x.Token != nil {
+		return []key.Binding{k.PrevTab, k.NextTab, k.Roles, k.Up, k.Down, k.CopyCurl}
+	}
 	if v.x != nil && v.x.Diagnosis != nil && v.tab == tabDiagnosis {
 		return []key.Binding{k.PrevTab, k.NextTab, k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix}
 	}
@@ -89,7 +94,7 @@ func (v *Viewer) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Table, k.Search, k.NextMatch, k.PrevMatch},
-		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab},
+		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab, k.Roles},
 		{k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix},
 		{k.PrevPage, k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Bundle, k.Close},
 	}
