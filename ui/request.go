@@ -261,6 +261,7 @@ func (b *RequestBuilder) FocusPath() tea.Cmd {
 // Focus gives the keyboard to whatever part of the builder had it.
 func (b *RequestBuilder) Focus() tea.Cmd {
 	b.focused = true
+	b.fitBody()
 	switch b.mode {
 	case modePath:
 		return b.path.Focus()
@@ -279,6 +280,7 @@ func (b *RequestBuilder) Focus() tea.Cmd {
 // command is never typed into the path (see request_focus.go).
 func (b *RequestBuilder) Blur() {
 	b.focused = false
+	defer b.fitBody() // a blurred body shows fewer lines
 	b.leavePath()
 	b.path.Blur()
 	b.editor.Blur()

@@ -24,6 +24,7 @@ import (
 const (
 	bodyMinEditing = 3
 	bodyMaxLines   = 8
+	bodyMaxBlurred = 3 // while another pane has focus: the response gets the room
 )
 
 // newBodyEditor is a themed multi-line editor with line numbers, whose
@@ -155,8 +156,11 @@ func (b *RequestBuilder) fitBody() {
 // bodyEditorWant is the editor's lines: the body's, within bounds.
 func (b *RequestBuilder) bodyEditorWant() int {
 	n := b.body.LineCount()
-	if b.mode == modeBody {
+	switch {
+	case b.mode == modeBody:
 		n = max(n, bodyMinEditing)
+	case !b.focused:
+		n = min(n, bodyMaxBlurred)
 	}
 	return min(n, bodyMaxLines)
 }
@@ -188,12 +192,12 @@ func (b *RequestBuilder) bodyArea(w int) []string {
 	case b.mode == modeBody:
 		hint = b.Keys.BodySend.Help().Key + " send · " + b.Keys.BodyTemplate.Help().Key + " template · esc leave"
 	case b.mode == modeBrowse:
-		hint = "b to edit"
+		hint = "b edit"
 	default:
-		hint = b.Keys.Body.Help().Key + " to edit"
+		hint = b.Keys.Body.Help().Key + " edit"
 	}
 	if b.bodyText() == "" && b.mode != modeBody {
-		return []string{ansi.Truncate(title+"  "+s.Dim.Render("empty · "+hint+", then "+b.Keys.BodyTemplate.Help().Key+" for a template"), w, "…")}
+		return []string{ansi.Truncate(title+"  "+s.Dim.Render("empty · "+hint+" · then "+b.Keys.BodyTemplate.Help().Key+" template"), w, "…")}
 	}
 	lines := []string{ansi.Truncate(title+"  "+s.Dim.Render(hint), w, "…")}
 	editor := strings.Split(b.bodyEditorView(), "\n")

@@ -25,8 +25,13 @@ var bodyTemplates = []bodyTemplate{
 		return `{
   "message": {
     "subject": "Hello from graphtui",
-    "body": {"contentType": "Text", "content": "Sent with app-only access."},
-    "toRecipients": [{"emailAddress": {"address": "someone@example.com"}}]
+    "body": {
+      "contentType": "Text",
+      "content": "Sent with app-only access."
+    },
+    "toRecipients": [
+      {"emailAddress": {"address": "someone@example.com"}}
+    ]
   },
   "saveToSentItems": false
 }`
@@ -37,7 +42,10 @@ var bodyTemplates = []bodyTemplate{
   "displayName": "Test User",
   "mailNickname": "test.user",
   "userPrincipalName": "test.user@example.onmicrosoft.com",
-  "passwordProfile": {"forceChangePasswordNextSignIn": true, "password": "change-me-before-sending"}
+  "passwordProfile": {
+    "forceChangePasswordNextSignIn": true,
+    "password": "change-me-before-sending"
+  }
 }`
 	}},
 	{http.MethodPatch, "users/{}", "change a user's job title", func(string) string {

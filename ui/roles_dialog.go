@@ -130,17 +130,17 @@ func roleRows(r permissions.Role, known bool, st *Styles, pm *Presenter, w int) 
 	for _, res := range r.Resources {
 		n += len(res.Allowed)
 	}
-	f.field("allows", fmt.Sprintf("%d methods on paths under %d resources", n, len(r.Resources)), st.Value)
+	f.field("allows", fmt.Sprintf("%d methods and paths under %s", n, plural(len(r.Resources), "resource")), st.Value)
 	for _, res := range r.Resources {
 		f.blank()
 		f.heading("/"+res.Name, st.Title)
 		for _, a := range res.Allowed {
 			note := ""
 			if a.Least {
-				note = "  least privileged"
+				note = " · least privileged"
 			}
 			if len(a.With) > 0 {
-				note += "  together with " + strings.Join(a.With, " or ")
+				note += " · together with " + strings.Join(a.With, " or ")
 			}
 			f.field(a.Method, a.Pattern+note, st.Value)
 		}
@@ -258,3 +258,10 @@ func (d *RolesDialog) FullHelp() [][]key.Binding {
 }
 
 var _ Dialog = (*RolesDialog)(nil)
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
