@@ -5,12 +5,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/graphtui/graphtui/graph"
+	"github.com/graphtui/graphtui/history"
 )
 
 func TestRequestBuilderMethodCycle(t *testing.T) {
@@ -162,5 +164,25 @@ func TestRootGoldenWrite(t *testing.T) {
 		if cmd := press(m, "n"); m.dialog != nil || slices.ContainsFunc(cmdMsgs(cmd), func(msg tea.Msg) bool { _, ok := msg.(exchangeMsg); return ok }) {
 			t.Errorf("n: dialog %T, command %v", m.dialog, cmd)
 		}
+	}
+}
+
+// The history list names a write's method, and recalling it selects the
+// method without a body: none was kept.
+func TestHistoryListNamesWrites(t *testing.T) {
+	b := rbBuilder(54, 8)
+	b.SetHistory([]history.Entry{
+		history.NewEntry("contoso-reader", graph.Request{Method: "PATCH", Path: "/users/u1", Body: []byte(`{"jobTitle":"x"}`)}, time.Time{}),
+		history.NewEntry("contoso-reader", graph.Request{Path: "/users"}, time.Time{}),
+	})
+	pressKeys(b, "ctrl+r")
+	typeKeys(b, "patch")
+	view := rbView(t, b)
+	if !strings.Contains(string(view), "PATCH /users/u1") || strings.Contains(string(view), "  /users\n") {
+		t.Errorf("the filtered list:\n%s", view)
+	}
+	pressKeys(b, "enter")
+	if r := b.Request(); r.Method != "PATCH" || r.Path != "/users/u1" || r.Body != nil {
+		t.Errorf("recalled %+v", r)
 	}
 }
