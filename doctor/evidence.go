@@ -36,7 +36,7 @@ func (f *facts) evidence() []Evidence {
 
 	switch {
 	case f.known:
-		add("endpoint", "GET "+f.match.Pattern)
+		add("endpoint", f.method+" "+f.match.Pattern)
 		if !f.match.AppOnly {
 			add("application permissions", "none: delegated only")
 		} else {
@@ -44,7 +44,7 @@ func (f *facts) evidence() []Evidence {
 			add("accepted", shortList(f.match.All, 8))
 		}
 	default:
-		add("endpoint", "GET "+f.path.String()+" (not in graphtui's permission reference)")
+		add("endpoint", f.method+" "+f.path.String()+" (not in graphtui's permission reference)")
 	}
 	// The message's list matters when it says more than the reference.
 	if len(f.required) > 0 && len(intersect(f.required, f.match.All)) < len(f.required) {

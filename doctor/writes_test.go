@@ -67,3 +67,23 @@ func TestMethodDefaultsToGET(t *testing.T) {
 		t.Errorf("%+v", d)
 	}
 }
+
+// The evidence names the method looked up, not GET.
+func TestWriteEvidenceNamesMethod(t *testing.T) {
+	in := input(403, "/users/adele@contoso.com/sendMail", graphError(403, "ErrorAccessDenied", "Access is denied."), appClaims("Group.Read.All"))
+	in.Method = "POST"
+	d := Diagnose(in)
+	if d == nil {
+		t.Fatal("no diagnosis")
+	}
+	for _, e := range d.Evidence {
+		if e.Label == "endpoint" && !strings.HasPrefix(e.Value, "POST /users/{id}/sendmail") {
+			t.Errorf("endpoint evidence %q, want the POST pattern", e.Value)
+		}
+	}
+	in = input(403, "/nowhere/x", graphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."), appClaims("Group.Read.All"))
+	in.Method = "DELETE"
+	if d := Diagnose(in); d != nil && !slices.ContainsFunc(d.Evidence, func(e Evidence) bool { return e.Label == "endpoint" && strings.HasPrefix(e.Value, "DELETE /nowhere/x") }) {
+		t.Errorf("an unknown path's evidence: %+v", d.Evidence)
+	}
+}

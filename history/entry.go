@@ -7,15 +7,21 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/graphtui/graphtui/graph"
 )
 
 // Entry is one request as sent. Headers are a list, not an http.Header,
-// so the file keeps one order and equal requests compare equal.
+// so the file keeps one order and equal requests compare equal. A write's
+// body is never kept: it can hold a password or a message, and recalling
+// a write should make the user look at what it sends again.
 type Entry struct {
-	Profile string             `json:"profile"`
+	Profile string `json:"profile"`
+	// Method is "POST", "PATCH", "PUT" or "DELETE"; "" is GET, so entries
+	// written before methods existed load as GET and compare equal.
+	Method  string             `json:"method,omitempty"`
 	Version string             `json:"version,omitempty"`
 	Path    string             `json:"path"`
 	Query   []graph.QueryParam `json:"query,omitempty"`
@@ -32,7 +38,7 @@ type Header struct {
 // NewEntry records r as sent with profile at time at. Header names are
 // sorted because http.Header has no order.
 func NewEntry(profile string, r graph.Request, at time.Time) Entry {
-	e := Entry{Profile: profile, Version: r.Version, Path: r.Path, Query: slices.Clone(r.Query), Time: at}
+	e := Entry{Profile: profile, Method: entryMethod(r.Method), Version: r.Version, Path: r.Path, Query: slices.Clone(r.Query), Time: at}
 	for _, name := range slices.Sorted(maps.Keys(r.Header)) {
 		for _, v := range r.Header[name] {
 			e.Header = append(e.Header, Header{Name: name, Value: v})
@@ -41,9 +47,27 @@ func NewEntry(profile string, r graph.Request, at time.Time) Entry {
 	return e
 }
 
-// Request turns the entry back into a request to replay.
+// entryMethod is the method as the file keeps it: upper case, GET as "".
+func entryMethod(m string) string {
+	m = strings.ToUpper(strings.TrimSpace(m))
+	if m == http.MethodGet {
+		return ""
+	}
+	return m
+}
+
+// MethodName is the entry's method, GET for an entry without one.
+func (e Entry) MethodName() string {
+	if e.Method == "" {
+		return http.MethodGet
+	}
+	return e.Method
+}
+
+// Request turns the entry back into a request to replay, without a body:
+// none was kept.
 func (e Entry) Request() graph.Request {
-	r := graph.Request{Version: e.Version, Path: e.Path, Query: slices.Clone(e.Query)}
+	r := graph.Request{Method: e.Method, Version: e.Version, Path: e.Path, Query: slices.Clone(e.Query)}
 	if len(e.Header) > 0 {
 		r.Header = http.Header{}
 		for _, h := range e.Header {
@@ -56,6 +80,6 @@ func (e Entry) Request() graph.Request {
 // SameRequest reports whether two entries describe the same request,
 // whenever they were sent.
 func (e Entry) SameRequest(o Entry) bool {
-	return e.Profile == o.Profile && e.Version == o.Version && e.Path == o.Path &&
+	return e.Profile == o.Profile && e.Method == o.Method && e.Version == o.Version && e.Path == o.Path &&
 		slices.Equal(e.Query, o.Query) && slices.Equal(e.Header, o.Header)
 }

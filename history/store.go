@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/fileio"
 )
 
@@ -100,8 +101,9 @@ func (s *Store) Add(e Entry) {
 }
 
 func (s *Store) add(e Entry) {
-	if e.Profile == "" || e.Path == "" {
-		return
+	e.Method = entryMethod(e.Method)
+	if e.Profile == "" || e.Path == "" || e.Method != "" && !graph.IsWrite(e.Method) {
+		return // a hand-edited method graphtui does not send is no request to recall
 	}
 	e = scrub(e)
 	// Callers may build headers from a map, in any order.

@@ -23,22 +23,22 @@ func (b *Backend) recheck(ctx context.Context, seq int, p profiles.Profile, prev
 func (b *Backend) matrix(ctx context.Context, list []profiles.Profile, r graph.Request) tea.Cmd {
 	return func() tea.Msg {
 		same := func(profiles.Profile) (graph.Request, error) { return r, nil }
-		return matrixResultMsg{Path: r.Path, Rows: b.Matrix(ctx, list, same, sendOptions)}
+		return matrixResultMsg{Method: r.Method, Path: r.Path, Rows: b.Matrix(ctx, list, same, sendOptions)}
 	}
 }
 
-// pathEditedMsg says the path input changed; the root answers with
-// suggestions from the permission reference.
-type pathEditedMsg struct{ Value string }
+// pathEditedMsg says the path input or the method changed; the root
+// answers with suggestions from the permission reference for that method.
+type pathEditedMsg struct{ Value, Method string }
 
-// pathSuggestionsMsg carries completions for one path value.
+// pathSuggestionsMsg carries completions for one path value and method.
 type pathSuggestionsMsg struct {
-	For   string
-	Paths []string
+	For, Method string
+	Paths       []string
 }
 
-func suggestPaths(value string) tea.Cmd {
+func suggestPaths(value, method string) tea.Cmd {
 	return func() tea.Msg {
-		return pathSuggestionsMsg{For: value, Paths: permissions.Suggest(value, 12)}
+		return pathSuggestionsMsg{For: value, Method: method, Paths: permissions.SuggestMethod(method, value, 12)}
 	}
 }

@@ -182,8 +182,9 @@ func (m *Model) helpSections() []helpSection {
 	sections := []helpSection{
 		{"Everywhere", []key.Binding{g.HelpAnywhere, g.Help, g.NextPane, g.PrevPane, g.EditPath, g.Explain, g.LastMessage, g.Cancel, g.Presenter, g.Quit, g.ForceQuit}},
 		{"Profiles", flat(m.picker.FullHelp())},
-		{"Request · typing", []key.Binding{r.Send, r.LeavePath, r.Complete, r.Cycle, r.Older, r.Newer, r.Version, r.Eventual, r.Rows, r.History}},
-		{"Request · browsing", []key.Binding{r.EditPath, r.NewPath, r.BrowseRows, r.RowsVersion, r.RowsEventual, r.RowsHistory}},
+		{"Request · typing", []key.Binding{r.Send, r.LeavePath, r.Method, r.Body, r.Complete, r.Cycle, r.Older, r.Newer, r.Version, r.Eventual, r.Rows, r.History}},
+		{"Request · browsing", []key.Binding{r.EditPath, r.NewPath, r.BrowseMethod, r.BrowseBody, r.BrowseRows, r.RowsVersion, r.RowsEventual, r.RowsHistory}},
+		{"Request · body", []key.Binding{r.BodySend, r.BodyTemplate, r.BodyLeave, r.Method}},
 		{"Request · rows", []key.Binding{r.RowUp, r.RowDown, r.Add, r.Edit, r.Delete, r.RowsVersion, r.RowsEventual, r.RowsHistory, r.Back}},
 		{"Request · row editor", []key.Binding{r.Commit, r.Cancel}},
 		{"Request · history", []key.Binding{r.ListUp, r.ListDown, r.Load, r.Close}},

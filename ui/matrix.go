@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
@@ -124,7 +125,7 @@ func (m *Matrix) cells(r MatrixRow) matrixCells {
 }
 
 func (m *Matrix) title() string {
-	return m.c.Mask(termsafe.Line("GET " + m.res.Path + " under every profile"))
+	return m.c.Mask(termsafe.Line(methodOf(graph.Request{Method: m.res.Method}) + " " + m.res.Path + " under every profile"))
 }
 
 // naturalWidths is each column's width with nothing wrapped.

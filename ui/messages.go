@@ -14,8 +14,12 @@ import (
 // a tea.Cmd (IO) or a layout change. Components return them from Update
 // (see Intent in common.go; intents.go marks which types are intents).
 
-// sendMsg asks the root to send a request with the selected profile.
-type sendMsg struct{ Request graph.Request }
+// sendMsg asks the root to send a request with the selected profile. A
+// write goes only Confirmed: the root asks first (model_writes.go).
+type sendMsg struct {
+	Request   graph.Request
+	Confirmed bool
+}
 
 // nextPageMsg asks for the page after the one shown.
 type nextPageMsg struct{}
@@ -121,13 +125,15 @@ type Trace = session.Trace
 
 // recheckMsg asks the root to force a new token for the shown exchange's
 // profile, then replay its request: the end of the consent round trip.
-type recheckMsg struct{}
+// A write is replayed only Confirmed.
+type recheckMsg struct{ Confirmed bool }
 
 // showQRMsg asks the root to show URL as a QR code in a dialog.
 type showQRMsg struct{ URL string }
 
-// matrixMsg asks the root to run the shown request under every profile.
-type matrixMsg struct{}
+// matrixMsg asks the root to run the shown request under every profile;
+// a write only Confirmed.
+type matrixMsg struct{ Confirmed bool }
 
 // MatrixRow is one profile's outcome for the matrix, in the words the
 // CLI's matrix uses too.
@@ -135,8 +141,9 @@ type MatrixRow = session.MatrixRow
 
 // matrixResultMsg carries the finished matrix.
 type matrixResultMsg struct {
-	Path string
-	Rows []MatrixRow
+	Method string // "" for GET
+	Path   string
+	Rows   []MatrixRow
 }
 
 // exchangeMsg delivers a finished exchange (first page, next page, or the

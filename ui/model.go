@@ -251,6 +251,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 			m.setStatus(fmt.Sprintf("new token for %s: %d roles, from %s", msg.Profile, len(msg.Token.Claims.Roles), msg.Token.Source), false)
 		}
 	case sendMsg:
+		if m.holdWrite(msg) {
+			return nil // asked first, or refused: nothing was sent
+		}
 		cmds = append(cmds, m.send(msg), m.focusAfterSend())
 	case nextPageMsg:
 		cmds = append(cmds, m.nextPage())
@@ -314,11 +317,14 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		m.setStatus(msg.Text, msg.Err)
 		return nil
 	case pathEditedMsg:
-		return suggestPaths(msg.Value)
+		return suggestPaths(msg.Value, msg.Method)
 	case recheckMsg:
-		cmds = append(cmds, m.recheck())
+		cmds = append(cmds, m.recheck(msg))
 	case matrixMsg:
-		cmds = append(cmds, m.matrix())
+		cmds = append(cmds, m.matrix(msg))
+	case showRolesMsg:
+		m.openDialog(NewRolesDialog(m.common, msg.Roles))
+		return nil
 	case showQRMsg:
 		if m.common.Presenter.On() {
 			// A phone (or a viewer of the recording) would read the tenant

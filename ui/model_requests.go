@@ -48,7 +48,7 @@ func (m *Model) send(msg sendMsg) tea.Cmd {
 		m.setStatus("no profile selected: add one in the profile pane (tab, then a)", true)
 		return nil
 	}
-	ctx, tick := m.startInflight("GET " + msg.Request.Path)
+	ctx, tick := m.startInflight(methodOf(msg.Request) + " " + msg.Request.Path)
 	m.noteCall(m.current.Name, msg.Request)
 	return tea.Batch(tick,
 		m.backend.send(ctx, m.seq, m.current, msg.Request),
@@ -85,7 +85,7 @@ func (m *Model) fetchAll() tea.Cmd {
 
 // recheck is the end of the consent round trip: a forced token refresh,
 // the roles diff, and the failed request replayed.
-func (m *Model) recheck() tea.Cmd {
+func (m *Model) recheck(msg recheckMsg) tea.Cmd {
 	x := m.viewer.Exchange()
 	if x == nil || m.notSent(x) {
 		return nil
@@ -94,18 +94,28 @@ func (m *Model) recheck() tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if msg.Confirmed {
+		m.dialog = nil // the confirmation that asked
+	} else if m.askWrite(p, x.Request, "Replay this write with a new token?", recheckMsg{Confirmed: true}) {
+		return nil
+	}
 	m.picker.SetPending(p.Name)
-	ctx, tick := m.startInflight("new token for " + p.Name + ", then GET " + x.Request.Path)
+	ctx, tick := m.startInflight("new token for " + p.Name + ", then " + methodOf(x.Request) + " " + x.Request.Path)
 	return tea.Batch(tick, m.backend.recheck(ctx, m.seq, p, x))
 }
 
 // matrix runs the shown request under every profile.
-func (m *Model) matrix() tea.Cmd {
+func (m *Model) matrix(msg matrixMsg) tea.Cmd {
 	x := m.viewer.Exchange()
 	if x == nil || len(m.profiles) == 0 || m.notSent(x) {
 		return nil
 	}
-	ctx, tick := m.startInflight(fmt.Sprintf("GET %s under %d profiles", x.Request.Path, len(m.profiles)))
+	if msg.Confirmed {
+		m.dialog = nil
+	} else if m.askMatrixWrite(x.Request) {
+		return nil
+	}
+	ctx, tick := m.startInflight(fmt.Sprintf("%s %s under %d profiles", methodOf(x.Request), x.Request.Path, len(m.profiles)))
 	return tea.Batch(tick, m.backend.matrix(ctx, m.profiles, x.Request))
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -24,6 +25,7 @@ const (
 	modeEdit                       // one row's editor
 	modeHistory                    // the history list
 	modeBrowse                     // the pane has focus, no input does: letters are commands
+	modeBody                       // the body editor (POST, PATCH, PUT)
 )
 
 // headerConsistency is the header Graph needs for advanced queries
@@ -45,6 +47,8 @@ type RequestBuilder struct {
 	focused       bool
 	mode          builderMode
 
+	method         string // GET, POST, PATCH, PUT or DELETE (request_method.go)
+	body           textarea.Model
 	path           textinput.Model
 	version        string
 	defaultVersion string // the profile's api_version
@@ -75,6 +79,8 @@ func NewRequestBuilder(c *Common) *RequestBuilder {
 	b := &RequestBuilder{
 		c:              c,
 		Keys:           DefaultRequestKeyMap(),
+		method:         http.MethodGet,
+		body:           newBodyEditor(c.Styles),
 		version:        graph.VersionV1,
 		defaultVersion: graph.VersionV1,
 		path:           requestInput(c.Styles, "/users"),
@@ -119,6 +125,7 @@ func (b *RequestBuilder) Restyle(st *Styles) {
 	for _, in := range []*textinput.Model{&b.path, &b.editor, &b.list.filter} {
 		in.SetStyles(requestInputStyles(st))
 	}
+	b.body.SetStyles(bodyEditorStyles(st))
 }
 
 // SetProfile points the builder at a profile: its Graph host for the URL
@@ -160,9 +167,13 @@ func (b *RequestBuilder) SetSuggestions(paths []string) {
 // Request is the request as the builder shows it.
 func (b *RequestBuilder) Request() graph.Request {
 	r := graph.Request{
+		Method:  b.requestMethod(),
 		Version: b.version,
 		Path:    strings.TrimSpace(b.path.Value()),
 		Query:   slices.Clone(b.params),
+	}
+	if text := b.bodyText(); text != "" && b.bodyShown() {
+		r.Body = []byte(text)
 	}
 	if len(b.headers) > 0 || b.eventual {
 		r.Header = http.Header{}
@@ -176,7 +187,8 @@ func (b *RequestBuilder) Request() graph.Request {
 	return r
 }
 
-// SetRequest loads r into the builder, e.g. to replay it.
+// SetRequest loads r into the builder, e.g. to replay it: its method, and
+// its body (none from history: it keeps no bodies).
 func (b *RequestBuilder) SetRequest(r graph.Request) {
 	b.loadRequest(r)
 	b.recall.pos = -1
@@ -189,6 +201,12 @@ func (b *RequestBuilder) loadRequest(r graph.Request) {
 		b.editNew = false
 		b.mode = modeRows
 	}
+	b.method = normalMethod(r.Method)
+	if b.mode == modeBody && !takesBody(b.method) {
+		b.leaveBody()
+	}
+	b.body.SetValue(string(r.Body))
+	b.resize() // the method's width, the body's lines
 	b.version = normalVersion(r.Version)
 	if r.Version == "" {
 		b.version = b.defaultVersion
@@ -232,6 +250,7 @@ func normalVersion(v string) string {
 func (b *RequestBuilder) FocusPath() tea.Cmd {
 	b.editor.Blur()
 	b.list.filter.Blur()
+	b.body.Blur()
 	if b.mode == modeEdit {
 		b.cancelEdit()
 	}
@@ -242,6 +261,7 @@ func (b *RequestBuilder) FocusPath() tea.Cmd {
 // Focus gives the keyboard to whatever part of the builder had it.
 func (b *RequestBuilder) Focus() tea.Cmd {
 	b.focused = true
+	b.fitBody()
 	switch b.mode {
 	case modePath:
 		return b.path.Focus()
@@ -249,6 +269,8 @@ func (b *RequestBuilder) Focus() tea.Cmd {
 		return b.editor.Focus()
 	case modeHistory:
 		return b.list.filter.Focus()
+	case modeBody:
+		return b.body.Focus()
 	}
 	return nil
 }
@@ -258,14 +280,17 @@ func (b *RequestBuilder) Focus() tea.Cmd {
 // command is never typed into the path (see request_focus.go).
 func (b *RequestBuilder) Blur() {
 	b.focused = false
+	defer b.fitBody() // a blurred body shows fewer lines
 	b.leavePath()
 	b.path.Blur()
 	b.editor.Blur()
 	b.list.filter.Blur()
+	b.body.Blur()
 }
 
 // Capturing is true while a text input has the keyboard: the path input
-// (the usual state, so q types a q), a row editor or the history filter.
+// (the usual state, so q types a q), a row editor, the history filter or
+// the body editor.
 func (b *RequestBuilder) Capturing() bool {
 	return b.focused && b.mode != modeRows && b.mode != modeBrowse
 }
@@ -280,5 +305,6 @@ func (b *RequestBuilder) resize() {
 	b.path.SetWidth(max(b.width-b.pathPrefixWidth()-1, 1))
 	b.editor.SetWidth(max(b.width-3, 1))
 	b.list.filter.SetWidth(max(b.width-len("History ")-len(b.list.filter.Prompt)-1, 1))
+	b.fitBody()
 	b.scrollRows()
 }

@@ -78,7 +78,7 @@ func (b *RequestBuilder) holeKey(k tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 		return nil, false // the input types the text where the placeholder was
 	case key.Matches(k, km.DeleteCharacterBackward, km.DeleteCharacterForward):
 		b.cutHole(h)
-		b.out.emit(pathEditedMsg{Value: b.path.Value()})
+		b.out.emit(pathEditedMsg{Value: b.path.Value(), Method: b.method})
 		return nil, true
 	}
 	return nil, false

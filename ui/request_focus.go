@@ -12,9 +12,12 @@ import (
 // leavePath stops editing the path: the pane browses. Other modes keep
 // their input (a row editor or the history filter was opened on purpose).
 func (b *RequestBuilder) leavePath() {
-	if b.mode == modePath {
+	switch b.mode {
+	case modePath:
 		b.path.Blur()
 		b.mode = modeBrowse
+	case modeBody:
+		b.leaveBody() // the body is kept; b edits it again
 	}
 }
 
@@ -50,6 +53,10 @@ func (b *RequestBuilder) browseKey(k tea.KeyPressMsg) tea.Cmd {
 		b.toggleEventual()
 	case key.Matches(k, keys.RowsHistory):
 		return b.openList()
+	case key.Matches(k, keys.BrowseMethod):
+		b.cycleMethod()
+	case key.Matches(k, keys.BrowseBody):
+		return b.openBody()
 	}
 	return nil // any other key is not for the path: never typed into it
 }
@@ -63,6 +70,8 @@ func (b *RequestBuilder) TypingLabel() string {
 		return "typing in a row"
 	case b.mode == modeHistory:
 		return "typing in the history filter"
+	case b.mode == modeBody:
+		return "typing in the body"
 	}
 	return "typing in the path"
 }
@@ -72,7 +81,7 @@ func (b *RequestBuilder) TypingLabel() string {
 // another pane has focus, so the response gets the rows.
 func (b *RequestBuilder) rowsCollapsed() bool {
 	return len(b.params) == 0 && len(b.headers) == 0 && !b.eventual &&
-		(b.mode == modePath || b.mode == modeBrowse)
+		(b.mode == modePath || b.mode == modeBrowse || b.mode == modeBody)
 }
 
 // rowsArea is what View draws under the path and the URL.
@@ -97,11 +106,11 @@ func (b *RequestBuilder) ContentHeight() int {
 	case b.mode == modeHistory:
 		return 1 + max(len(b.recall.entries), 1)
 	case b.rowsCollapsed() && !b.focused:
-		return 2
+		return 2 + b.bodyLines()
 	case b.rowsCollapsed():
-		return 3
+		return 3 + b.bodyLines()
 	}
-	return 2 + len(b.rowLines())
+	return 2 + b.bodyLines() + len(b.rowLines())
 }
 
 // focusAfterSend moves the keyboard to the response once a request is on

@@ -182,10 +182,13 @@ func (b *RequestBuilder) applyListFilter() {
 	b.scrollList()
 }
 
-// entryText is an entry on one line: the path with its query options
-// and the names of its headers.
+// entryText is an entry on one line: a write's method, the path with its
+// query options and the names of its headers.
 func entryText(e history.Entry) string {
 	var s strings.Builder
+	if e.Method != "" {
+		s.WriteString(e.MethodName() + " ")
+	}
 	s.WriteString(e.Path)
 	sep := "?"
 	if strings.Contains(e.Path, "?") {

@@ -10,6 +10,8 @@ type RequestKeyMap struct {
 	// Path input (captures letters).
 	Send     key.Binding
 	Version  key.Binding
+	Method   key.Binding // cycles GET, POST, PATCH, PUT, DELETE
+	Body     key.Binding // edits the body (POST, PATCH, PUT)
 	Eventual key.Binding
 	Rows     key.Binding
 	Older    key.Binding
@@ -23,9 +25,16 @@ type RequestKeyMap struct {
 	Cycle    key.Binding
 
 	// Browsing: the pane has focus but no input does (letters are commands).
-	EditPath   key.Binding
-	NewPath    key.Binding
-	BrowseRows key.Binding
+	EditPath     key.Binding
+	NewPath      key.Binding
+	BrowseRows   key.Binding
+	BrowseMethod key.Binding
+	BrowseBody   key.Binding
+
+	// Body editor (captures letters; enter is a new line).
+	BodySend     key.Binding
+	BodyTemplate key.Binding
+	BodyLeave    key.Binding
 
 	// Rows area: query options and headers (letters are commands).
 	RowUp        key.Binding
@@ -55,6 +64,8 @@ func DefaultRequestKeyMap() RequestKeyMap {
 	return RequestKeyMap{
 		Send:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send")),
 		Version:  key.NewBinding(key.WithKeys("ctrl+b"), key.WithHelp("ctrl+b", "v1.0/beta")),
+		Method:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "method")),
+		Body:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "edit body")),
 		Eventual: key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "ConsistencyLevel")),
 		Rows:     key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "options & headers")),
 		Older:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "older")),
@@ -65,9 +76,15 @@ func DefaultRequestKeyMap() RequestKeyMap {
 		Complete:  key.NewBinding(key.WithKeys("right", "end"), key.WithHelp("→", "complete")),
 		Cycle:     key.NewBinding(key.WithKeys("ctrl+n", "ctrl+p"), key.WithHelp("ctrl+n/p", "cycle completions")),
 
-		EditPath:   key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit path")),
-		NewPath:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "type a new path")),
-		BrowseRows: key.NewBinding(key.WithKeys("o", "ctrl+o"), key.WithHelp("o", "options & headers")),
+		EditPath:     key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i/enter", "edit path")),
+		NewPath:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "type a new path")),
+		BrowseRows:   key.NewBinding(key.WithKeys("o", "ctrl+o"), key.WithHelp("o", "options & headers")),
+		BrowseMethod: key.NewBinding(key.WithKeys("m", "ctrl+t"), key.WithHelp("m", "method")),
+		BrowseBody:   key.NewBinding(key.WithKeys("b", "ctrl+y"), key.WithHelp("b", "edit body")),
+
+		BodySend:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		BodyTemplate: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "template")),
+		BodyLeave:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave body")),
 
 		RowUp:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		RowDown:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -100,9 +117,17 @@ func (b *RequestBuilder) ShortHelp() []key.Binding {
 	case modeHistory:
 		return []key.Binding{k.ListUp, k.ListDown, k.Load, k.Close}
 	case modeBrowse:
-		return []key.Binding{k.EditPath, k.NewPath, k.BrowseRows, k.RowsHistory, k.RowsVersion}
+		if b.bodyShown() {
+			return []key.Binding{k.EditPath, k.BrowseMethod, k.BrowseBody, k.NewPath, k.BrowseRows, k.RowsHistory}
+		}
+		return []key.Binding{k.EditPath, k.BrowseMethod, k.NewPath, k.BrowseRows, k.RowsHistory, k.RowsVersion}
+	case modeBody:
+		return []key.Binding{k.BodySend, k.BodyTemplate, k.BodyLeave, k.Method}
 	}
-	return []key.Binding{k.LeavePath, k.Send, k.Complete, k.Cycle, k.Rows, k.Version, k.History, k.Eventual}
+	if b.bodyShown() {
+		return []key.Binding{k.LeavePath, k.Send, k.Method, k.Body, k.Complete, k.Rows, k.History, k.Version}
+	}
+	return []key.Binding{k.LeavePath, k.Send, k.Method, k.Complete, k.Cycle, k.Rows, k.Version, k.History, k.Eventual}
 }
 
 // FullHelp lists the current mode's keys, grouped.
@@ -120,10 +145,13 @@ func (b *RequestBuilder) FullHelp() [][]key.Binding {
 	case modeHistory:
 		return [][]key.Binding{{k.ListUp, k.ListDown}, {k.Load, k.Close}}
 	case modeBrowse:
-		return [][]key.Binding{{k.EditPath, k.NewPath, k.BrowseRows}, {k.RowsVersion, k.RowsEventual, k.RowsHistory}}
+		return [][]key.Binding{{k.EditPath, k.NewPath, k.BrowseRows}, {k.BrowseMethod, k.BrowseBody}, {k.RowsVersion, k.RowsEventual, k.RowsHistory}}
+	case modeBody:
+		return [][]key.Binding{{k.BodySend, k.BodyTemplate, k.BodyLeave, k.Method}}
 	}
 	return [][]key.Binding{
 		{k.Send, k.LeavePath, k.Complete, k.Cycle},
+		{k.Method, k.Body},
 		{k.Version, k.Eventual, k.Rows},
 		{k.Older, k.Newer, k.History},
 	}

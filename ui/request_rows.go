@@ -56,7 +56,7 @@ func (b *RequestBuilder) rowLines() []rowLine {
 }
 
 // rowsHeight is the lines left for the rows area under the path and URL.
-func (b *RequestBuilder) rowsHeight() int { return max(b.height-2, 0) }
+func (b *RequestBuilder) rowsHeight() int { return max(b.height-2-b.bodyLines(), 0) }
 
 // rowsFit is how many rows show at once: one line less than rowsHeight
 // when some are hidden, to say so.

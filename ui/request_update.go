@@ -20,7 +20,7 @@ func (b *RequestBuilder) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 
 func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 	if s, ok := msg.(pathSuggestionsMsg); ok {
-		if s.For == b.path.Value() { // answers for older keystrokes are stale
+		if s.For == b.path.Value() && s.Method == b.method { // answers for older keystrokes are stale
 			b.SetSuggestions(s.Paths)
 		}
 		return nil
@@ -38,6 +38,8 @@ func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 			return b.listKey(k)
 		case modeBrowse:
 			return b.browseKey(k)
+		case modeBody:
+			return b.bodyKey(k)
 		}
 		return b.pathKey(k)
 	}
@@ -48,6 +50,9 @@ func (b *RequestBuilder) update(msg tea.Msg) tea.Cmd {
 		b.path, cmd = b.path.Update(msg)
 	case modeEdit:
 		b.editor, cmd = b.editor.Update(msg)
+	case modeBody:
+		b.body, cmd = b.body.Update(msg) // a paste
+		b.fitBody()
 	case modeHistory:
 		before := b.list.filter.Value()
 		b.list.filter, cmd = b.list.filter.Update(msg)
@@ -72,6 +77,11 @@ func (b *RequestBuilder) pathKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Version):
 		b.toggleVersion()
 		return nil
+	case key.Matches(k, keys.Method):
+		b.cycleMethod()
+		return nil
+	case key.Matches(k, keys.Body):
+		return b.openBody()
 	case key.Matches(k, keys.Eventual):
 		b.toggleEventual()
 		return nil
@@ -95,7 +105,7 @@ func (b *RequestBuilder) pathKey(k tea.KeyPressMsg) tea.Cmd {
 	b.completed(k, before)
 	if v := b.path.Value(); v != before && strings.HasPrefix(v, "/") {
 		// Completions come from the permission reference, in a command.
-		b.out.emit(pathEditedMsg{Value: v})
+		b.out.emit(pathEditedMsg{Value: v, Method: b.method})
 	}
 	return cmd
 }
@@ -162,6 +172,10 @@ func (b *RequestBuilder) send() tea.Cmd {
 			return b.out.emit(statusMsg{Text: "not sent: " + err.Error() + " (selected: type its value)", Err: true})
 		}
 		return b.out.emit(statusMsg{Text: err.Error(), Err: true})
+	}
+	if err := b.checkBody(); err != nil {
+		// The editor shows where; the status bar says it was not sent.
+		return b.out.emit(statusMsg{Text: "not sent: " + err.Error(), Err: true})
 	}
 	if lifted, ok := liftPathQuery(b.base, r); ok {
 		r = lifted

@@ -28,6 +28,7 @@ func (b *RequestBuilder) View() string {
 		return sizedBlock(b.listView(w, h), w, h)
 	}
 	lines := []string{b.pathLine(), b.urlLine(w)}
+	lines = append(lines, b.bodyArea(w)...)
 	lines = append(lines, b.rowsArea(w)...)
 	return sizedBlock(lines, w, h)
 }
@@ -38,7 +39,7 @@ func (b *RequestBuilder) pathHost() string {
 	if b.base == "" {
 		return ""
 	}
-	full := len("GET ") + ansi.StringWidth(b.base) + 1 + len(b.version) + 1
+	full := len(b.methodPrefix()) + ansi.StringWidth(b.base) + 1 + len(b.version) + 1
 	if b.width-full-1 < pathWithHostMin {
 		return ""
 	}
@@ -46,11 +47,12 @@ func (b *RequestBuilder) pathHost() string {
 }
 
 func (b *RequestBuilder) pathPrefixWidth() int {
-	return len("GET ") + ansi.StringWidth(b.pathHost()) + len(b.version) + 1
+	return len(b.methodPrefix()) + ansi.StringWidth(b.pathHost()) + len(b.version) + 1
 }
 
-// pathLine is "GET https://graph.microsoft.com/v1.0 /users": the version is
-// a segment of its own because ctrl+b switches it.
+// pathLine is "GET https://graph.microsoft.com/v1.0 /users": the method
+// and the version are segments of their own because ctrl+t and ctrl+b
+// switch them.
 func (b *RequestBuilder) pathLine() string {
 	s := b.c.Styles
 	vs := s.Key
@@ -60,7 +62,7 @@ func (b *RequestBuilder) pathLine() string {
 	case b.version == graph.VersionBeta:
 		vs = s.BadgeWarn.Bold(true)
 	}
-	return s.Label.Render("GET ") + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.pathInputView()
+	return b.methodStyle().Render(b.method) + " " + s.Dim.Render(b.pathHost()) + vs.Render(b.version) + " " + b.pathInputView()
 }
 
 // versionInPath reports whether the typed path overrides the toggle: an

@@ -41,12 +41,12 @@ func (m *Model) geometry() geometry {
 }
 
 // requestHeight fits the request pane to its content (plus its border),
-// within a third of the body (half for the history list): the response
+// within a third of the body (half for the history list or a body): the response
 // gets the rest.
 func (m *Model) requestHeight(bodyH int) int {
 	limit := max(bodyH/3, 6)
-	if m.request.mode == modeHistory {
-		limit = max(bodyH/2, 6)
+	if m.request.mode == modeHistory || m.request.bodyLines() > 1 {
+		limit = max(bodyH/2, 6) // a list or a body wants lines; the response still gets half
 	}
 	return clamp(m.request.ContentHeight()+2, 4, limit)
 }

@@ -39,6 +39,11 @@ func (v *Viewer) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return v.showTab(tabToken)
 	case key.Matches(msg, k.TraceTab):
 		return v.showTab(tabTrace)
+	case key.Matches(msg, k.Roles):
+		if v.x == nil || v.x.Token == nil {
+			return v.out.emit(statusMsg{Text: "no token to look into: send a request first"})
+		}
+		return v.out.emit(showRolesMsg{Roles: v.x.Token.Claims.Roles})
 	case key.Matches(msg, k.DiagnosisTab):
 		if !v.hasTab(tabDiagnosis) {
 			return v.out.emit(statusMsg{Text: "nothing to diagnose: the last request succeeded"})

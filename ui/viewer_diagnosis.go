@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/termsafe"
 )
 
@@ -123,7 +124,7 @@ func endpointRows(f *fieldLayout, x *Exchange, st *Styles) {
 		f.text("This path is not in the permission reference.", 0, st.Dim)
 		return
 	}
-	f.heading("Permissions for GET "+m.Pattern, st.Title)
+	f.heading("Permissions for "+methodOf(graph.Request{Method: m.Method})+" "+m.Pattern, st.Title)
 	if !m.AppOnly {
 		f.field("app-only", "not callable: no application permission allows it", st.BadgeErr)
 		return

@@ -11,6 +11,7 @@ type ViewerKeyMap struct {
 
 	NextTab, PrevTab                        key.Binding
 	BodyTab, HeadersTab, TokenTab, TraceTab key.Binding
+	Roles                                   key.Binding // what the token's roles allow
 	DiagnosisTab                            key.Binding
 	Audit                                   key.Binding // the shown profile's permission audit
 
@@ -49,6 +50,7 @@ func DefaultViewerKeyMap() ViewerKeyMap {
 		TokenTab:   b([]string{"t"}, "t", "token"),
 		TraceTab:   b([]string{"r"}, "r", "trace"),
 		Audit:      b([]string{"P"}, "P", "permission audit"),
+		Roles:      b([]string{"p"}, "p", "what a role allows"),
 
 		DiagnosisTab:   b([]string{"d"}, "d", "diagnosis"),
 		Recheck:        b([]string{"R"}, "R", "new token + retry"),
@@ -82,6 +84,9 @@ func (v *Viewer) ShortHelp() []key.Binding {
 	if v.x != nil && v.x.Pasted && v.tab == tabDiagnosis {
 		return []key.Binding{k.PrevTab, k.NextTab, k.CopyConsentURL, k.ConsentQR} // not sent: nothing to replay
 	}
+	if v.tab == tabToken && v.x != nil && v.x.Token != nil {
+		return []key.Binding{k.PrevTab, k.NextTab, k.Roles, k.Audit, k.Up, k.Down, k.CopyCurl}
+	}
 	if v.x != nil && v.x.Diagnosis != nil && v.tab == tabDiagnosis {
 		return []key.Binding{k.PrevTab, k.NextTab, k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix}
 	}
@@ -97,7 +102,7 @@ func (v *Viewer) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.ScrollLeft, k.ScrollRight, k.Wrap, k.Table, k.Search, k.NextMatch, k.PrevMatch},
-		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab, k.Audit},
+		{k.PrevTab, k.NextTab, k.BodyTab, k.HeadersTab, k.TokenTab, k.TraceTab, k.DiagnosisTab, k.Roles, k.Audit},
 		{k.Recheck, k.CopyConsentURL, k.ConsentQR, k.Matrix},
 		{k.PrevPage, k.NextPage, k.FetchAll, k.CopyBody, k.CopyCurl, k.Save, k.Bundle, k.Close},
 	}

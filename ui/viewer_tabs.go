@@ -26,7 +26,7 @@ func headersRows(x *Exchange, st *Styles, pm *Presenter, w int) []string {
 	if x.Response != nil {
 		target = x.Response.URL
 	}
-	f.field("", "GET "+target, st.Value)
+	f.field("", methodOf(x.Request)+" "+target, st.Value)
 	f.field("", "Authorization: Bearer (token not shown)", st.Dim)
 	headerFields(f, x.Request.Header)
 	f.blank()
@@ -114,6 +114,7 @@ func tokenRows(x *Exchange, now time.Time, st *Styles, pm *Presenter, w int) []s
 			}
 			f.field(label, role, st.Value)
 		}
+		f.field("", "p shows what each role allows", st.Dim)
 	}
 	for i, wid := range c.WIDs {
 		label := ""
