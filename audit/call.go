@@ -92,8 +92,7 @@ func knownMethod(m string) bool {
 }
 
 // FromHistory turns a profile's TUI history (newest first) into calls,
-// oldest first. The history keeps no method (the TUI records the reads it
-// sends), so each is a GET.
+// oldest first, each with the method it was sent with.
 func FromHistory(entries []history.Entry) []Call {
 	calls := make([]Call, 0, len(entries))
 	for i := len(entries) - 1; i >= 0; i-- {
@@ -110,7 +109,7 @@ func FromHistory(entries []history.Entry) []Call {
 			}
 			url += sep + strings.Join(parts, "&")
 		}
-		calls = append(calls, Call{Method: "GET", URL: url})
+		calls = append(calls, Call{Method: e.MethodName(), URL: url})
 	}
 	return calls
 }

@@ -54,11 +54,12 @@ func TestParseListErrorsNameTheLine(t *testing.T) {
 func TestFromHistory(t *testing.T) {
 	at := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
 	newest := []history.Entry{
+		{Profile: "p", Method: "POST", Path: "/users/x/sendMail", Time: at.Add(2 * time.Minute)},
 		{Profile: "p", Path: "/groups", Query: []graph.QueryParam{{Key: "$select", Value: "id,displayName"}, {Key: "$top", Value: "5"}}, Time: at.Add(time.Minute)},
 		{Profile: "p", Path: "/users?$count=true", Query: []graph.QueryParam{{Key: "$select", Value: "id"}}, Time: at},
 	}
 	got := FromHistory(newest)
-	want := []Call{{"GET", "/users?$count=true&$select=id"}, {"GET", "/groups?$select=id,displayName&$top=5"}}
+	want := []Call{{"GET", "/users?$count=true&$select=id"}, {"GET", "/groups?$select=id,displayName&$top=5"}, {"POST", "/users/x/sendMail"}}
 	if !slices.Equal(got, want) {
 		t.Errorf("calls:\n got %q\nwant %q", got, want)
 	}
