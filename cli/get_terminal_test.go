@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/graphtui/graphtui/internal/fakeidp"
@@ -184,5 +186,29 @@ func TestTokenRawRefusesANonToken(t *testing.T) {
 	r.check(t, 1, "not printed", "authority_host")
 	if r.out != "" {
 		t.Errorf("stdout: %q", r.out)
+	}
+}
+
+// The decoded claims graphtui token prints come from the identity platform:
+// a claim holding escape sequences is shown escaped, never acted on.
+func TestTokenClaimsAreTerminalSafe(t *testing.T) {
+	payload, _ := json.Marshal(map[string]any{
+		"aud": "https://graph.example" + osc52, "tid": "t\x1b[2J", "roles": []string{"User.Read.All\u009b31m"},
+		"xms_odd": "x\x07y", "exp": time.Now().Add(time.Hour).Unix(),
+	})
+	enc := base64.RawURLEncoding.EncodeToString
+	jwt := enc([]byte(`{"alg":"none"}`)) + "." + enc(payload) + "." + enc([]byte("sig"))
+	idp := fakeidp.Start(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"token_type": "Bearer", "expires_in": 3599, "access_token": jwt})
+	})
+	g := newGraphServer(t, jsonBody(`{}`))
+	r := runFault(t, context.Background(), faultConfig(t, idp, g.URL, nil), nil, "token")
+	r.check(t, 0)
+	if !strings.Contains(r.out, "User.Read.All") {
+		t.Errorf("the roles are missing:\n%s", r.out)
+	}
+	if strings.ContainsAny(r.out, "\x1b\x07\u009b") {
+		t.Errorf("claims reached the terminal unescaped: %q", r.out)
 	}
 }

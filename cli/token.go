@@ -65,9 +65,11 @@ func plausibleToken(s string) bool {
 func writeClaims(w io.Writer, t *auth.Token, now time.Time) {
 	c := t.Claims
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	// Claim values are the identity platform's (or a brought token's)
+	// text: nothing in them may drive the terminal.
 	row := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(tw, "%s\t%s\n", k, v)
+			fmt.Fprintf(tw, "%s\t%s\n", k, termsafe.Line(v))
 		}
 	}
 	row("profile", t.Profile)
@@ -76,9 +78,9 @@ func writeClaims(w io.Writer, t *auth.Token, now time.Time) {
 	row("expires", fmt.Sprintf("%s (%s)", t.ExpiresOn.Local().Format("2006-01-02 15:04:05 MST"), untilText(t.ExpiresOn, now)))
 	if f := t.Federated; f != nil {
 		// What the federated credential is matched on; never the assertion.
-		row("assertion iss", termsafe.Line(f.Issuer))
-		row("assertion sub", termsafe.Line(f.Subject))
-		row("assertion aud", termsafe.Line(f.Audience))
+		row("assertion iss", f.Issuer)
+		row("assertion sub", f.Subject)
+		row("assertion aud", f.Audience)
 	}
 	if t.Delegated {
 		row("note", auth.DelegatedLabel)
@@ -101,20 +103,20 @@ func writeClaims(w io.Writer, t *auth.Token, now time.Time) {
 	} else {
 		fmt.Fprintf(w, "\nroles (%d):\n", len(c.Roles))
 		for _, r := range c.Roles {
-			fmt.Fprintf(w, "  %s\n", r)
+			fmt.Fprintf(w, "  %s\n", termsafe.Line(r))
 		}
 	}
 	if len(c.WIDs) > 0 {
 		fmt.Fprintf(w, "\nwids (%d):\n", len(c.WIDs))
 		for _, r := range c.WIDs {
-			fmt.Fprintf(w, "  %s\n", r)
+			fmt.Fprintf(w, "  %s\n", termsafe.Line(r))
 		}
 	}
 	if len(c.Other) > 0 {
 		fmt.Fprintln(w, "\nother claims:")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, o := range c.Other {
-			fmt.Fprintf(tw, "  %s\t%s\n", o.Name, o.Value)
+			fmt.Fprintf(tw, "  %s\t%s\n", termsafe.Line(o.Name), termsafe.Line(o.Value))
 		}
 		tw.Flush()
 	}
