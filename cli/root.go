@@ -168,6 +168,7 @@ built-in demo tenant.`,
 		a.permissionsCommand(),
 		a.requestCommand(),
 		a.explainCommand(),
+		a.samplesCommand(),
 	)
 	return root
 }

@@ -50,7 +50,9 @@ func TestSearch(t *testing.T) {
 			t.Errorf("%+v does not match both words", s)
 		}
 	}
-	if !slices.ContainsFunc(got, func(s Sample) bool { return s.Path == "/users/{id}/messages?$select=sender,subject" && s.Workload == "mail" }) {
+	if !slices.ContainsFunc(got, func(s Sample) bool {
+		return s.Path == "/users/{id}/messages?$select=sender,subject" && s.Workload == "mail"
+	}) {
 		t.Errorf("/users/{id}/messages?$select=sender,subject (the docs' /me/messages?...) is not among %d results", len(got))
 	}
 	// Search hands out copies: changing one leaves the catalogue alone.
