@@ -169,7 +169,9 @@ built-in demo tenant.`,
 		a.requestCommand(),
 		a.explainCommand(),
 		a.samplesCommand(),
+		a.manCommand(),
 	)
+	a.addCompletions(root)
 	return root
 }
 
