@@ -210,4 +210,3 @@ func roffText(s string) string {
 	s = strings.ReplaceAll(s, `\`, `\e`)
 	return strings.ReplaceAll(s, "-", `\-`)
 }
-
