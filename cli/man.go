@@ -33,7 +33,8 @@ on stdout. Release packages install it; from a build of your own:
 func writeMan(w io.Writer, root *cobra.Command, b BuildInfo) error {
 	m := &manWriter{}
 	date := ""
-	if t, err := time.Parse(time.RFC3339, b.Date); err == nil {
+	// A snapshot without a tag stamps the zero time: no date then.
+	if t, err := time.Parse(time.RFC3339, b.Date); err == nil && !t.IsZero() {
 		date = t.UTC().Format("2006-01-02")
 	}
 	m.macro("TH", "GRAPHTUI", "1", date, "graphtui "+b.Version, "User Commands")

@@ -85,3 +85,22 @@ func TestRoffText(t *testing.T) {
 		t.Errorf("lines starting with . or ' are not neutralised: %q", got)
 	}
 }
+
+// The footer shows the build's version and date; a date that is missing
+// or the zero time (a snapshot without a tag) is left out.
+func TestManPageDate(t *testing.T) {
+	for date, want := range map[string]string{
+		"2026-12-01T10:00:00Z": `.TH GRAPHTUI 1 2026\-12\-01 "graphtui 1.2.3" "User Commands"`,
+		"0001-01-01T00:00:00Z": `.TH GRAPHTUI 1 "" "graphtui 1.2.3" "User Commands"`,
+		"unknown":              `.TH GRAPHTUI 1 "" "graphtui 1.2.3" "User Commands"`,
+	} {
+		var out bytes.Buffer
+		app := &App{Build: BuildInfo{Version: "1.2.3", Date: date}}
+		if err := writeMan(&out, app.rootCommand(), app.Build); err != nil {
+			t.Fatal(err)
+		}
+		if got, _, _ := strings.Cut(out.String(), "\n"); got != want {
+			t.Errorf("date %s: %s, want %s", date, got, want)
+		}
+	}
+}
