@@ -169,7 +169,10 @@ built-in demo tenant.`,
 		a.requestCommand(),
 		a.explainCommand(),
 		a.auditCommand(),
+		a.samplesCommand(),
+		a.manCommand(),
 	)
+	a.addCompletions(root)
 	return root
 }
 

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/graphtui/graphtui/permissions"
+)
+
+// request is one example's request: url has * where the docs put a
+// value, exampleUrl the docs' values.
+type request struct {
+	Method     string `json:"method"`
+	URL        string `json:"url"`
+	ExampleURL string `json:"exampleUrl"`
+}
+
+// readMocks reads the requests of a graph-mocks file; the responses are
+// never read.
+func readMocks(r io.Reader) ([]request, error) {
+	var doc struct {
+		Mocks []struct {
+			Request request `json:"request"`
+		} `json:"mocks"`
+	}
+	if err := json.NewDecoder(r).Decode(&doc); err != nil {
+		return nil, fmt.Errorf("reading the examples: %w", err)
+	}
+	out := make([]request, len(doc.Mocks))
+	for i, m := range doc.Mocks {
+		out[i] = m.Request
+	}
+	return out, nil
+}
+
+// sample is one catalogue line.
+type sample struct{ method, url string }
+
+type stats struct {
+	gets, me, otherHost, notAppOnly, unusable, duplicates int
+}
+
+const v1 = "https://graph.microsoft.com/v1.0/"
+
+// collect keeps the GET examples an app can call, rewritten with
+// placeholders, each once, sorted by URL.
+func collect(reqs []request) ([]sample, stats) {
+	var st stats
+	seen := map[string]bool{}
+	var out []sample
+	for _, r := range reqs {
+		if r.Method != "GET" {
+			continue
+		}
+		st.gets++
+		rest, ok := strings.CutPrefix(r.URL, v1)
+		if !ok {
+			st.otherHost++
+			continue
+		}
+		u, me, ok := rewrite("/"+rest, exampleQuery(r.ExampleURL))
+		switch {
+		case !ok:
+			st.unusable++
+			continue
+		case me:
+			st.me++
+		}
+		if m, found := permissions.LookupMethod(r.Method, u); !found || len(m.Pick()) == 0 {
+			st.notAppOnly++
+			continue
+		}
+		if seen[u] {
+			st.duplicates++
+			continue
+		}
+		seen[u] = true
+		out = append(out, sample{r.Method, u})
+	}
+	slices.SortFunc(out, func(a, b sample) int { return strings.Compare(a.url, b.url) })
+	return out, st
+}
+
+// exampleQuery is the query string of the docs' example URL ("" when it
+// has none): the docs' values teach more than placeholders
+// ($filter=status eq 'assigned').
+func exampleQuery(exampleURL string) string {
+	if !strings.HasPrefix(exampleURL, v1) {
+		return ""
+	}
+	_, q, _ := strings.Cut(exampleURL, "?")
+	return q
+}
+
+// rewrite turns an example's path and query into a sample: a * segment
+// becomes {id}, a function parameter's * its name in braces; the query is
+// the example's (example), else u's with {value} for each *; /me becomes
+// /users/{id} (an app has no signed-in user). It reports whether /me was
+// rewritten, and false for what cannot be written as one line or has a *
+// for a parameter's name.
+func rewrite(u, example string) (string, bool, bool) {
+	if strings.ContainsFunc(u+example, func(r rune) bool { return unicode.IsControl(r) || r == unicode.ReplacementChar }) {
+		return "", false, false
+	}
+	path, query, hasQuery := strings.Cut(u, "?")
+	if example != "" {
+		query, hasQuery = example, true
+	}
+	path = strings.TrimSuffix(path, "/")
+	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	me := false
+	switch {
+	case len(segs) > 0 && strings.EqualFold(segs[0], "me"):
+		segs = slices.Replace(segs, 0, 1, "users", "{id}")
+		me = true
+	case len(segs) > 1 && strings.EqualFold(segs[0], "education") && strings.EqualFold(segs[1], "me"):
+		segs = slices.Replace(segs, 1, 2, "users", "{id}")
+		me = true
+	}
+	for i, s := range segs {
+		switch {
+		case s == "*":
+			segs[i] = "{id}"
+		case strings.Contains(s, "*"):
+			named, ok := nameParameters(s)
+			if !ok {
+				return "", false, false
+			}
+			segs[i] = named
+		case s == "":
+			return "", false, false
+		}
+	}
+	out := "/" + strings.Join(segs, "/")
+	if hasQuery {
+		out += "?" + strings.ReplaceAll(query, "*", "{value}")
+	}
+	return out, me, true
+}
+
+// nameParameters writes a function segment's * values as their parameter
+// names: range(address=*) is range(address={address}).
+func nameParameters(seg string) (string, bool) {
+	open := strings.IndexByte(seg, '(')
+	if open < 0 || !strings.HasSuffix(seg, ")") || strings.Contains(seg[:open], "*") {
+		return "", false
+	}
+	params := strings.Split(seg[open+1:len(seg)-1], ",")
+	for i, p := range params {
+		name, value, ok := strings.Cut(p, "=")
+		switch {
+		case !ok && p == "*":
+			params[i] = "{value}"
+		case !ok:
+		case strings.Contains(name, "*") || name == "":
+			return "", false
+		case value == "*":
+			params[i] = name + "={" + name + "}"
+		case strings.Contains(value, "*"):
+			return "", false
+		}
+	}
+	return seg[:open+1] + strings.Join(params, ",") + ")", true
+}
+
+const header = `# GET requests from the Microsoft Graph v1.0 API reference's examples that an
+# app can call (the permissions reference names an application permission
+# for them), one a line: method, a tab, the URL after /v1.0 with
+# placeholders ({id}) where the docs gave ids, the query string as the docs
+# wrote it; /me rewritten as /users/{id}. Generated by 'go generate' (samples/internal/gen) from
+# graph-v1_0-proxy-mocks.json of waldekmastykarz/graph-mocks (MIT, see
+# THIRD_PARTY_NOTICES.md). DO NOT EDIT.
+`
+
+func write(w io.Writer, list []sample) {
+	io.WriteString(w, header)
+	for _, s := range list {
+		fmt.Fprintf(w, "%s\t%s\n", s.method, s.url)
+	}
+}
