@@ -280,6 +280,9 @@ func TestHygieneEveryCommand(t *testing.T) {
 			{"token"},
 			{"token", "--refresh"},
 			{"consent-url"},
+			{"request", "POST", "/users/" + demo.MailboxOpen + "/sendMail", "--body", `{"message":{"subject":"x"}}`, "--yes"},
+			{"explain", "--url", "/users", "--status", "403", "--error", "-"},
+			{"logout"},
 		} {
 			h.run(ctx, append(args, "-p", name)...)
 		}
@@ -291,6 +294,9 @@ func TestHygieneEveryCommand(t *testing.T) {
 		{"permissions", "/users", "--json"},
 		{"matrix", "/users"},
 		{"matrix", "/users", "--json"},
+		{"samples", "mail"},
+		{"man"},
+		{"permissions", "--role", "Mail.Send"},
 		{"--version"},
 		{"--help"},
 		{"demo"}, // needs a terminal: a usage error
