@@ -223,6 +223,9 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	if cmd, done := m.routeAudit(msg); done {
 		return cmd
 	}
+	if cmd, ok := m.routeSamples(msg); ok {
+		return cmd
+	}
 	var cmds []tea.Cmd
 	switch msg := msg.(type) {
 	case profilesLoadedMsg:

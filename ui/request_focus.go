@@ -57,6 +57,8 @@ func (b *RequestBuilder) browseKey(k tea.KeyPressMsg) tea.Cmd {
 		b.cycleMethod()
 	case key.Matches(k, keys.BrowseBody):
 		return b.openBody()
+	case key.Matches(k, keys.Samples):
+		return b.out.emit(openSamplesMsg{})
 	}
 	return nil // any other key is not for the path: never typed into it
 }

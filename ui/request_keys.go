@@ -17,6 +17,9 @@ type RequestKeyMap struct {
 	Older    key.Binding
 	Newer    key.Binding
 	History  key.Binding
+	// Samples opens the sample catalogue, from the path input or while
+	// browsing (in the body editor ctrl+s sends).
+	Samples key.Binding
 	// LeavePath gives the keyboard back: the pane browses (modeBrowse).
 	LeavePath key.Binding
 	// Complete and Cycle are the path input's own completion keys
@@ -71,6 +74,7 @@ func DefaultRequestKeyMap() RequestKeyMap {
 		Older:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "older")),
 		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "newer")),
 		History:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
+		Samples:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "samples")),
 
 		LeavePath: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave")),
 		Complete:  key.NewBinding(key.WithKeys("right", "end"), key.WithHelp("→", "complete")),
@@ -118,16 +122,16 @@ func (b *RequestBuilder) ShortHelp() []key.Binding {
 		return []key.Binding{k.ListUp, k.ListDown, k.Load, k.Close}
 	case modeBrowse:
 		if b.bodyShown() {
-			return []key.Binding{k.EditPath, k.BrowseMethod, k.BrowseBody, k.NewPath, k.BrowseRows, k.RowsHistory}
+			return []key.Binding{k.EditPath, k.BrowseMethod, k.BrowseBody, k.NewPath, k.Samples, k.BrowseRows, k.RowsHistory}
 		}
-		return []key.Binding{k.EditPath, k.BrowseMethod, k.NewPath, k.BrowseRows, k.RowsHistory, k.RowsVersion}
+		return []key.Binding{k.EditPath, k.BrowseMethod, k.NewPath, k.Samples, k.BrowseRows, k.RowsHistory, k.RowsVersion}
 	case modeBody:
 		return []key.Binding{k.BodySend, k.BodyTemplate, k.BodyLeave, k.Method}
 	}
 	if b.bodyShown() {
-		return []key.Binding{k.LeavePath, k.Send, k.Method, k.Body, k.Complete, k.Rows, k.History, k.Version}
+		return []key.Binding{k.LeavePath, k.Send, k.Method, k.Body, k.Complete, k.Samples, k.Rows, k.History, k.Version}
 	}
-	return []key.Binding{k.LeavePath, k.Send, k.Method, k.Complete, k.Cycle, k.Rows, k.Version, k.History, k.Eventual}
+	return []key.Binding{k.LeavePath, k.Send, k.Method, k.Complete, k.Samples, k.Cycle, k.Rows, k.Version, k.History, k.Eventual}
 }
 
 // FullHelp lists the current mode's keys, grouped.
@@ -145,12 +149,12 @@ func (b *RequestBuilder) FullHelp() [][]key.Binding {
 	case modeHistory:
 		return [][]key.Binding{{k.ListUp, k.ListDown}, {k.Load, k.Close}}
 	case modeBrowse:
-		return [][]key.Binding{{k.EditPath, k.NewPath, k.BrowseRows}, {k.BrowseMethod, k.BrowseBody}, {k.RowsVersion, k.RowsEventual, k.RowsHistory}}
+		return [][]key.Binding{{k.EditPath, k.NewPath, k.Samples, k.BrowseRows}, {k.BrowseMethod, k.BrowseBody}, {k.RowsVersion, k.RowsEventual, k.RowsHistory}}
 	case modeBody:
 		return [][]key.Binding{{k.BodySend, k.BodyTemplate, k.BodyLeave, k.Method}}
 	}
 	return [][]key.Binding{
-		{k.Send, k.LeavePath, k.Complete, k.Cycle},
+		{k.Send, k.LeavePath, k.Complete, k.Cycle, k.Samples},
 		{k.Method, k.Body},
 		{k.Version, k.Eventual, k.Rows},
 		{k.Older, k.Newer, k.History},

@@ -98,6 +98,8 @@ func (b *RequestBuilder) pathKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, keys.History):
 		return b.openList()
+	case key.Matches(k, keys.Samples):
+		return b.out.emit(openSamplesMsg{})
 	}
 	before := b.path.Value()
 	var cmd tea.Cmd
