@@ -8,15 +8,24 @@
 #   2. The same bytes from a file: jq -C . against graphtui's highlighter
 #      (bench/pagetool pretty), on that page and on the generated 10 and
 #      50 MiB pages the graph package's benchmarks use.
+#   3. Memory: peak RSS of `graphtui get -o pretty` on a BIG MB page (the
+#      body is streamed, so it should stay well under the body's size), and
+#      that the whole body was written.
+#   4. Start-up: package initialisation (GODEBUG=inittrace=1, summed) and
+#      `graphtui --version` against bench/minhttps, a minimal Go program
+#      linking net/http and crypto/tls.
 #
 # Usage: bench/compare.sh            (from anywhere in the repository)
-#        RUNS=10 MB=20 bench/compare.sh
+#        RUNS=10 MB=20 BIG=100 bench/compare.sh
+#        BEFORE=/path/to/old/graphtui bench/compare.sh   (adds its rows to 3 and 4)
 # Uses hyperfine when installed, else timed loops; skipped without curl or jq.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5} # timed runs per command, after one warm-up run
 MB=${MB:-20}    # size of the demo's large page
+BIG=${BIG:-100} # size of the page for the memory row
+BEFORE=${BEFORE:-} # an older graphtui binary to compare in the memory and start-up rows
 
 for tool in curl jq go; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
@@ -39,7 +48,8 @@ trap cleanup EXIT
 echo "Building graphtui and bench/pagetool..."
 go build -o "$work/graphtui" .
 go build -o "$work/pagetool" ./bench/pagetool
-export GRAPHTUI="$work/graphtui" PAGETOOL="$work/pagetool"
+go build -o "$work/minhttps" ./bench/minhttps
+export GRAPHTUI="$work/graphtui" PAGETOOL="$work/pagetool" MINHTTPS="$work/minhttps"
 
 echo "Starting the demo tenant..."
 "$GRAPHTUI" demo serve --dir "$work/demo" >"$work/serve.log" 2>&1 &
@@ -114,3 +124,52 @@ compare "file, generated /users, $(size_mb "$work/users-10.json") MB" \
 	'"$PAGETOOL" pretty "$WORK/users-10.json"' 'jq -C . "$WORK/users-10.json"'
 compare "file, generated /users, $(size_mb "$work/users-50.json") MB" \
 	'"$PAGETOOL" pretty "$WORK/users-50.json"' 'jq -C . "$WORK/users-50.json"'
+
+echo
+echo "Memory: get -o pretty of the ${BIG} MB demo page (peak RSS from /usr/bin/time; bytes written counted by wc)."
+curl -sS --fail --cacert "$CA" -H @"$AUTH" "$graph/demo/largePage?mb=$BIG" -o "$work/big.json"
+big_bytes=$(wc -c <"$work/big.json")
+rm -f "$work/big.json"
+pretty_bytes=
+# peak_rss BINARY: the peak RSS in MB of one get, and its output's size.
+peak_rss() {
+	local bin=$1 kb out
+	if [[ ! -x /usr/bin/time ]]; then
+		echo "n/a (no /usr/bin/time)"
+		return
+	fi
+	out=$( { /usr/bin/time -f '%M' "$bin" get "/demo/largePage?mb=$BIG" -p contoso-reader -o pretty --max-body 1GB 2>"$work/time.err" | wc -c; } )
+	kb=$(tail -1 "$work/time.err")
+	awk -v kb="$kb" -v body="$big_bytes" -v out="$out" 'BEGIN { printf "%.0f MB = %.2fx the body; %d bytes written\n", kb / 1024, kb * 1024 / body, out }'
+}
+printf '| %-20s | %s |\n' "binary" "peak RSS, ${BIG} MB page ($(awk -v b="$big_bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MB)"
+printf '|%s|%s|\n' "----------------------" "------------------------------------------"
+for i in 1 2 3; do printf '| %-20s | %s |\n' "graphtui (run $i)" "$(peak_rss "$GRAPHTUI")"; done
+if [[ -n $BEFORE ]]; then
+	for i in 1 2 3; do printf '| %-20s | %s |\n' "before (run $i)" "$(peak_rss "$BEFORE")"; done
+fi
+
+# init_ms BINARY: package initialisation in ms, summed from inittrace,
+# fastest and median of RUNS runs.
+init_ms() {
+	for _ in $(seq "$RUNS"); do
+		GODEBUG=inittrace=1 "$1" --version 2>&1 >/dev/null | awk '/^init / { s += $5 } END { printf "%.1f\n", s }'
+	done | sort -n | awk '{ v[NR] = $1 } END { print v[1], v[int((NR + 1) / 2)] }'
+}
+echo
+echo "Start-up: ms, fastest / median of $RUNS runs."
+printf '| %-30s | %-15s | %-15s | %-15s |\n' "binary" "init (inittrace)" "--version" "minhttps"
+printf '|%s|%s|%s|%s|\n' "--------------------------------" "-----------------" "-----------------" "-----------------"
+startup_row() {
+	local i_min i_med v_min v_med m_min m_med
+	read -r i_min i_med < <(init_ms "$2")
+	export BIN=$2
+	read -r v_min v_med < <(time_ms '"$BIN" --version')
+	read -r m_min m_med < <(time_ms '"$MINHTTPS" --version')
+	printf '| %-30s | %6s / %-6s | %6s / %-6s | %6s / %-6s | %s\n' "$1" "$i_min" "$i_med" "$v_min" "$v_med" "$m_min" "$m_med" \
+		"$(awk -v g="$v_min" -v m="$m_min" 'BEGIN { printf "%.1fx the minimal program", g / (m ? m : 1) }')"
+}
+startup_row graphtui "$GRAPHTUI"
+if [[ -n $BEFORE ]]; then
+	startup_row before "$BEFORE"
+fi

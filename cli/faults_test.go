@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -168,7 +169,7 @@ func TestCLIGraphFaults(t *testing.T) {
 			name:   "reset mid-body",
 			graph:  func(w http.ResponseWriter, r *http.Request) { hangUpMidBody(w, `{"value":[{"id":"1"}]}`, 8) },
 			code:   1,
-			stderr: []string{"Request failed: GET ", "reading the response body", "closed before the response was complete; try again"},
+			stderr: []string{"Body incomplete after 8 B", "reading the response body", "closed before the response was complete; try again"},
 		},
 		{
 			name:   "truncated JSON",
@@ -185,9 +186,27 @@ func TestCLIGraphFaults(t *testing.T) {
 			stderr: []string{"Paging stopped: page 1: a page is not valid JSON; paging stopped (unexpected end of JSON input"},
 		},
 		{
-			name:   "body larger than the cap",
-			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"1"}]}`),
+			name:   "JSON body larger than the cap is streamed whole",
+			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"last"}]}`),
 			args:   []string{"--max-body", "1000"},
+			code:   0,
+			stderr: []string{"200 OK", "2.2 KB"},
+			stdout: `"id": "last"`,
+		},
+		{
+			name: "text body larger than the cap",
+			graph: func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/plain")
+				io.WriteString(w, strings.Repeat("line of text\n", 200))
+			},
+			args:   []string{"--max-body", "1000"},
+			code:   1,
+			stderr: []string{"longer than the 1000 B that may be held", "raise the cap with --max-body, e.g. --max-body 1MB"},
+		},
+		{
+			name:   "body larger than the cap, with a bundle",
+			graph:  jsonBody(`{"value":[` + strings.Repeat(`{"id":"1"},`, 200) + `{"id":"1"}]}`),
+			args:   []string{"--max-body", "1000", "--bundle", "BUNDLE"},
 			code:   1,
 			stderr: []string{"note: body cut at 1000 bytes (the size cap); it is incomplete", "raise the size cap with --max-body, e.g. --max-body 1MB"},
 		},
@@ -324,7 +343,11 @@ func TestCLIGraphFaults(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			g := newGraphServer(t, tc.graph)
 			config := faultConfig(t, idp, g.URL, nil)
-			r := runFault(t, context.Background(), config, tc.tune, append([]string{"get", "/users"}, tc.args...)...)
+			args := slices.Clone(tc.args)
+			if i := slices.Index(args, "BUNDLE"); i >= 0 {
+				args[i] = filepath.Join(t.TempDir(), "bundle.txt")
+			}
+			r := runFault(t, context.Background(), config, tc.tune, append([]string{"get", "/users"}, args...)...)
 			r.check(t, tc.code, tc.stderr...)
 			if tc.stdout != "" && !strings.Contains(r.out, tc.stdout) {
 				t.Errorf("stdout lacks %q:\n%.500s", tc.stdout, r.out)

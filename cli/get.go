@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -49,8 +47,12 @@ stdout, the status line and errors to stderr. PATH is relative to the API
 version (/users, users/{id}/messages?$top=5) or an absolute URL on the
 profile's Graph host; the token is never sent to any other host.
 
-Exit status: 0 on 2xx, 1 on an HTTP or token failure or a body cut at
---max-body, 2 on usage or config errors.`,
+A successful JSON body (and any body with -o raw) is written as it
+arrives, checked on the way; if it proves not to be JSON, or the
+connection breaks, what was written stays written and get says so.
+
+Exit status: 0 on 2xx, 1 on an HTTP or token failure, a body cut at
+--max-body, cut short or not JSON after all, 2 on usage or config errors.`,
 		Example: `  graphtui get /users -q '$select=displayName,mail' -q '$top=5'
   graphtui get /users --all -o json | jq '.value | length'
   graphtui get /users -q '$count=true' -q '$filter=accountEnabled eq true' -H 'ConsistencyLevel: eventual'
@@ -75,7 +77,7 @@ func (o *getOptions) register(cmd *cobra.Command, command string) {
 	f.StringVarP(&o.output, "output", "o", "pretty", "body format: pretty (indented, coloured on a terminal), json (compact), raw (as received; control characters escaped on a terminal)")
 	f.BoolVar(&o.unsafeRaw, "unsafe-raw", false, "with -o raw, write the body's exact bytes even to a terminal, escape sequences included")
 	f.StringVar(&o.color, "color", "auto", "colour -o pretty output: auto (on a terminal, unless NO_COLOR is set), always (e.g. for less -R), never")
-	f.Var(&o.maxBody, "max-body", "keep at most SIZE bytes of each body (e.g. 256MB, 1GB); a longer body is cut and "+command+" exits 1")
+	f.Var(&o.maxBody, "max-body", "hold at most SIZE bytes of a body in memory (e.g. 256MB, 1GB); a longer body is cut and "+command+" exits 1 (get writes JSON and -o raw bodies as they arrive, with no cap)")
 	f.IntVar(&o.maxPages, "max-pages", graph.DefaultMaxPages, "with --all, stop after this many pages")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "print every attempt, response and page on stderr")
 	f.DurationVar(&o.timeout, "timeout", 100*time.Second, "timeout of each HTTP attempt")
@@ -180,8 +182,17 @@ func (a *App) runGet(ctx context.Context, path string, o getOptions) error {
 		x = s.FetchAll(ctx, p, req, o.maxPages, so, w.page)
 		return w.finish(x, p)
 	}
-	x = s.Send(ctx, p, req, so)
-	return a.printExchange(x, p, o)
+	if o.bundle != "" {
+		// A bundle records the body, so it is read whole.
+		x = s.Send(ctx, p, req, so)
+		return a.printExchange(x, p, o)
+	}
+	out := &bodyStream{a: a, o: o}
+	x = s.SendStream(ctx, p, req, so, out.take)
+	if x.Response == nil || !x.Response.Streamed {
+		return a.printExchange(x, p, o) // a failure, or a body read whole
+	}
+	return out.finish(x.Response)
 }
 
 // sendOptions are the session's options for o's flags.
@@ -264,7 +275,11 @@ func failure(x *session.Exchange) error {
 
 // printStatus writes the one-line summary of a response to stderr.
 func (a *App) printStatus(r *graph.Response) {
-	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), bytesize.Text(len(r.Body))}
+	size := len(r.Body)
+	if r.Streamed {
+		size = int(r.Size)
+	}
+	parts := []string{fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)), r.Duration.Round(time.Millisecond).String(), bytesize.Text(size)}
 	if r.RequestID != "" {
 		parts = append(parts, "request-id "+r.RequestID)
 	}
@@ -311,39 +326,30 @@ func (a *App) writeBody(body []byte, contentType string, o getOptions) error {
 	if o.output == "raw" {
 		if tty && !o.unsafeRaw {
 			if safe := termsafe.Visible(body); !bytes.Equal(safe, body) {
-				fmt.Fprintln(a.Err, `note: stdout is a terminal, so control characters and invalid UTF-8 in the body are shown escaped (\x1b, \u009b, \xff); redirect stdout to a file, or add --unsafe-raw, for the exact bytes`)
+				a.noteRawEscaped()
 				body = safe
 			}
 		}
 		_, err := a.Out.Write(body)
 		return err
 	}
-	// Bodies are written as they are formatted, with no copy of the whole
-	// output: only a body holding bytes a terminal would act on, bound for
-	// a terminal, is held and escaped (JSON's own escapes, so it stays JSON).
-	w := bufio.NewWriterSize(a.Out, 64<<10)
-	var dst io.Writer = w
-	var held bytes.Buffer
-	escape := tty && termsafe.JSONUnsafe(body)
-	if escape {
-		dst = &held
+	return a.bodyOutput(o, contentType).Write(a.Out, body)
+}
+
+// noteRawEscaped says why -o raw on a terminal is not quite raw.
+func (a *App) noteRawEscaped() {
+	fmt.Fprintln(a.Err, `note: stdout is a terminal, so control characters and invalid UTF-8 in the body are shown escaped (\x1b, \u009b, \xff); redirect stdout to a file, or add --unsafe-raw, for the exact bytes`)
+}
+
+// bodyOutput is how -o pretty and -o json write a body of contentType.
+func (a *App) bodyOutput(o getOptions, contentType string) render.Output {
+	return render.Output{
+		ContentType: contentType,
+		Mode:        a.colorMode(o.color),
+		Style:       render.DefaultStyle,
+		Compact:     o.output == "json",
+		Escape:      a.IsTerminal(a.Out),
 	}
-	var compact bytes.Buffer
-	if o.output == "json" && json.Compact(&compact, body) == nil {
-		compact.WriteByte('\n')
-		if _, err := dst.Write(compact.Bytes()); err != nil {
-			return err
-		}
-	} else if err := render.Pretty(dst, body, contentType, a.colorMode(o.color), render.DefaultStyle); err != nil {
-		w.Flush() // what was formatted before the failure stays written
-		return err
-	}
-	if escape {
-		if _, err := w.Write(termsafe.JSON(held.Bytes())); err != nil {
-			return err
-		}
-	}
-	return w.Flush()
 }
 
 // allOutput writes --all's pages as they arrive: each page's status on

@@ -17,8 +17,9 @@ import (
 
 const (
 	defaultLargePageMB = 20
-	// maxLargePageMB stays under graphtui's 64 MiB cap on a body it keeps.
-	maxLargePageMB = 60
+	// maxLargePageMB allows pages past the 64 MiB cap on a body graphtui
+	// keeps (the TUI), which `graphtui get` streams without a cap.
+	maxLargePageMB = 200
 )
 
 // LargePagePath is the large page's path after the API version, with its

@@ -126,9 +126,9 @@ func TestLargePage(t *testing.T) {
 	if again.StatusCode != http.StatusOK || !bytes.Equal(body, body2) {
 		t.Error("the same large page twice differs")
 	}
-	for _, bad := range []string{"0", "61", "big"} {
+	for _, bad := range []string{"0", "201", "big"} {
 		resp, body := graphGet(t, tn, token, "/v1.0"+LargePagePath+"?mb="+bad)
-		if resp.StatusCode != http.StatusBadRequest || !bytes.Contains(body, []byte("from 1 to 60")) {
+		if resp.StatusCode != http.StatusBadRequest || !bytes.Contains(body, []byte("from 1 to 200")) {
 			t.Errorf("mb=%s: %d %s", bad, resp.StatusCode, body)
 		}
 	}

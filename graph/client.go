@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/x509"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +19,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/graphtui/graphtui/render"
 )
 
 // TokenFunc returns a bearer token. It is called once per attempt, and only
@@ -74,8 +75,18 @@ type Response struct {
 	// parse (cut short by the server, an HTML page, nesting deeper than
 	// 10,000 levels); the body is kept as received and a notice says so.
 	JSONError error
+	// Streamed is set when the body went to a BodySink as it arrived
+	// (GetStream): Body is then nil, Size is how much the sink read and
+	// StreamErr why it did not reach the body's end.
+	Streamed  bool
+	Size      int64
+	StreamErr error
 	request   Request
 }
+
+// BodySink takes a 2xx body as it arrives (see GetStream). Its error ends
+// up in Response.StreamErr.
+type BodySink func(resp *Response, body io.Reader) error
 
 // OK reports a 2xx status.
 func (r *Response) OK() bool { return r.Status >= 200 && r.Status < 300 }
@@ -120,7 +131,25 @@ func (c *Client) Get(ctx context.Context, r Request, ev func(Event)) (*Response,
 	if err != nil {
 		return nil, err
 	}
-	return c.fetch(ctx, u, r, 1, emitter(ev))
+	return c.fetch(ctx, u, r, 1, emitter(ev), nil)
+}
+
+// GetStream is Get for a caller that shows a large body without holding
+// it: a 2xx body is handed to sink as it arrives instead of being read
+// into Response.Body, and no --max-body cap applies to it. Retries happen
+// only before that (they follow non-2xx statuses); other statuses, and a
+// body Go cannot decode on the fly (gzip sent unasked), are read whole as
+// Get reads them. Read errors mid-body and the sink's error are in
+// Response.StreamErr, not the error result: part of the body was shown.
+func (c *Client) GetStream(ctx context.Context, r Request, ev func(Event), sink BodySink) (*Response, error) {
+	if m := strings.ToUpper(r.Method); m != "" && m != http.MethodGet || r.Body != nil {
+		return nil, fmt.Errorf("GetStream sends GET without a body; %s with a body goes through Do", r.Method)
+	}
+	u, err := c.BuildURL(r)
+	if err != nil {
+		return nil, err
+	}
+	return c.fetch(ctx, u, r, 1, emitter(ev), sink)
 }
 
 // attemptState collects what CheckRedirect sees during one attempt.
@@ -172,7 +201,7 @@ func withoutQuery(u *url.URL) string {
 
 // attempt sends one GET and reads the body. It returns an error only when
 // no HTTP response could be read.
-func (c *Client) attempt(ctx context.Context, u *url.URL, r Request, n int, emit func(Event)) (*Response, error) {
+func (c *Client) attempt(ctx context.Context, u *url.URL, r Request, n int, emit func(Event), sink BodySink) (*Response, error) {
 	hdr := r.Header
 	base, err := c.baseURL()
 	if err != nil {
@@ -225,6 +254,9 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, r Request, n int, emit
 		return nil, transportError(ctx, u, c.timeout(), err)
 	}
 	defer hresp.Body.Close()
+	if sink != nil && hresp.StatusCode >= 200 && hresp.StatusCode < 300 && hresp.Header.Get("Content-Encoding") == "" {
+		return c.stream(ctx, actx, u, hresp, st, n, id, start, emit, sink), nil
+	}
 	body, truncated, note, err := readBody(hresp, c.maxBody())
 	if err != nil {
 		return nil, transportError(ctx, u, c.timeout(), fmt.Errorf("reading the response body: %w", err))
@@ -241,7 +273,7 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, r Request, n int, emit
 		resp.Notices = append(resp.Notices, note)
 	}
 	if resp.OK() && !truncated && (c.JSONCheckLimit <= 0 || len(body) <= c.JSONCheckLimit) && declaresJSON(hresp.Header.Get("Content-Type")) {
-		if resp.JSONError = checkJSON(body); resp.JSONError != nil {
+		if resp.JSONError = render.CheckJSON(body); resp.JSONError != nil {
 			resp.Notices = append(resp.Notices, fmt.Sprintf("the body is declared as JSON but is not valid JSON (%v); it is shown as received", resp.JSONError))
 		}
 	}
@@ -253,21 +285,6 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, r Request, n int, emit
 func declaresJSON(contentType string) bool {
 	mt, _, err := mime.ParseMediaType(contentType)
 	return err == nil && (mt == "application/json" || strings.HasSuffix(mt, "+json"))
-}
-
-// checkJSON says why body is not JSON, or nil. json.Valid has the same
-// nesting limit as the highlighter, so the two agree on what is shown raw.
-func checkJSON(body []byte) error {
-	if len(body) == 0 || json.Valid(body) {
-		return nil
-	}
-	var v struct{}
-	err := json.Unmarshal(body, &v) // fails in its validity scan, before decoding anything
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("%v at byte %d of %d", se, se.Offset, len(body))
-	}
-	return errors.New("invalid JSON")
 }
 
 // checkHeaders refuses header names and values that cannot be sent as

@@ -47,7 +47,7 @@ func (c *Client) Do(ctx context.Context, r Request, ev func(Event)) (*Response, 
 	if IsBatch(u.Path) {
 		return nil, ErrBatch
 	}
-	return c.fetch(ctx, u, r, 1, emitter(ev))
+	return c.fetch(ctx, u, r, 1, emitter(ev), nil)
 }
 
 // ErrBatch refuses JSON batching: one $batch request carries many, each

@@ -36,7 +36,7 @@ func (c *Client) Next(ctx context.Context, prev *Response, ev func(Event)) (*Res
 	if err != nil {
 		return nil, err
 	}
-	return c.fetch(ctx, u, r, prev.Page+1, emitter(ev))
+	return c.fetch(ctx, u, r, prev.Page+1, emitter(ev), nil)
 }
 
 // GetAll streams pages to onPage as they arrive. It stops after the last

@@ -78,7 +78,7 @@ func retryDelay(h http.Header, retry int, backoff time.Duration) (time.Duration,
 }
 
 // fetch runs attempts until one is not retryable or the policy says stop.
-func (c *Client) fetch(ctx context.Context, u *url.URL, r Request, page int, emit func(Event)) (*Response, error) {
+func (c *Client) fetch(ctx context.Context, u *url.URL, r Request, page int, emit func(Event), sink BodySink) (*Response, error) {
 	if err := checkHeaders(r.Header); err != nil {
 		return nil, err
 	}
@@ -86,7 +86,7 @@ func (c *Client) fetch(ctx context.Context, u *url.URL, r Request, page int, emi
 	var retries []Retry
 	var waited time.Duration
 	for attempt := 1; ; attempt++ {
-		resp, err := c.attempt(ctx, u, r, attempt, emit)
+		resp, err := c.attempt(ctx, u, r, attempt, emit, sink)
 		if err != nil {
 			return nil, err
 		}
@@ -114,7 +114,11 @@ func (c *Client) fetch(ctx context.Context, u *url.URL, r Request, page int, emi
 		}
 		resp.Retries = retries
 		if resp.OK() {
-			emit(Event{Kind: EventPage, URL: resp.URL, Page: page, Items: items(resp.Body), Bytes: len(resp.Body), Duration: resp.Duration})
+			size := len(resp.Body)
+			if resp.Streamed {
+				size = int(resp.Size)
+			}
+			emit(Event{Kind: EventPage, URL: resp.URL, Page: page, Items: items(resp.Body), Bytes: size, Duration: resp.Duration})
 		}
 		return resp, nil
 	}

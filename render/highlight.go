@@ -106,7 +106,20 @@ type Highlighter struct {
 
 	limit    int // output bytes
 	maxDepth int
+
+	// Streaming (see stream.go): src is a window of the body; more says
+	// bytes may follow it. A step that runs into the window's end is
+	// undone (errMore) so that it can be taken again with more input, and
+	// whitespace after the top-level value is dropped, as Pretty trims it.
+	stream, more bool
+	// flat drops the indentation, for a stream that is only validated
+	// (compact output): deep nesting then costs nothing.
+	flat bool
 }
+
+// errMore means a step reached the end of a streamed window before the
+// body's end; it never leaves the package.
+var errMore = errors.New("render: more input needed")
 
 // hlState is what the highlighter expects next.
 type hlState uint8
@@ -175,7 +188,14 @@ func (h *Highlighter) run(stop int) error {
 	out, w, ends, stack := h.out, h.w, h.ends, h.stack
 	i, state, open := h.i, h.state, h.open
 	var err error
+	// Where the current step started, so a streamed step cut by the end of
+	// its window can be undone. A step never changes the stack or ends a
+	// line before it can fail, so these five are all it changes.
+	var i0, w0, e0 int
+	var s0 hlState
+	var o0 tokenKind
 	for err == nil && len(ends) < stop && state != finished {
+		i0, w0, e0, s0, o0 = i, w, len(ends), state, open
 		if w > h.limit {
 			err = ErrTooLarge
 			break
@@ -216,6 +236,10 @@ func (h *Highlighter) run(stop int) error {
 				out[w] = c
 				w++
 				i = skipSpace(src, i+1)
+				if i == len(src) && h.more {
+					err = errMore // the closer of {} may be next
+					break
+				}
 				if closer := c + 2; i < len(src) && src[i] == closer { // '{'+2 == '}', '['+2 == ']'
 					out[w] = closer // {} and [] stay on one line, as in json.Indent
 					w, i = w+1, i+1
@@ -249,6 +273,10 @@ func (h *Highlighter) run(stop int) error {
 					err = h.fail(i, "invalid character %q looking for beginning of value", c)
 				}
 				if err != nil {
+					break
+				}
+				if end == len(src) && h.more {
+					err = errMore // the number may go on in the next window
 					break
 				}
 				if len(out)-w < end-i+room {
@@ -301,6 +329,20 @@ func (h *Highlighter) run(stop int) error {
 			}
 
 		case trailing:
+			if h.stream {
+				if i = skipSpace(src, i); i < len(src) {
+					err = h.fail(i, "invalid character %q after top-level value", src[i])
+					break
+				}
+				if h.more {
+					err = errMore
+					break
+				}
+				w, open = switchColour(out, w, sw, mark, open, kindNone)
+				w, ends = h.lineBreak(out, w, ends, i, 0)
+				state = finished
+				break
+			}
 			// json.Indent keeps the whitespace after the top-level value,
 			// so a body ending in "\n" ends with an empty line.
 			w, open = switchColour(out, w, sw, mark, open, kindNone)
@@ -322,6 +364,12 @@ func (h *Highlighter) run(stop int) error {
 				w, ends = h.lineBreak(out, w, ends, i, 0)
 				state = finished
 			}
+		}
+	}
+	if h.more && err != nil {
+		if se, ok := err.(*SyntaxError); err == errMore || ok && se.Offset >= len(src) {
+			i, w, ends, state, open = i0, w0, ends[:e0], s0, o0
+			err = errMore
 		}
 	}
 	h.out, h.w, h.ends, h.stack = out, w, ends, stack
@@ -388,6 +436,9 @@ func (h *Highlighter) lineBreak(out []byte, w int, ends []uint32, read, depth in
 	out[w] = '\n'
 	w++
 	n := 2 * depth
+	if h.flat {
+		n = 0
+	}
 	if n <= len(indent32) {
 		*(*[32]byte)(out[w:]) = indent32
 		return w + n, ends

@@ -307,6 +307,9 @@ func FuzzHighlight(f *testing.F) {
 	}
 	palette := monokai(f, ColorTrue)
 	f.Fuzz(func(t *testing.T, body []byte) {
+		// The CLI's streamed output is the whole body's, valid or not.
+		assertStreamEqual(t, "fuzz input", body, "application/json", uint64(len(body)))
+		assertStreamEqual(t, "fuzz input, no content type", body, "", uint64(len(body)))
 		var l Lines
 		err := Highlight(&l, body, palette)
 		if errors.Is(err, ErrTooLarge) {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"mime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -149,7 +150,7 @@ func isBinary(contentType string, body []byte) bool {
 func lexerFor(contentType string, text []byte) chroma.Lexer {
 	mt, _, _ := mime.ParseMediaType(contentType)
 	if mt == "text/plain" {
-		return plaintext // chroma maps text/plain to a shell's lexer
+		return plaintext() // chroma maps text/plain to a shell's lexer
 	}
 	if l := lexers.MatchMimeType(mt); l != nil {
 		return l
@@ -163,7 +164,9 @@ func lexerFor(contentType string, text []byte) chroma.Lexer {
 	if l := lexers.Analyse(string(text[:min(len(text), 4096)])); l != nil {
 		return l
 	}
-	return plaintext
+	return plaintext()
 }
 
-var plaintext = lexers.Get("plaintext")
+// plaintext is looked up on first use: nothing in render reads chroma's
+// registries at start.
+var plaintext = sync.OnceValue(func() chroma.Lexer { return lexers.Get("plaintext") })

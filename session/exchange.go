@@ -126,6 +126,18 @@ func (x *Exchange) result(resp *graph.Response, err error) {
 // (x.Err is then a *SetupError wrapping the refusal). Whether the user
 // confirmed a write is the front end's to ask before calling Send.
 func (s *Session) Send(ctx context.Context, p profiles.Profile, r graph.Request, o SendOptions) *Exchange {
+	return s.send(ctx, p, r, o, nil)
+}
+
+// SendStream is Send for a front end that shows a large body without
+// holding it: a read's 2xx body goes to sink as it arrives (see
+// graph.Client.GetStream), and x.Response.StreamErr says whether it all
+// arrived and was taken. Writes, failures and retries are as in Send.
+func (s *Session) SendStream(ctx context.Context, p profiles.Profile, r graph.Request, o SendOptions, sink graph.BodySink) *Exchange {
+	return s.send(ctx, p, r, o, sink)
+}
+
+func (s *Session) send(ctx context.Context, p profiles.Profile, r graph.Request, o SendOptions, sink graph.BodySink) *Exchange {
 	x := start(p, r, 1)
 	defer x.end()
 	if err := CheckRequest(p, r); err != nil {
@@ -137,9 +149,12 @@ func (s *Session) Send(ctx context.Context, p profiles.Profile, r graph.Request,
 	if c == nil {
 		return x
 	}
-	if graph.IsWrite(r.Method) {
+	switch {
+	case graph.IsWrite(r.Method):
 		x.result(c.Do(ctx, r, x.record(o)))
-	} else {
+	case sink != nil:
+		x.result(c.GetStream(ctx, r, x.record(o), sink))
+	default:
 		x.result(c.Get(ctx, r, x.record(o)))
 	}
 	if o.FailuresOnly && !x.failed() {

@@ -9,26 +9,30 @@ import (
 	"github.com/graphtui/graphtui/render"
 )
 
-// BenchmarkFirstScreen is the time from a 10 MB response's bytes to its
+// BenchmarkFirstScreen is the time from a 10 or 20 MB response's bytes to its
 // first screen: the backend highlights the top (the rest is left to its
 // command), the viewer takes the exchange and draws a 120x50 frame.
 func BenchmarkFirstScreen(b *testing.B) {
-	base := vwUsersExchange(b, 1, false)
-	base.Lines = nil
-	base.Response.Body = vwUsersOfSize(10 << 20)
-	be := &Backend{Style: "monokai", Color: render.ColorTrue}
-	v := vwViewer(120, 50)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		x := *base
-		x.Seq = i + 1
-		be.finish(&x, base.Response, nil)
-		if !x.Partial {
-			b.Fatal("a 10 MB body was highlighted whole before the first screen")
-		}
-		v.Update(exchangeMsg{&x})
-		_ = v.View()
+	for _, mb := range []int{10, 20} {
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
+			base := vwUsersExchange(b, 1, false)
+			base.Lines = nil
+			base.Response.Body = vwUsersOfSize(mb << 20)
+			be := &Backend{Style: "monokai", Color: render.ColorTrue}
+			v := vwViewer(120, 50)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				x := *base
+				x.Seq = i + 1
+				be.finish(&x, base.Response, nil)
+				if !x.Partial {
+					b.Fatalf("a %d MB body was highlighted whole before the first screen", mb)
+				}
+				v.Update(exchangeMsg{&x})
+				_ = v.View()
+			}
+		})
 	}
 }
 
