@@ -255,7 +255,17 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, r Request, n int, emit
 	}
 	defer hresp.Body.Close()
 	if sink != nil && hresp.StatusCode >= 200 && hresp.StatusCode < 300 && hresp.Header.Get("Content-Encoding") == "" {
-		return c.stream(ctx, actx, u, hresp, st, n, id, start, emit, sink), nil
+		// As below: an answer that races in after a cancel is no answer.
+		// Checked again after the body, for a cancel that lands before
+		// any of it arrived: nothing was shown, so it was cancelled.
+		if err := actx.Err(); err != nil {
+			return nil, transportError(ctx, u, c.timeout(), err)
+		}
+		resp := c.stream(ctx, actx, u, hresp, st, n, id, start, emit, sink)
+		if err := actx.Err(); err != nil && resp.Size == 0 {
+			return nil, transportError(ctx, u, c.timeout(), err)
+		}
+		return resp, nil
 	}
 	body, truncated, note, err := readBody(hresp, c.maxBody())
 	if err != nil {
