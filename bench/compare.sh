@@ -27,23 +27,8 @@ MB=${MB:-20}    # size of the demo's large page
 BIG=${BIG:-100} # size of the page for the memory row
 BEFORE=${BEFORE:-} # an older graphtui binary to compare in the memory and start-up rows
 
-for tool in curl jq go; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "bench/compare.sh: skipped: $tool is not installed (e.g. apt-get install $tool)"
-		exit 0
-	fi
-done
-
-work=$(mktemp -d)
-serve_pid=
-cleanup() {
-	if [[ -n $serve_pid ]]; then
-		kill -INT "$serve_pid" 2>/dev/null || true
-		wait "$serve_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
+. bench/lib.sh
+require_tools curl jq go
 
 echo "Building graphtui and bench/pagetool..."
 go build -o "$work/graphtui" .
@@ -51,15 +36,7 @@ go build -o "$work/pagetool" ./bench/pagetool
 go build -o "$work/minhttps" ./bench/minhttps
 export GRAPHTUI="$work/graphtui" PAGETOOL="$work/pagetool" MINHTTPS="$work/minhttps"
 
-echo "Starting the demo tenant..."
-"$GRAPHTUI" demo serve --dir "$work/demo" >"$work/serve.log" 2>&1 &
-serve_pid=$!
-for _ in $(seq 300); do
-	grep -q "Press Ctrl+C" "$work/serve.log" && break
-	kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
-	sleep 0.1
-done
-graph=$(awk '/Microsoft Graph/ { print $3; exit }' "$work/serve.log") # https://127.0.0.1:PORT/v1.0
+start_demo # sets graph: https://127.0.0.1:PORT/v1.0
 export GRAPHTUI_CONFIG="$work/demo/config.toml"
 export CA="$work/demo/ca.pem"
 export URL="$graph/demo/largePage?mb=$MB"

@@ -13,37 +13,14 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-20} # timed runs per command, after one warm-up run
 
-for tool in curl jq go; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "bench/warm.sh: skipped: $tool is not installed (e.g. apt-get install $tool)"
-		exit 0
-	fi
-done
-
-work=$(mktemp -d)
-serve_pid=
-cleanup() {
-	if [[ -n $serve_pid ]]; then
-		kill -INT "$serve_pid" 2>/dev/null || true
-		wait "$serve_pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
+. bench/lib.sh
+require_tools curl jq go
 
 echo "Building graphtui..."
 go build -o "$work/graphtui" .
 export GRAPHTUI="$work/graphtui"
 
-echo "Starting the demo tenant..."
-"$GRAPHTUI" demo serve --dir "$work/demo" >"$work/serve.log" 2>&1 &
-serve_pid=$!
-for _ in $(seq 300); do
-	grep -q "Press Ctrl+C" "$work/serve.log" && break
-	kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
-	sleep 0.1
-done
-graph=$(awk '/Microsoft Graph/ { print $3; exit }' "$work/serve.log") # https://127.0.0.1:PORT/v1.0
+start_demo # sets graph: https://127.0.0.1:PORT/v1.0
 export GRAPHTUI_CONFIG="$work/demo/config.toml" GRAPHTUI_PROFILE=contoso-reader
 export GRAPHTUI_TOKEN_CACHE=file XDG_CACHE_HOME="$work/cache"
 export CA="$work/demo/ca.pem" URL="$graph/users" STATS="$graph/demo/stats"

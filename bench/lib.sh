@@ -1,0 +1,39 @@
+# bench/lib.sh: what bench/compare.sh and bench/warm.sh share. Sourced,
+# not run: it needs the caller's `set -euo pipefail` and repository root.
+
+# require_tools NAME...: exit 0 with a note when a tool is missing, so a
+# machine without curl or jq skips the benchmark instead of failing it.
+require_tools() {
+	for tool in "$@"; do
+		if ! command -v "$tool" >/dev/null 2>&1; then
+			echo "$(basename "$0"): skipped: $tool is not installed (e.g. apt-get install $tool)"
+			exit 0
+		fi
+	done
+}
+
+# A work directory removed on exit, with the demo tenant stopped first.
+work=$(mktemp -d)
+serve_pid=
+cleanup() {
+	if [[ -n $serve_pid ]]; then
+		kill -INT "$serve_pid" 2>/dev/null || true
+		wait "$serve_pid" 2>/dev/null || true
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# start_demo: `$GRAPHTUI demo serve` in the background, waited for until it
+# is ready; sets graph to its Graph base URL (https://127.0.0.1:PORT/v1.0).
+start_demo() {
+	echo "Starting the demo tenant..."
+	"$GRAPHTUI" demo serve --dir "$work/demo" >"$work/serve.log" 2>&1 &
+	serve_pid=$!
+	for _ in $(seq 300); do
+		grep -q "Press Ctrl+C" "$work/serve.log" && break
+		kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
+		sleep 0.1
+	done
+	graph=$(awk '/Microsoft Graph/ { print $3; exit }' "$work/serve.log")
+}
