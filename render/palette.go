@@ -6,12 +6,7 @@ import (
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/styles"
 )
-
-// DefaultStyle is the chroma style used when none is configured: readable
-// on the dark terminals most people use.
-const DefaultStyle = "monokai"
 
 // ColorMode is how many colours the terminal shows.
 type ColorMode int
@@ -37,17 +32,6 @@ func ColorModeFromEnv(getenv func(string) string) ColorMode {
 		return ColorNone
 	}
 	return Color256
-}
-
-// LookupStyle finds a chroma style by name ("" means DefaultStyle).
-func LookupStyle(name string) (*chroma.Style, error) {
-	if name == "" {
-		name = DefaultStyle
-	}
-	if st, ok := styles.Registry[strings.ToLower(name)]; ok {
-		return st, nil
-	}
-	return nil, fmt.Errorf("unknown colour style %q; choose one of: %s", name, strings.Join(styles.Names(), ", "))
 }
 
 // tokenKind is what the JSON highlighter colours differently.

@@ -11,12 +11,10 @@ import (
 	"io"
 	"mime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/formatters"
-	"github.com/alecthomas/chroma/v2/lexers"
 
 	"github.com/graphtui/graphtui/internal/bytesize"
 	"github.com/graphtui/graphtui/internal/termsafe"
@@ -145,28 +143,22 @@ func isBinary(contentType string, body []byte) bool {
 	return !utf8.Valid(head)
 }
 
-// lexerFor picks a chroma lexer: by media type, then by the text itself,
-// then plain text.
+// lexerFor picks a lexer: by media type, then by the text itself, then
+// plain text.
 func lexerFor(contentType string, text []byte) chroma.Lexer {
+	reg := lexerRegistry()
 	mt, _, _ := mime.ParseMediaType(contentType)
-	if mt == "text/plain" {
-		return plaintext() // chroma maps text/plain to a shell's lexer
-	}
-	if l := lexers.MatchMimeType(mt); l != nil {
+	if l := reg.MatchMimeType(mt); l != nil {
 		return l
 	}
 	switch {
 	case strings.HasSuffix(mt, "+xml"):
-		return lexers.Get("xml")
+		return reg.Get("xml")
 	case strings.HasSuffix(mt, "+json"):
-		return lexers.Get("json")
+		return reg.Get("json")
 	}
-	if l := lexers.Analyse(string(text[:min(len(text), 4096)])); l != nil {
+	if l := reg.Analyse(string(text[:min(len(text), 4096)])); l != nil {
 		return l
 	}
-	return plaintext()
+	return reg.Get("plaintext")
 }
-
-// plaintext is looked up on first use: nothing in render reads chroma's
-// registries at start.
-var plaintext = sync.OnceValue(func() chroma.Lexer { return lexers.Get("plaintext") })

@@ -18,7 +18,7 @@ func TestPrettyJSON(t *testing.T) {
 	}
 
 	var color bytes.Buffer
-	if err := Pretty(&color, body, "application/json", ColorTrue, "dracula"); err != nil {
+	if err := Pretty(&color, body, "application/json", ColorTrue, "github"); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(color.Bytes(), []byte("\x1b[")) || !bytes.Equal(stripSGR(color.Bytes()), plain.Bytes()) {
