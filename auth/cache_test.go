@@ -25,6 +25,19 @@ func identityRequests(tenant *demo.Tenant, clientID string) (tokens, discovery i
 	return s.TokenRequests[clientID].Total(), s.DiscoveryRequests
 }
 
+// readerCached starts a demo tenant and has one run put the reader
+// profile's token in a file cache in a new directory.
+func readerCached(t *testing.T) (*demo.Tenant, string, profiles.Profile) {
+	t.Helper()
+	tenant, cfg := startDemo(t, demo.Options{})
+	dir := t.TempDir()
+	p := mustProfile(t, cfg, demo.ProfileReader)
+	if _, err := process(dir, profiles.TokenCacheFile, nil).Token(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	return tenant, dir, p
+}
+
 // Two runs sharing the cache: the second asks the identity platform
 // nothing at all, neither discovery nor token.
 func TestPersistentCacheSharedByTwoRuns(t *testing.T) {
@@ -80,9 +93,7 @@ func TestPersistentCacheManagedIdentity(t *testing.T) {
 	if err != nil || tok.Source != SourceDiskCache {
 		t.Fatalf("second run: %v, %v", tok, err)
 	}
-	if n := tenant.Stats().TokenRequests[demo.ClientIDMIUser].Total(); n != 1 {
-		t.Errorf("endpoint requests = %d", n)
-	}
+	wantTokenRequests(t, tenant, demo.ClientIDMIUser, 1, "the second run reads the file")
 }
 
 // Neither a secret nor a private key nor a federated token is written.
@@ -114,13 +125,8 @@ func TestPersistentCacheHoldsNoCredential(t *testing.T) {
 
 // Refresh bypasses the file and puts the new token in it.
 func TestPersistentCacheRefresh(t *testing.T) {
-	tenant, cfg := startDemo(t, demo.Options{})
-	dir := t.TempDir()
-	p := mustProfile(t, cfg, demo.ProfileReader)
+	tenant, dir, p := readerCached(t)
 	ctx := context.Background()
-	if _, err := process(dir, profiles.TokenCacheFile, nil).Token(ctx, p); err != nil {
-		t.Fatal(err)
-	}
 	fresh, err := process(dir, profiles.TokenCacheFile, nil).Refresh(ctx, p)
 	if err != nil || fresh.Source != SourceIdentityProvider {
 		t.Fatalf("refresh: %v, %v", fresh, err)
@@ -129,9 +135,7 @@ func TestPersistentCacheRefresh(t *testing.T) {
 	if err != nil || next.Source != SourceDiskCache || next.Raw() != fresh.Raw() {
 		t.Errorf("after refresh the file should hold the new token: %v, %v", next, err)
 	}
-	if n := tenant.Stats().TokenRequests[demo.ClientIDReader].Total(); n != 2 {
-		t.Errorf("token requests = %d, want 2", n)
-	}
+	wantTokenRequests(t, tenant, demo.ClientIDReader, 2, "first and refresh")
 }
 
 // Logout of one profile, then of all.
@@ -164,9 +168,7 @@ func TestPersistentCacheDelete(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, CacheFileName)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the cache file is still there: %v", err)
 	}
-	if n := tenant.Stats().TokenRequests[demo.ClientIDReader].Total(); n != 2 {
-		t.Errorf("reader token requests = %d, want 2", n)
-	}
+	wantTokenRequests(t, tenant, demo.ClientIDReader, 2, "before and after the logout")
 }
 
 // A corrupt file, a file from another key and a file of another mode are
@@ -231,13 +233,8 @@ func TestPersistentCacheWithoutKeyring(t *testing.T) {
 
 // A new credential finds no old tokens: the entry is keyed by a hash of it.
 func TestPersistentCacheKeyedByCredential(t *testing.T) {
-	tenant, cfg := startDemo(t, demo.Options{})
-	dir := t.TempDir()
-	p := mustProfile(t, cfg, demo.ProfileReader)
+	tenant, dir, p := readerCached(t)
 	ctx := context.Background()
-	if _, err := process(dir, profiles.TokenCacheFile, nil).Token(ctx, p); err != nil {
-		t.Fatal(err)
-	}
 	// The same app with a wrong secret must not be served the cached token.
 	secretFile := filepath.Join(t.TempDir(), "other.secret")
 	writeFile(t, secretFile, tenant.Secret(demo.ProfileWrongSecret))

@@ -53,14 +53,15 @@ func DecodeClaims(raw string) (Claims, error) {
 		return Claims{}, fmt.Errorf("token payload is not a JSON object: %w", err)
 	}
 	var c Claims
+	// The claims that are read one plain way into a field of their own; aud
+	// and appid/azp need more care and have a case each below.
+	texts := map[string]*string{"iss": &c.Issuer, "tid": &c.TenantID, "app_displayname": &c.AppDisplayName, "idtyp": &c.IDType}
+	lists := map[string]*[]string{"roles": &c.Roles, "wids": &c.WIDs}
+	times := map[string]*time.Time{"iat": &c.IssuedAt, "nbf": &c.NotBefore, "exp": &c.ExpiresAt}
 	for name, v := range m {
 		switch name {
 		case "aud":
 			c.Audience = stringOrFirst(v)
-		case "iss":
-			c.Issuer = stringValue(v)
-		case "tid":
-			c.TenantID = stringValue(v)
 		case "appid", "azp":
 			// v1.0 tokens say appid, v2.0 tokens say azp; keep the first seen
 			// but prefer appid when both exist.
@@ -70,22 +71,16 @@ func DecodeClaims(raw string) (Claims, error) {
 			if name == "azp" {
 				c.Other = append(c.Other, Claim{name, rawText(v)})
 			}
-		case "app_displayname":
-			c.AppDisplayName = stringValue(v)
-		case "idtyp":
-			c.IDType = stringValue(v)
-		case "roles":
-			c.Roles = stringList(v)
-		case "wids":
-			c.WIDs = stringList(v)
-		case "iat":
-			c.IssuedAt = unixTime(v)
-		case "nbf":
-			c.NotBefore = unixTime(v)
-		case "exp":
-			c.ExpiresAt = unixTime(v)
 		default:
-			c.Other = append(c.Other, Claim{name, rawText(v)})
+			if p := texts[name]; p != nil {
+				*p = stringValue(v)
+			} else if p := lists[name]; p != nil {
+				*p = stringList(v)
+			} else if p := times[name]; p != nil {
+				*p = unixTime(v)
+			} else {
+				c.Other = append(c.Other, Claim{name, rawText(v)})
+			}
 		}
 	}
 	sort.Strings(c.Roles)

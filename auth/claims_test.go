@@ -29,7 +29,7 @@ func TestDecodeClaimsAppToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Audience != "https://graph.microsoft.com" || c.TenantID != "t1" || c.AppID != "a1" || c.AppDisplayName != "Reader" || c.IDType != "app" {
+	if c.Audience != "https://graph.microsoft.com" || c.TenantID != "t1" || c.AppID != "a1" || c.AppDisplayName != "Reader" || c.IDType != "app" || c.Issuer != "https://sts.windows.net/t1/" {
 		t.Errorf("named claims wrong: %+v", c)
 	}
 	if strings.Join(c.Roles, ",") != "Group.Read.All,User.Read.All" {
@@ -38,8 +38,8 @@ func TestDecodeClaimsAppToken(t *testing.T) {
 	if len(c.WIDs) != 1 {
 		t.Errorf("wids = %v", c.WIDs)
 	}
-	if !c.ExpiresAt.Equal(time.Unix(1700003600, 0)) || !c.IssuedAt.Equal(time.Unix(1700000000, 0)) {
-		t.Errorf("times: iat %v exp %v", c.IssuedAt, c.ExpiresAt)
+	if !c.ExpiresAt.Equal(time.Unix(1700003600, 0)) || !c.IssuedAt.Equal(time.Unix(1700000000, 0)) || !c.NotBefore.Equal(time.Unix(1700000000, 0)) {
+		t.Errorf("times: iat %v nbf %v exp %v", c.IssuedAt, c.NotBefore, c.ExpiresAt)
 	}
 	if len(c.Other) != 2 || c.Other[0].Name != "aio" || c.Other[1].Value != "1.0" {
 		t.Errorf("other claims = %+v, want aio and ver sorted", c.Other)

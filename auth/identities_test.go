@@ -56,9 +56,7 @@ func TestManagedIdentityToken(t *testing.T) {
 	if _, err := m.Refresh(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	if n := tenant.Stats().TokenRequests[demo.ClientIDMISystem].Total(); n != 2 {
-		t.Errorf("endpoint requests = %d, want 2: first and refresh (MSAL's own cache must not answer a refresh)", n)
-	}
+	wantTokenRequests(t, tenant, demo.ClientIDMISystem, 2, "first and refresh (MSAL's own cache must not answer a refresh)")
 
 	user := mustProfile(t, cfg, demo.ProfileMIMissingRole)
 	tok, err = m.Token(ctx, user)

@@ -45,10 +45,25 @@ func mustProfile(t *testing.T, cfg *profiles.Config, name string) profiles.Profi
 	return p
 }
 
+// startProfile starts a demo tenant and returns it with a new manager and
+// the demo profile name, the opening most token tests share.
+func startProfile(t *testing.T, opts demo.Options, name string) (*demo.Tenant, *Manager, profiles.Profile) {
+	t.Helper()
+	tenant, cfg := startDemo(t, opts)
+	return tenant, NewManager(Options{}), mustProfile(t, cfg, name)
+}
+
+// wantTokenRequests checks how many token requests the tenant has had from
+// the app clientID; why says which calls they are.
+func wantTokenRequests(t *testing.T, tenant *demo.Tenant, clientID string, want int, why string) {
+	t.Helper()
+	if n := tenant.Stats().TokenRequests[clientID].Total(); n != want {
+		t.Errorf("%s token requests = %d, want %d: %s", clientID, n, want, why)
+	}
+}
+
 func TestTokenIsCachedAcrossCalls(t *testing.T) {
-	tenant, cfg := startDemo(t, demo.Options{})
-	m := NewManager(Options{})
-	p := mustProfile(t, cfg, demo.ProfileReader)
+	tenant, m, p := startProfile(t, demo.Options{}, demo.ProfileReader)
 	ctx := context.Background()
 
 	first, err := m.Token(ctx, p)
@@ -67,18 +82,14 @@ func TestTokenIsCachedAcrossCalls(t *testing.T) {
 			t.Fatalf("call %d: source %s, same token %v", i, tok.Source, tok.Raw() == first.Raw())
 		}
 	}
-	if n := tenant.Stats().TokenRequests[demo.ClientIDReader].Total(); n != 1 {
-		t.Errorf("token requests = %d, want exactly 1 for 21 calls", n)
-	}
+	wantTokenRequests(t, tenant, demo.ClientIDReader, 1, "exactly 1 for 21 calls")
 	if !first.Claims.HasRoles() || first.Claims.IDType != "app" || first.Claims.AppID != demo.ClientIDReader {
 		t.Errorf("claims = %+v", first.Claims)
 	}
 }
 
 func TestRefreshBypassesTheCache(t *testing.T) {
-	tenant, cfg := startDemo(t, demo.Options{})
-	m := NewManager(Options{})
-	p := mustProfile(t, cfg, demo.ProfileReader)
+	tenant, m, p := startProfile(t, demo.Options{}, demo.ProfileReader)
 	ctx := context.Background()
 	if _, err := m.Token(ctx, p); err != nil {
 		t.Fatal(err)
@@ -90,17 +101,13 @@ func TestRefreshBypassesTheCache(t *testing.T) {
 	if tok.Source != SourceIdentityProvider {
 		t.Errorf("refreshed token source = %s", tok.Source)
 	}
-	if n := tenant.Stats().TokenRequests[demo.ClientIDReader].Total(); n != 2 {
-		t.Errorf("token requests = %d, want 2 (first + forced)", n)
-	}
+	wantTokenRequests(t, tenant, demo.ClientIDReader, 2, "first and forced")
 }
 
 func TestTokenRenewedInsideRefreshMargin(t *testing.T) {
 	// A token living 4 minutes is already inside the 5-minute margin, so
 	// every call must go back to the identity platform.
-	tenant, cfg := startDemo(t, demo.Options{TokenLifetime: 4 * time.Minute})
-	m := NewManager(Options{})
-	p := mustProfile(t, cfg, demo.ProfileReader)
+	tenant, m, p := startProfile(t, demo.Options{TokenLifetime: 4 * time.Minute}, demo.ProfileReader)
 	for i := 0; i < 2; i++ {
 		if _, err := m.Token(context.Background(), p); err != nil {
 			t.Fatal(err)

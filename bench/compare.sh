@@ -52,28 +52,6 @@ curl -sS --fail --cacert "$CA" -H @"$AUTH" "$URL" -o "$work/demo-$MB.json"
 "$PAGETOOL" write 50 "$work/users-50.json"
 export WORK="$work"
 
-# time_ms CMD: runs CMD (a bash command line, output discarded) once to
-# warm up, then RUNS times, and prints the fastest and the median wall time
-# in ms. On a shared machine other work only ever adds time, so the fastest
-# run is the steadier figure; the median shows the spread.
-time_ms() {
-	local cmd=$1
-	if command -v hyperfine >/dev/null 2>&1; then
-		hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$work/h.json" "$cmd >/dev/null 2>&1" >/dev/null
-		jq -r '.results[0] | "\(.min * 1000 | round) \(.median * 1000 | round)"' "$work/h.json"
-		return
-	fi
-	local times=() t0 t1
-	bash -c "$cmd" >/dev/null 2>&1
-	for _ in $(seq "$RUNS"); do
-		t0=$(date +%s%N)
-		bash -c "$cmd" >/dev/null 2>&1
-		t1=$(date +%s%N)
-		times+=($(((t1 - t0) / 1000000)))
-	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[1], v[int((NR + 1) / 2)] }'
-}
-
 # compare LABEL GRAPHTUI_CMD JQ_CMD: one row of the table.
 compare() {
 	local g_min g_med j_min j_med

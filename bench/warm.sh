@@ -38,27 +38,6 @@ before=$(identity_requests)
 "$GRAPHTUI" get /users -o json >/dev/null 2>&1
 warm_requests=$(($(identity_requests) - before))
 
-# time_ms CMD: one warm-up run, then RUNS runs; prints the fastest and the
-# median wall time in ms (the fastest is the steadier figure on a shared
-# machine: other work only ever adds time).
-time_ms() {
-	local cmd=$1
-	if command -v hyperfine >/dev/null 2>&1; then
-		hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$work/h.json" "$cmd >/dev/null 2>&1" >/dev/null
-		jq -r '.results[0] | "\(.min * 1000 | round) \(.median * 1000 | round)"' "$work/h.json"
-		return
-	fi
-	local times=() t0 t1
-	bash -c "$cmd" >/dev/null 2>&1
-	for _ in $(seq "$RUNS"); do
-		t0=$(date +%s%N)
-		bash -c "$cmd" >/dev/null 2>&1
-		t1=$(date +%s%N)
-		times+=($(((t1 - t0) / 1000000)))
-	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[1], v[int((NR + 1) / 2)] }'
-}
-
 read -r g_min g_med < <(time_ms '"$GRAPHTUI" get /users -o json')
 read -r c_min c_med < <(time_ms 'curl -sS --fail --cacert "$CA" -H @"$AUTH" "$URL"')
 timed_requests=$(($(identity_requests) - before - warm_requests))

@@ -75,10 +75,7 @@ func TestAuditGoldenJSON(t *testing.T) {
 // file need three, two of them narrower than what it uses today.
 func TestAuditDemoReaderFromFile(t *testing.T) {
 	d := newDemo(t)
-	r := run(t, d.env(), "audit", "-p", demo.ProfileReader, "--from", "testdata/audit_calls.txt")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, d.env(), "audit", "-p", demo.ProfileReader, "--from", "testdata/audit_calls.txt")
 	wantIn(t, "stdout", r.out,
 		"Audit of contoso-reader (secret): 5 calls, 1 unknown, 1 the token cannot make",
 		"  - Sites.Read.All is granted but no call needs it.",
@@ -132,10 +129,7 @@ func TestAuditDemoReaderFromFile(t *testing.T) {
 
 func TestAuditFromHAR(t *testing.T) {
 	d := newDemo(t)
-	r := run(t, d.env(), "audit", "-p", demo.ProfileMailBlocked, "--from", "../audit/testdata/session.har")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, d.env(), "audit", "-p", demo.ProfileMailBlocked, "--from", "../audit/testdata/session.har")
 	if !strings.Contains(r.err, "note: skipped 3 requests") {
 		t.Errorf("stderr lacks the skipped count: %s", r.err)
 	}
@@ -161,10 +155,7 @@ func TestAuditFromHistory(t *testing.T) {
 	if err := h.Save(); err != nil {
 		t.Fatal(err)
 	}
-	r := run(t, d.env(), "audit", "-p", demo.ProfileWrongRole, "--from", "history")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, d.env(), "audit", "-p", demo.ProfileWrongRole, "--from", "history")
 	if !strings.Contains(r.out, ": 1 call, 0 unknown") || strings.Contains(r.out, "auditLogs") ||
 		!strings.Contains(r.out, "- Group.ReadBasic.All is enough for GET /groups, which uses Group.Read.All today.") {
 		t.Errorf("stdout:\n%s", r.out)
@@ -217,10 +208,7 @@ func TestAuditOutputIsTerminalSafe(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"--from", p}, {"--from", p, "--json"}} {
-		r := run(t, d.env(), append([]string{"audit", "-p", demo.ProfileReader}, args...)...)
-		if r.code != 0 {
-			t.Fatalf("exit %d: %s", r.code, r.err)
-		}
+		r := runOK(t, d.env(), append([]string{"audit", "-p", demo.ProfileReader}, args...)...)
 		if strings.ContainsAny(r.out, "\x1b\x07\u009b") {
 			t.Errorf("%q: control characters reached stdout:\n%q", args, r.out)
 		}

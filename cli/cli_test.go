@@ -48,14 +48,22 @@ func run(t *testing.T, env map[string]string, args ...string) result {
 	return result{code: code, out: out.String(), err: errb.String(), app: app}
 }
 
+// runOK is run for a command that must succeed: any other exit ends the
+// test with its stderr.
+func runOK(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	r := run(t, env, args...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.err)
+	}
+	return r
+}
+
 func (d demoEnv) env() map[string]string { return map[string]string{"GRAPHTUI_CONFIG": d.config} }
 
 func TestGetUsersAllPages(t *testing.T) {
 	d := newDemo(t)
-	r := run(t, d.env(), "get", "/users", "--all", "-o", "json")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, d.env(), "get", "/users", "--all", "-o", "json")
 	var doc struct {
 		Value []map[string]any `json:"value"`
 	}
@@ -220,10 +228,7 @@ func TestEnvProfile(t *testing.T) {
 
 func TestTokenListsRolesAndHidesTheToken(t *testing.T) {
 	d := newDemo(t)
-	r := run(t, d.env(), "token")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, d.env(), "token")
 	for _, role := range d.tenant.Roles(demo.ProfileReader) {
 		if !strings.Contains(r.out, "\n  "+role+"\n") {
 			t.Errorf("role %s is not on a line of its own:\n%s", role, r.out)

@@ -100,10 +100,7 @@ func TestProfilesShowKindAndTokenCache(t *testing.T) {
 	for k, v := range d.tenant.ManagedIdentityEnv() {
 		env[k] = v
 	}
-	r := run(t, env, "profiles")
-	if r.code != 0 {
-		t.Fatalf("exit %d %s", r.code, r.err)
-	}
+	r := runOK(t, env, "profiles")
 	wantIn(t, "profiles", r.out, "KIND", demo.ProfileMIMissingRole, "managed-identity", demo.ProfileFederated, "federated", demo.ProfileCert, "certificate")
 	// The demo host's variables also bring the implicit managed-identity profile.
 	if !strings.Contains(r.out, "\nmanaged-identity ") {
@@ -116,10 +113,7 @@ func TestProfilesShowKindAndTokenCache(t *testing.T) {
 
 func TestTokenFederatedShowsAssertionClaimsNeverTheAssertion(t *testing.T) {
 	d := newIdentityDemo(t)
-	r := run(t, d.env(), "token", "-p", demo.ProfileFederated)
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, d.env(), "token", "-p", demo.ProfileFederated)
 	wantIn(t, "token output", r.out, "kind", "federated", "source", "identity provider", "assertion iss", demo.FederatedIssuer,
 		"assertion sub", demo.FederatedSubject, "assertion aud", demo.FederatedAudience)
 	jwt, err := os.ReadFile(filepath.Join(filepath.Dir(d.config), demo.ProfileFederated+".jwt"))

@@ -32,10 +32,7 @@ func gridRows(t *testing.T, out string) map[string][]string {
 
 func TestMatrixGridListsEveryProfile(t *testing.T) {
 	d := newDemo(t)
-	r := run(t, d.env(), "matrix", "/users")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, d.env(), "matrix", "/users")
 	rows := gridRows(t, r.out)
 	leastUsers := strings.Join(least(t, "/users"), " or ")
 	// status, error, roles, diagnosis, missing
@@ -68,10 +65,7 @@ func TestMatrixGridListsEveryProfile(t *testing.T) {
 
 func TestMatrixJSON(t *testing.T) {
 	d := newDemo(t)
-	r := run(t, d.env(), "matrix", "/sites/root", "--json")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, d.env(), "matrix", "/sites/root", "--json")
 	var rep matrixReport
 	if err := json.Unmarshal([]byte(r.out), &rep); err != nil {
 		t.Fatalf("--json output does not parse: %v\n%s", err, r.out)

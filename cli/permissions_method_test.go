@@ -26,10 +26,7 @@ func TestPermissionsMethod(t *testing.T) {
 }
 
 func TestPermissionsMethodJSON(t *testing.T) {
-	r := run(t, noConfig, "permissions", "/servicePrincipals/x/appRoleAssignedTo", "--method", "POST", "--json")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, noConfig, "permissions", "/servicePrincipals/x/appRoleAssignedTo", "--method", "POST", "--json")
 	var got struct {
 		Method       string
 		Combinations []struct {
@@ -51,10 +48,7 @@ func TestPermissionsMethodJSON(t *testing.T) {
 }
 
 func TestPermissionsRole(t *testing.T) {
-	r := run(t, noConfig, "permissions", "--role", "mail.send")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, noConfig, "permissions", "--role", "mail.send")
 	wantIn(t, "output", r.out, "permission   Mail.Send (application)", "app role id  b633e1c5-b582-4048-a93e-9f11b44c7e96", "privilege    ", "\nusers (", "POST  /users/{id}/sendmail")
 	r = run(t, noConfig, "permissions", "--role", "AppRoleAssignment.ReadWrite.All")
 	if !strings.Contains(r.out, "together with Application.Read.All") {

@@ -15,10 +15,7 @@ import (
 var noConfig = map[string]string{"GRAPHTUI_CONFIG": "/nonexistent/graphtui/config.toml"}
 
 func TestPermissionsText(t *testing.T) {
-	r := run(t, noConfig, "permissions", "https://graph.microsoft.com/v1.0/users/adele@contoso.com/messages?$top=5")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, noConfig, "permissions", "https://graph.microsoft.com/v1.0/users/adele@contoso.com/messages?$top=5")
 	wantIn(t, "output", r.out,
 		"path     /users/adele@contoso.com/messages",
 		"pattern  /users/{id}/messages",
@@ -31,10 +28,7 @@ func TestPermissionsText(t *testing.T) {
 }
 
 func TestPermissionsMarksResourceSpecificConsent(t *testing.T) {
-	r := run(t, noConfig, "permissions", "/teams/t/channels/c/messages")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, noConfig, "permissions", "/teams/t/channels/c/messages")
 	line := lineWith(r.out, "ChannelMessage.Read.Group")
 	if !strings.Contains(line, "resource-specific consent") {
 		t.Errorf("RSC permission not marked: %q\n%s", line, r.out)
@@ -109,10 +103,7 @@ func TestPermissionsJSON(t *testing.T) {
 // and resource-specific consent alternatives are named with why graphtui
 // does not pick them.
 func TestPermissionsExplainsPrivilegeAndRSC(t *testing.T) {
-	r := run(t, noConfig, "permissions", "/chats/x/messages")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, noConfig, "permissions", "/chats/x/messages")
 	wantIn(t, "output", r.out,
 		"privilege level", "higher grants more",
 		"Resource-specific consent (per team or chat): ChatMessage.Read.Chat\n"+permissions.RSCNote,
@@ -136,10 +127,7 @@ func TestPermissionsExplainsPrivilegeAndRSC(t *testing.T) {
 }
 
 func TestPermissionsNotCallableAppOnly(t *testing.T) {
-	r := run(t, noConfig, "permissions", "/me/messages")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, noConfig, "permissions", "/me/messages")
 	wantIn(t, "output", r.out, "Not callable app-only", "/users/{id}/messages needs Mail.ReadBasic.All")
 	r = run(t, noConfig, "permissions", "/users/x/pendingAccessReviewInstances")
 	if r.code != 0 || !strings.Contains(r.out, "Not callable app-only") || !strings.Contains(r.out, "delegated") {

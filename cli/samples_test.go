@@ -10,10 +10,7 @@ import (
 )
 
 func TestSamplesText(t *testing.T) {
-	r := run(t, nil, "samples", "users", "MESSAGES")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, nil, "samples", "users", "MESSAGES")
 	lines := strings.Split(strings.TrimSuffix(r.out, "\n"), "\n")
 	if want := len(samples.Search("users messages")) + 1; len(lines) != want {
 		t.Errorf("%d lines, want a header and %d samples", len(lines), want-1)
@@ -33,10 +30,7 @@ func TestSamplesText(t *testing.T) {
 }
 
 func TestSamplesJSON(t *testing.T) {
-	r := run(t, nil, "samples", "--json", "sites")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.err)
-	}
+	r := runOK(t, nil, "samples", "--json", "sites")
 	var got []map[string]string
 	if err := json.Unmarshal([]byte(r.out), &got); err != nil {
 		t.Fatalf("stdout is not one JSON array: %v\n%.300s", err, r.out)

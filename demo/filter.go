@@ -218,24 +218,22 @@ func (p *filterParser) expect(text string) error {
 }
 
 func (p *filterParser) orExpr() (filterNode, error) {
-	left, err := p.andExpr()
-	for err == nil && p.peekWord("or") {
-		p.pos++
-		var right filterNode
-		if right, err = p.andExpr(); err == nil {
-			left = orNode{left, right}
-		}
-	}
-	return left, err
+	return p.joined("or", p.andExpr, func(l, r filterNode) filterNode { return orNode{l, r} })
 }
 
 func (p *filterParser) andExpr() (filterNode, error) {
-	left, err := p.primary()
-	for err == nil && p.peekWord("and") {
+	return p.joined("and", p.primary, func(l, r filterNode) filterNode { return andNode{l, r} })
+}
+
+// joined parses operands separated by the word op, grouping them from the
+// left: "a or b or c" is (a or b) or c.
+func (p *filterParser) joined(op string, operand func() (filterNode, error), join func(l, r filterNode) filterNode) (filterNode, error) {
+	left, err := operand()
+	for err == nil && p.peekWord(op) {
 		p.pos++
 		var right filterNode
-		if right, err = p.primary(); err == nil {
-			left = andNode{left, right}
+		if right, err = operand(); err == nil {
+			left = join(left, right)
 		}
 	}
 	return left, err

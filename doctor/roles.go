@@ -31,11 +31,10 @@ func (f *facts) missingRole() *Diagnosis {
 		Cause: fmt.Sprintf("the token's roles (%s) include none of the application permissions %s accepts; the least privileged one is %s.",
 			listOrNone(f.roles()), f.endpoint(), orList(least)),
 	}
-	add := fmt.Sprintf("Add the application permission %s of Microsoft Graph to the app registration (API permissions > Add a permission > Application permissions).", orList(least))
+	d.Next = f.grantSteps("permission " + orList(least))
 	if len(f.match.Least) == 0 && len(f.required) > 0 {
-		add += " Graph's error message names it."
+		d.Next[0] += " Graph's error message names it."
 	}
-	d.Next = []string{add, f.consentStep(), f.refreshStep() + ", then send the request again."}
 	return d
 }
 
@@ -90,6 +89,16 @@ func (f *facts) unknown() *Diagnosis {
 			"Read Graph's message below and the Permissions section of the endpoint's documentation (application permissions).",
 			"If it still fails, open a support case with the request-id and date below.",
 		},
+	}
+}
+
+// grantSteps are the next steps for an app that lacks perms ("permission
+// A", "permissions A and B"): add them, consent, take a new token.
+func (f *facts) grantSteps(perms string) []string {
+	return []string{
+		"Add the application " + perms + " of Microsoft Graph to the app registration (API permissions > Add a permission > Application permissions).",
+		f.consentStep(),
+		f.refreshStep() + ", then send the request again.",
 	}
 }
 

@@ -75,11 +75,7 @@ func (f *facts) missingCombination(pick []string) *Diagnosis {
 		Title:   "This request needs two permissions together",
 		Cause:   cause,
 		Missing: lacks,
-		Next: []string{
-			fmt.Sprintf("Add the application permission%s %s of Microsoft Graph to the app registration (API permissions > Add a permission > Application permissions).", plural(lacks), strings.Join(lacks, " and ")),
-			f.consentStep(),
-			f.refreshStep() + ", then send the request again.",
-		},
+		Next:    f.grantSteps("permission" + plural(lacks) + " " + strings.Join(lacks, " and ")),
 	}
 	if alone := f.match.Least; len(alone) > 0 {
 		d.Next = append(d.Next, fmt.Sprintf("Or use one permission that allows it alone, at a higher privilege: %s.", orList(alone)))

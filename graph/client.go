@@ -124,14 +124,7 @@ func (c *Client) userAgent() string {
 // A non-2xx status is not an error: it is in Response.Error. Errors are
 // for requests that could not be built or answered.
 func (c *Client) Get(ctx context.Context, r Request, ev func(Event)) (*Response, error) {
-	if m := strings.ToUpper(r.Method); m != "" && m != http.MethodGet || r.Body != nil {
-		return nil, fmt.Errorf("Get sends GET without a body; %s with a body goes through Do", r.Method)
-	}
-	u, err := c.BuildURL(r)
-	if err != nil {
-		return nil, err
-	}
-	return c.fetch(ctx, u, r, 1, emitter(ev), nil)
+	return c.get(ctx, "Get", r, ev, nil)
 }
 
 // GetStream is Get for a caller that shows a large body without holding
@@ -142,8 +135,14 @@ func (c *Client) Get(ctx context.Context, r Request, ev func(Event)) (*Response,
 // Get reads them. Read errors mid-body and the sink's error are in
 // Response.StreamErr, not the error result: part of the body was shown.
 func (c *Client) GetStream(ctx context.Context, r Request, ev func(Event), sink BodySink) (*Response, error) {
+	return c.get(ctx, "GetStream", r, ev, sink)
+}
+
+// get is Get and GetStream (sink nil for Get); caller names which in the
+// refusal of a request that is not a plain GET, as those go through Do.
+func (c *Client) get(ctx context.Context, caller string, r Request, ev func(Event), sink BodySink) (*Response, error) {
 	if m := strings.ToUpper(r.Method); m != "" && m != http.MethodGet || r.Body != nil {
-		return nil, fmt.Errorf("GetStream sends GET without a body; %s with a body goes through Do", r.Method)
+		return nil, fmt.Errorf("%s sends GET without a body; %s with a body goes through Do", caller, r.Method)
 	}
 	u, err := c.BuildURL(r)
 	if err != nil {

@@ -2,6 +2,7 @@ package profiles
 
 import (
 	"math"
+	"slices"
 
 	"github.com/graphtui/graphtui/internal/editdistance"
 )
@@ -32,20 +33,39 @@ const keyAllowWrites = "allow_writes"
 // knownKeys are every key a profile table may hold, for suggestions.
 func knownKeys() []string { return append(append([]string{}, profileKeys...), keyAllowWrites) }
 
-var profileKeys = []string{
-	keyTenant, keyClientID, keyClientSecret, keyCertificate, keyCertificatePassword,
-	keyManagedIdentity, keyFederatedToken, keyAccessToken,
-	keyCloud, keyAuthorityHost, keyGraphHost, keyScope, keyAPIVersion, keyCAFile,
+// profileFields are the keys whose values are strings, in the order
+// graphtui writes them, each with the Profile field it fills: decoding,
+// encoding and comparing walk this one list.
+var profileFields = []struct {
+	key string
+	of  func(*Profile) *string
+}{
+	{keyTenant, func(p *Profile) *string { return &p.Tenant }},
+	{keyClientID, func(p *Profile) *string { return &p.ClientID }},
+	{keyClientSecret, func(p *Profile) *string { return &p.ClientSecret }},
+	{keyCertificate, func(p *Profile) *string { return &p.Certificate }},
+	{keyCertificatePassword, func(p *Profile) *string { return &p.CertificatePassword }},
+	{keyManagedIdentity, func(p *Profile) *string { return &p.ManagedIdentity }},
+	{keyFederatedToken, func(p *Profile) *string { return &p.FederatedToken }},
+	{keyAccessToken, func(p *Profile) *string { return &p.AccessToken }},
+	{keyCloud, func(p *Profile) *string { return (*string)(&p.Cloud) }},
+	{keyAuthorityHost, func(p *Profile) *string { return &p.AuthorityHost }},
+	{keyGraphHost, func(p *Profile) *string { return &p.GraphHost }},
+	{keyScope, func(p *Profile) *string { return &p.Scope }},
+	{keyAPIVersion, func(p *Profile) *string { return &p.APIVersion }},
+	{keyCAFile, func(p *Profile) *string { return &p.CAFile }},
 }
 
-func isProfileKey(k string) bool {
-	for _, known := range profileKeys {
-		if k == known {
-			return true
-		}
+// profileKeys are the keys of profileFields.
+var profileKeys = func() []string {
+	keys := make([]string, len(profileFields))
+	for i, f := range profileFields {
+		keys[i] = f.key
 	}
-	return false
-}
+	return keys
+}()
+
+func isProfileKey(k string) bool { return slices.Contains(profileKeys, k) }
 
 // isSecretKey reports keys whose line may hold a secret when mistyped, so
 // parse errors never quote them.
@@ -57,38 +77,13 @@ func isSecretKey(k string) bool {
 	return false
 }
 
-// field returns a pointer to the Profile field a config key fills, so that
-// decoding, encoding and comparing walk one list instead of three switches.
+// field returns a pointer to the Profile field a string key fills, nil for
+// any other key.
 func field(p *Profile, key string) *string {
-	switch key {
-	case keyTenant:
-		return &p.Tenant
-	case keyClientID:
-		return &p.ClientID
-	case keyClientSecret:
-		return &p.ClientSecret
-	case keyCertificate:
-		return &p.Certificate
-	case keyCertificatePassword:
-		return &p.CertificatePassword
-	case keyManagedIdentity:
-		return &p.ManagedIdentity
-	case keyFederatedToken:
-		return &p.FederatedToken
-	case keyAccessToken:
-		return &p.AccessToken
-	case keyCloud:
-		return (*string)(&p.Cloud)
-	case keyAuthorityHost:
-		return &p.AuthorityHost
-	case keyGraphHost:
-		return &p.GraphHost
-	case keyScope:
-		return &p.Scope
-	case keyAPIVersion:
-		return &p.APIVersion
-	case keyCAFile:
-		return &p.CAFile
+	for _, f := range profileFields {
+		if f.key == key {
+			return f.of(p)
+		}
 	}
 	return nil
 }
