@@ -31,9 +31,9 @@ BEFORE=${BEFORE:-} # an older graphtui binary to compare in the memory and start
 require_tools curl jq go
 
 echo "Building graphtui and bench/pagetool..."
-go build -o "$work/graphtui" .
+release_build "$work/graphtui" .
 go build -o "$work/pagetool" ./bench/pagetool
-go build -o "$work/minhttps" ./bench/minhttps
+release_build "$work/minhttps" ./bench/minhttps
 export GRAPHTUI="$work/graphtui" PAGETOOL="$work/pagetool" MINHTTPS="$work/minhttps"
 
 start_demo # sets graph: https://127.0.0.1:PORT/v1.0

@@ -60,3 +60,10 @@ time_ms() {
 	done
 	printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[1], v[int((NR + 1) / 2)] }'
 }
+
+# release_build OUT PKG: go build with the flags releases use
+# (.goreleaser.yaml: -trimpath, -s -w), so start-up is measured on the
+# binary people run, not one carrying debug tables.
+release_build() {
+	go build -trimpath -ldflags='-s -w' -o "$1" "$2"
+}

@@ -17,7 +17,7 @@ RUNS=${RUNS:-20} # timed runs per command, after one warm-up run
 require_tools curl jq go
 
 echo "Building graphtui..."
-go build -o "$work/graphtui" .
+release_build "$work/graphtui" .
 export GRAPHTUI="$work/graphtui"
 
 start_demo # sets graph: https://127.0.0.1:PORT/v1.0
