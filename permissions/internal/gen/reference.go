@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/graphtui/graphtui/internal/refdata"
 )
 
 // reference is the part of permissions.json the index needs. Display names
@@ -41,32 +43,11 @@ func readReference(perms, provisioning io.Reader) (*reference, error) {
 	if len(ref.Permissions) == 0 {
 		return nil, fmt.Errorf("permissions reference has no permissions")
 	}
-	var prov struct {
-		Deployments map[string][]struct {
-			ID          string `json:"id"`
-			Scheme      string `json:"scheme"`
-			Environment string `json:"environment"`
-		} `json:"permissionDeployments"`
+	deployments, err := refdata.ReadDeployments(provisioning)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.NewDecoder(provisioning).Decode(&prov); err != nil {
-		return nil, fmt.Errorf("decoding provisioning reference: %w", err)
-	}
-	if len(prov.Deployments) == 0 {
-		return nil, fmt.Errorf("provisioning reference has no deployments")
-	}
-	ref.appRoles = map[string]string{}
-	for name, ds := range prov.Deployments {
-		for _, d := range ds {
-			if d.Scheme != application {
-				continue
-			}
-			// The public cloud's id first; the same role has the same id
-			// in every cloud the reference lists.
-			if id, seen := ref.appRoles[name]; !seen || id == "" || strings.Contains(strings.ToLower(d.Environment), "public") && d.ID != "" {
-				ref.appRoles[name] = d.ID
-			}
-		}
-	}
+	ref.appRoles = refdata.AppRoleIDs(deployments)
 	return &ref, nil
 }
 
