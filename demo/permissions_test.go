@@ -2,31 +2,16 @@ package demo
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/graphtui/graphtui/internal/refdata"
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
 )
 
 // The demo's permission facts must agree with Microsoft's permissions
 // reference, kept in ../shared/data beside the repository.
-
-const sharedPermissions = "../../shared/data/msgraph-permissions"
-
-func readShared(t *testing.T, name string, v any) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedPermissions, name))
-	if os.IsNotExist(err) {
-		t.Skipf("reference data %s not found beside the repository", name)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-}
 
 func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
 	var ref struct {
@@ -39,7 +24,7 @@ func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
 			} `json:"pathSets"`
 		} `json:"permissions"`
 	}
-	readShared(t, "permissions.json", &ref)
+	refdatatest.Decode(t, refdata.PermissionsFile, &ref)
 
 	// Which application permissions the reference lists for each GET path.
 	allowed := map[string][]string{}
@@ -74,17 +59,10 @@ func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
 }
 
 func TestAppRoleIDsMatchTheProvisioningReference(t *testing.T) {
-	var ref struct {
-		Deployments map[string][]struct {
-			ID          string `json:"id"`
-			Scheme      string `json:"scheme"`
-			Environment string `json:"environment"`
-		} `json:"permissionDeployments"`
-	}
-	readShared(t, "provisioningInfo.json", &ref)
+	deployments := refdatatest.Deployments(t)
 	for name, id := range graphAppRoles {
 		found := false
-		for _, d := range ref.Deployments[name] {
+		for _, d := range deployments[name] {
 			if d.Scheme == "Application" && d.Environment == "public" && d.ID == id {
 				found = true
 			}

@@ -1,13 +1,12 @@
 package permissions
 
 import (
-	"encoding/json"
-	"os"
 	"slices"
 	"testing"
-)
 
-const referenceDir = "../../shared/data/msgraph-permissions/"
+	"github.com/graphtui/graphtui/internal/refdata"
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
+)
 
 // TestEveryIndexedPermissionIsAnAppRole walks every pattern of the index,
 // for every method, alone and in combinations: each permission it names
@@ -23,25 +22,10 @@ func TestEveryIndexedPermissionIsAnAppRole(t *testing.T) {
 			} `json:"schemes"`
 		} `json:"permissions"`
 	}
-	var prov struct {
-		Deployments map[string][]struct {
-			Scheme string `json:"scheme"`
-		} `json:"permissionDeployments"`
-	}
-	for name, v := range map[string]any{"permissions.json": &ref, "provisioningInfo.json": &prov} {
-		data, err := os.ReadFile(referenceDir + name)
-		if os.IsNotExist(err) {
-			t.Skipf("reference data not found: %v", err)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(data, v); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
+	refdatatest.Decode(t, refdata.PermissionsFile, &ref)
+	deployments := refdatatest.Deployments(t)
 	isRole := func(name string) bool {
-		for _, d := range prov.Deployments[name] {
+		for _, d := range deployments[name] {
 			if d.Scheme == "Application" {
 				return true
 			}

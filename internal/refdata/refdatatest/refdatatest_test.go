@@ -1,0 +1,22 @@
+package refdatatest
+
+import (
+	"testing"
+
+	"github.com/graphtui/graphtui/internal/refdata"
+)
+
+// Where the data is absent (outside the module, no ../shared/data), a test
+// using it is skipped, not failed.
+func TestOpenSkipsWhereTheDataIsAbsent(t *testing.T) {
+	reached, skipped := false, false
+	t.Run("absent", func(t *testing.T) {
+		t.Chdir(t.TempDir())
+		defer func() { skipped = t.Skipped() }()
+		Open(t, refdata.MocksFile)
+		reached = true
+	})
+	if reached || !skipped {
+		t.Errorf("went on after a missing file: %v; skipped: %v", reached, skipped)
+	}
+}
