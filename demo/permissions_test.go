@@ -1,12 +1,10 @@
 package demo
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/graphtui/graphtui/internal/refdata"
 	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
 )
 
@@ -14,21 +12,11 @@ import (
 // reference, kept in ../shared/data beside the repository.
 
 func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
-	var ref struct {
-		Permissions map[string]struct {
-			Schemes  map[string]json.RawMessage `json:"schemes"`
-			PathSets []struct {
-				SchemeKeys []string          `json:"schemeKeys"`
-				Methods    []string          `json:"methods"`
-				Paths      map[string]string `json:"paths"`
-			} `json:"pathSets"`
-		} `json:"permissions"`
-	}
-	refdatatest.Decode(t, refdata.PermissionsFile, &ref)
+	perms := refdatatest.Permissions(t)
 
 	// Which application permissions the reference lists for each GET path.
 	allowed := map[string][]string{}
-	for name, p := range ref.Permissions {
+	for name, p := range perms {
 		for _, ps := range p.PathSets {
 			if !slices.Contains(ps.SchemeKeys, "Application") || !slices.Contains(ps.Methods, "GET") {
 				continue
@@ -42,7 +30,7 @@ func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
 
 	for _, rt := range routes {
 		for _, role := range rt.roles {
-			if _, ok := ref.Permissions[role].Schemes["Application"]; !ok {
+			if _, ok := perms[role].Schemes["Application"]; !ok {
 				t.Errorf("%s: %s is not an application permission", rt.pattern, role)
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/graphtui/graphtui/internal/refdata"
 	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
 )
 
@@ -14,15 +13,7 @@ import (
 // as an app role, or at least named and ranked by the reference (its
 // Application scheme has a display name and a privilege level).
 func TestEveryIndexedPermissionIsAnAppRole(t *testing.T) {
-	var ref struct {
-		Permissions map[string]struct {
-			Schemes map[string]struct {
-				PrivilegeLevel   int    `json:"privilegeLevel"`
-				AdminDisplayName string `json:"adminDisplayName"`
-			} `json:"schemes"`
-		} `json:"permissions"`
-	}
-	refdatatest.Decode(t, refdata.PermissionsFile, &ref)
+	perms := refdatatest.Permissions(t)
 	deployments := refdatatest.Deployments(t)
 	isRole := func(name string) bool {
 		for _, d := range deployments[name] {
@@ -30,7 +21,7 @@ func TestEveryIndexedPermissionIsAnAppRole(t *testing.T) {
 				return true
 			}
 		}
-		s, ok := ref.Permissions[name].Schemes["Application"]
+		s, ok := perms[name].Schemes["Application"]
 		return ok && s.AdminDisplayName != "" && s.PrivilegeLevel > 0
 	}
 	ix := get()

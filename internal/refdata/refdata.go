@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -39,14 +40,17 @@ func Path(name string) string {
 	return filepath.Join("..", "shared", "data", filepath.FromSlash(name))
 }
 
-// Open opens a reference file; a failure says where the data is expected.
-// The error still matches fs.ErrNotExist with errors.Is.
-func Open(path string) (*os.File, error) {
+// Load reads the reference file at path with read (ReadPermissions...);
+// a file that cannot be opened is reported with where the data is
+// expected. The error still matches fs.ErrNotExist with errors.Is.
+func Load[T any](path string, read func(io.Reader) (T, error)) (T, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w (the reference data is expected beside the repository, in ../shared/data)", err)
+		var zero T
+		return zero, fmt.Errorf("%w (the reference data is expected beside the repository, in ../shared/data)", err)
 	}
-	return f, nil
+	defer f.Close()
+	return read(f)
 }
 
 // Gzip packs a generated index: about a tenth of the text's size in the

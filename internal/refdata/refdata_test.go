@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,10 +30,10 @@ func TestPathFindsTheModuleRoot(t *testing.T) {
 	}
 }
 
-func TestOpenSaysWhereTheDataBelongs(t *testing.T) {
-	_, err := Open(filepath.Join(t.TempDir(), "permissions.json"))
+func TestLoadSaysWhereTheDataBelongs(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "permissions.json"), ReadPermissions)
 	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "beside the repository, in ../shared/data") {
-		t.Errorf("Open of a missing file: %v", err)
+		t.Errorf("Load of a missing file: %v", err)
 	}
 }
 
@@ -76,6 +77,8 @@ func TestReadersRefuseWhatIsNoReference(t *testing.T) {
 	}{
 		{"deployments", func(r io.Reader) error { _, err := ReadDeployments(r); return err }, `{"permissionDeployments": {}}`, "no deployments"},
 		{"deployments", func(r io.Reader) error { _, err := ReadDeployments(r); return err }, `[`, "decoding provisioning reference"},
+		{"permissions", func(r io.Reader) error { _, err := ReadPermissions(r); return err }, `{"permissions": {}}`, "no permissions"},
+		{"permissions", func(r io.Reader) error { _, err := ReadPermissions(r); return err }, `{"permissions": []}`, "decoding permissions reference"},
 		{"mocks", func(r io.Reader) error { _, err := ReadMocks(r); return err }, `{"mocks": 1}`, "decoding the examples"},
 	} {
 		if err := c.read(strings.NewReader(c.in)); err == nil || !strings.Contains(err.Error(), c.want) {
@@ -93,5 +96,20 @@ func TestReadMocks(t *testing.T) {
 	want := Request{Method: "GET", URL: "https://graph.microsoft.com/v1.0/users/*", ExampleURL: "https://graph.microsoft.com/v1.0/users/adele"}
 	if len(mocks) != 1 || mocks[0].Request != want || string(mocks[0].Response.Body) != `{"id": "adele"}` {
 		t.Errorf("mocks = %+v", mocks)
+	}
+}
+
+// The public cloud's id wins, a deployment without an id does not hide
+// one with it, and a delegated scope is no app role.
+func TestAppRoleIDs(t *testing.T) {
+	got := AppRoleIDs(map[string][]Deployment{
+		"B.Read.All": {{Scheme: "Application", ID: "b-gov", Environment: "USGov"}, {Scheme: "Application", ID: "b-pub", Environment: "public"}},
+		"A.Read.All": {{Scheme: "Application", Environment: "public"}, {Scheme: "Application", ID: "a-china", Environment: "China"}},
+		"C.Read":     {{Scheme: "DelegatedWork", ID: "c"}},
+		"D.Read.All": {{Scheme: "Application"}},
+	})
+	want := map[string]string{"A.Read.All": "a-china", "B.Read.All": "b-pub", "D.Read.All": ""}
+	if !maps.Equal(got, want) {
+		t.Errorf("AppRoleIDs = %v, want %v", got, want)
 	}
 }

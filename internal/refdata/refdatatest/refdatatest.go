@@ -7,7 +7,6 @@ package refdatatest
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"errors"
 	"io"
 	"io/fs"
@@ -17,48 +16,36 @@ import (
 	"github.com/graphtui/graphtui/internal/refdata"
 )
 
-// Open opens the reference file name (refdata.PermissionsFile...), closed
-// when the test ends; the test is skipped where the data is absent.
-func Open(t testing.TB, name string) *os.File {
+// load reads the reference file name (refdata.PermissionsFile...) with
+// read; the test is skipped where the data is absent.
+func load[T any](t testing.TB, name string, read func(io.Reader) (T, error)) T {
 	t.Helper()
-	f, err := refdata.Open(refdata.Path(name))
+	v, err := refdata.Load(refdata.Path(name), read)
 	if errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("reference data not found: %v", err)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return v
 }
 
-// Decode decodes the reference file name into v, for a test that needs
-// only a part of it.
-func Decode(t testing.TB, name string, v any) {
+// Permissions are permissions.json's permissions by name.
+func Permissions(t testing.TB) map[string]refdata.Permission {
 	t.Helper()
-	if err := json.NewDecoder(Open(t, name)).Decode(v); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-}
-
-// Mocks are the examples of the Graph v1.0 API reference.
-func Mocks(t testing.TB) []refdata.Mock {
-	t.Helper()
-	mocks, err := refdata.ReadMocks(Open(t, refdata.MocksFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return mocks
+	return load(t, refdata.PermissionsFile, refdata.ReadPermissions)
 }
 
 // Deployments are provisioningInfo.json's deployments by permission name.
 func Deployments(t testing.TB) map[string][]refdata.Deployment {
 	t.Helper()
-	deps, err := refdata.ReadDeployments(Open(t, refdata.ProvisioningFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return deps
+	return load(t, refdata.ProvisioningFile, refdata.ReadDeployments)
+}
+
+// Mocks are the examples of the Graph v1.0 API reference.
+func Mocks(t testing.TB) []refdata.Mock {
+	t.Helper()
+	return load(t, refdata.MocksFile, refdata.ReadMocks)
 }
 
 // Committed checks that the committed index at path is text packed by

@@ -1,10 +1,6 @@
 package refdatatest
 
-import (
-	"testing"
-
-	"github.com/graphtui/graphtui/internal/refdata"
-)
+import "testing"
 
 // Where the data is absent (outside the module, no ../shared/data), a test
 // using it is skipped, not failed.
@@ -13,7 +9,7 @@ func TestOpenSkipsWhereTheDataIsAbsent(t *testing.T) {
 	t.Run("absent", func(t *testing.T) {
 		t.Chdir(t.TempDir())
 		defer func() { skipped = t.Skipped() }()
-		Open(t, refdata.MocksFile)
+		Mocks(t)
 		reached = true
 	})
 	if reached || !skipped {

@@ -8,7 +8,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"sort"
 	"strings"
@@ -27,12 +26,11 @@ func main() {
 }
 
 func run(prov, out string) error {
-	f, err := refdata.Open(prov)
+	deployments, err := refdata.Load(prov, refdata.ReadDeployments)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	text, err := generate(f)
+	text, err := generate(deployments)
 	if err != nil {
 		return err
 	}
@@ -47,11 +45,7 @@ const header = `# Microsoft Graph application permissions and their app role ids
 
 // generate makes the text of approles.gen.txt.gz: a line "name\tid" for
 // each application permission with an app role id, sorted.
-func generate(provisioning io.Reader) ([]byte, error) {
-	deployments, err := refdata.ReadDeployments(provisioning)
-	if err != nil {
-		return nil, err
-	}
+func generate(deployments map[string][]refdata.Deployment) ([]byte, error) {
 	var lines []string
 	for name, id := range refdata.AppRoleIDs(deployments) {
 		if id != "" {

@@ -15,11 +15,7 @@ import (
 // is skipped where it is absent.
 func loadReference(t *testing.T) *reference {
 	t.Helper()
-	ref, err := readReference(refdatatest.Open(t, refdata.PermissionsFile), refdatatest.Open(t, refdata.ProvisioningFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ref
+	return newReference(refdatatest.Permissions(t), refdatatest.Deployments(t))
 }
 
 // The committed index is what the generator makes of the reference.
@@ -73,14 +69,23 @@ const sampleRoles = `{"permissionDeployments": {
  "Zed.ReadWrite.All": [{"scheme": "Application", "id": "11111111-2222-3333-4444-555555555555", "environment": "public"}],
  "Foo.Read": [{"scheme": "DelegatedWork"}]}}`
 
-func generateSample(t *testing.T) string {
+func sampleReference(t *testing.T) *reference {
 	t.Helper()
-	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
+	perms, err := refdata.ReadPermissions(strings.NewReader(sample))
 	if err != nil {
 		t.Fatal(err)
 	}
+	deployments, err := refdata.ReadDeployments(strings.NewReader(sampleRoles))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newReference(perms, deployments)
+}
+
+func generateSample(t *testing.T) string {
+	t.Helper()
 	var buf bytes.Buffer
-	if _, err := write(&buf, ref); err != nil {
+	if _, err := write(&buf, sampleReference(t)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -146,11 +151,7 @@ func TestAppRoleIDsAndLostPartners(t *testing.T) {
 			t.Errorf("index lacks %q:\n%s", want, out)
 		}
 	}
-	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := write(io.Discard, ref)
+	st, err := write(io.Discard, sampleReference(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,11 +172,7 @@ func TestPhantomsAreDropped(t *testing.T) {
 	if !strings.Contains(out, "left out: Foo.Read\n") {
 		t.Errorf("the index does not name the phantom it left out:\n%s", out)
 	}
-	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !ref.phantom("Foo.Read") || ref.phantom("Foo.Read.All") {
+	if ref := sampleReference(t); !ref.phantom("Foo.Read") || ref.phantom("Foo.Read.All") {
 		t.Error("phantom: Foo.Read is one, Foo.Read.All is not")
 	}
 }

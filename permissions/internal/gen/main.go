@@ -26,20 +26,15 @@ func main() {
 }
 
 func run(in, prov, out string) error {
-	f, err := refdata.Open(in)
+	perms, err := refdata.Load(in, refdata.ReadPermissions)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	pf, err := refdata.Open(prov)
+	deployments, err := refdata.Load(prov, refdata.ReadDeployments)
 	if err != nil {
 		return err
 	}
-	defer pf.Close()
-	ref, err := readReference(f, pf)
-	if err != nil {
-		return err
-	}
+	ref := newReference(perms, deployments)
 	var buf bytes.Buffer
 	st, err := write(&buf, ref)
 	if err != nil {

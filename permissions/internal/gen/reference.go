@@ -1,54 +1,27 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-	"io"
 	"strings"
 
 	"github.com/graphtui/graphtui/internal/refdata"
 )
 
-// reference is the part of permissions.json the index needs. Display names
-// are decoded only to tell real application permissions from phantoms (see
-// phantom); the index holds facts only, no prose.
+// reference is what the index is made of: permissions.json, and the app
+// role ids provisioningInfo.json deploys.
 type reference struct {
-	Permissions map[string]struct {
-		AuthorizationType string `json:"authorizationType"`
-		Schemes           map[string]struct {
-			PrivilegeLevel   int    `json:"privilegeLevel"`
-			AdminDisplayName string `json:"adminDisplayName"`
-		} `json:"schemes"`
-		PathSets []pathSet `json:"pathSets"`
-	} `json:"permissions"`
+	Permissions map[string]refdata.Permission
 	// appRoles are the names provisioningInfo.json deploys as application
 	// roles in some cloud, with the app role id ("" when it gives none).
 	appRoles map[string]string
 }
 
-type pathSet struct {
-	SchemeKeys []string          `json:"schemeKeys"`
-	Methods    []string          `json:"methods"`
-	Paths      map[string]string `json:"paths"`
-}
+// pathSet is a permission's path set, as the index reads its flags.
+type pathSet refdata.PathSet
 
 const application = "Application"
 
-// readReference decodes permissions.json and provisioningInfo.json.
-func readReference(perms, provisioning io.Reader) (*reference, error) {
-	var ref reference
-	if err := json.NewDecoder(perms).Decode(&ref); err != nil {
-		return nil, fmt.Errorf("decoding permissions reference: %w", err)
-	}
-	if len(ref.Permissions) == 0 {
-		return nil, fmt.Errorf("permissions reference has no permissions")
-	}
-	deployments, err := refdata.ReadDeployments(provisioning)
-	if err != nil {
-		return nil, err
-	}
-	ref.appRoles = refdata.AppRoleIDs(deployments)
-	return &ref, nil
+func newReference(perms map[string]refdata.Permission, deployments map[string][]refdata.Deployment) *reference {
+	return &reference{Permissions: perms, appRoles: refdata.AppRoleIDs(deployments)}
 }
 
 // phantom reports an Application scheme that is not an application
@@ -74,7 +47,7 @@ func (ref *reference) standsFor(phantom string) (string, bool) {
 		return "", false
 	}
 	for _, ps := range p.PathSets {
-		if ps.forApplication() {
+		if pathSet(ps).forApplication() {
 			return "", false
 		}
 	}

@@ -24,12 +24,7 @@ func main() {
 }
 
 func run(in, out string) error {
-	f, err := refdata.Open(in)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	mocks, err := refdata.ReadMocks(f)
+	mocks, err := refdata.Load(in, refdata.ReadMocks)
 	if err != nil {
 		return err
 	}
