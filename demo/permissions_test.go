@@ -1,49 +1,22 @@
 package demo
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
 )
 
 // The demo's permission facts must agree with Microsoft's permissions
 // reference, kept in ../shared/data beside the repository.
 
-const sharedPermissions = "../../shared/data/msgraph-permissions"
-
-func readShared(t *testing.T, name string, v any) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedPermissions, name))
-	if os.IsNotExist(err) {
-		t.Skipf("reference data %s not found beside the repository", name)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-}
-
 func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
-	var ref struct {
-		Permissions map[string]struct {
-			Schemes  map[string]json.RawMessage `json:"schemes"`
-			PathSets []struct {
-				SchemeKeys []string          `json:"schemeKeys"`
-				Methods    []string          `json:"methods"`
-				Paths      map[string]string `json:"paths"`
-			} `json:"pathSets"`
-		} `json:"permissions"`
-	}
-	readShared(t, "permissions.json", &ref)
+	perms := refdatatest.Permissions(t)
 
 	// Which application permissions the reference lists for each GET path.
 	allowed := map[string][]string{}
-	for name, p := range ref.Permissions {
+	for name, p := range perms {
 		for _, ps := range p.PathSets {
 			if !slices.Contains(ps.SchemeKeys, "Application") || !slices.Contains(ps.Methods, "GET") {
 				continue
@@ -57,7 +30,7 @@ func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
 
 	for _, rt := range routes {
 		for _, role := range rt.roles {
-			if _, ok := ref.Permissions[role].Schemes["Application"]; !ok {
+			if _, ok := perms[role].Schemes["Application"]; !ok {
 				t.Errorf("%s: %s is not an application permission", rt.pattern, role)
 			}
 		}
@@ -74,17 +47,10 @@ func TestRouteRolesMatchThePermissionsReference(t *testing.T) {
 }
 
 func TestAppRoleIDsMatchTheProvisioningReference(t *testing.T) {
-	var ref struct {
-		Deployments map[string][]struct {
-			ID          string `json:"id"`
-			Scheme      string `json:"scheme"`
-			Environment string `json:"environment"`
-		} `json:"permissionDeployments"`
-	}
-	readShared(t, "provisioningInfo.json", &ref)
+	deployments := refdatatest.Deployments(t)
 	for name, id := range graphAppRoles {
 		found := false
-		for _, d := range ref.Deployments[name] {
+		for _, d := range deployments[name] {
 			if d.Scheme == "Application" && d.Environment == "public" && d.ID == id {
 				found = true
 			}

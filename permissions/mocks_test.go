@@ -1,39 +1,18 @@
 package permissions
 
 import (
-	"encoding/json"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
-)
 
-const mocksFile = "../../shared/data/graph-doc-mocks/graph-v1_0-proxy-mocks.json"
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
+)
 
 // docGETs are the GET requests of the Graph v1.0 API reference's examples:
 // url with * for ids, exampleUrl with the docs' sample values.
 func docGETs(t *testing.T) (urls, examples []string) {
 	t.Helper()
-	data, err := os.ReadFile(mocksFile)
-	if os.IsNotExist(err) {
-		t.Skipf("reference data not found: %v", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Mocks []struct {
-			Request struct {
-				URL        string `json:"url"`
-				ExampleURL string `json:"exampleUrl"`
-				Method     string `json:"method"`
-			} `json:"request"`
-		} `json:"mocks"`
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range doc.Mocks {
+	for _, m := range refdatatest.Mocks(t) {
 		if m.Request.Method == "GET" {
 			urls = append(urls, m.Request.URL)
 			examples = append(examples, m.Request.ExampleURL)

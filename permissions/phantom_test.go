@@ -1,13 +1,11 @@
 package permissions
 
 import (
-	"encoding/json"
-	"os"
 	"slices"
 	"testing"
-)
 
-const referenceDir = "../../shared/data/msgraph-permissions/"
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
+)
 
 // TestEveryIndexedPermissionIsAnAppRole walks every pattern of the index,
 // for every method, alone and in combinations: each permission it names
@@ -15,38 +13,15 @@ const referenceDir = "../../shared/data/msgraph-permissions/"
 // as an app role, or at least named and ranked by the reference (its
 // Application scheme has a display name and a privilege level).
 func TestEveryIndexedPermissionIsAnAppRole(t *testing.T) {
-	var ref struct {
-		Permissions map[string]struct {
-			Schemes map[string]struct {
-				PrivilegeLevel   int    `json:"privilegeLevel"`
-				AdminDisplayName string `json:"adminDisplayName"`
-			} `json:"schemes"`
-		} `json:"permissions"`
-	}
-	var prov struct {
-		Deployments map[string][]struct {
-			Scheme string `json:"scheme"`
-		} `json:"permissionDeployments"`
-	}
-	for name, v := range map[string]any{"permissions.json": &ref, "provisioningInfo.json": &prov} {
-		data, err := os.ReadFile(referenceDir + name)
-		if os.IsNotExist(err) {
-			t.Skipf("reference data not found: %v", err)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(data, v); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
+	perms := refdatatest.Permissions(t)
+	deployments := refdatatest.Deployments(t)
 	isRole := func(name string) bool {
-		for _, d := range prov.Deployments[name] {
+		for _, d := range deployments[name] {
 			if d.Scheme == "Application" {
 				return true
 			}
 		}
-		s, ok := ref.Permissions[name].Schemes["Application"]
+		s, ok := perms[name].Schemes["Application"]
 		return ok && s.AdminDisplayName != "" && s.PrivilegeLevel > 0
 	}
 	ix := get()

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/graphtui/graphtui/bench/benchdata"
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
 )
 
 // plainText joins the uncoloured lines the way json.Indent lays them out.
@@ -100,28 +100,10 @@ func stripSGR(b []byte) []byte {
 	return out
 }
 
-const mocksPath = "../../shared/data/graph-doc-mocks/graph-v1_0-proxy-mocks.json"
-
 func TestHighlightMatchesIndentOnGraphMocks(t *testing.T) {
-	data, err := os.ReadFile(mocksPath)
-	if os.IsNotExist(err) {
-		t.Skipf("%s not present", mocksPath)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file struct {
-		Mocks []struct {
-			Request  struct{ URL string }
-			Response struct{ Body json.RawMessage }
-		}
-	}
-	if err := json.Unmarshal(data, &file); err != nil {
-		t.Fatal(err)
-	}
 	color, c256 := monokai(t, ColorTrue), monokai(t, Color256)
 	checked := 0
-	for _, m := range file.Mocks {
+	for _, m := range refdatatest.Mocks(t) {
 		body := m.Response.Body
 		if len(body) == 0 || string(body) == "null" {
 			continue

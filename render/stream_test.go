@@ -6,12 +6,12 @@ import (
 	"errors"
 	"io"
 	"math/rand/v2"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/graphtui/graphtui/bench/benchdata"
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
 )
 
 // chunkReader hands out its bytes in pieces of random sizes (1 byte to a
@@ -90,24 +90,8 @@ func assertStreamEqual(t testing.TB, name string, body []byte, ct string, seed u
 }
 
 func TestStreamMatchesWriteOnGraphMocks(t *testing.T) {
-	data, err := os.ReadFile(mocksPath)
-	if os.IsNotExist(err) {
-		t.Skipf("%s not present", mocksPath)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file struct {
-		Mocks []struct {
-			Request  struct{ URL string }
-			Response struct{ Body json.RawMessage }
-		}
-	}
-	if err := json.Unmarshal(data, &file); err != nil {
-		t.Fatal(err)
-	}
 	checked := 0
-	for i, m := range file.Mocks {
+	for i, m := range refdatatest.Mocks(t) {
 		body := m.Response.Body
 		if len(body) == 0 || string(body) == "null" {
 			continue

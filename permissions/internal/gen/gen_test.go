@@ -2,74 +2,30 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"testing"
-)
 
-const (
-	referenceFile    = "../../../../shared/data/msgraph-permissions/permissions.json"
-	provisioningFile = "../../../../shared/data/msgraph-permissions/provisioningInfo.json"
-	committed        = "../../index.gen.txt.gz"
+	"github.com/graphtui/graphtui/internal/refdata"
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
 )
 
 // loadReference reads the reference data beside the repository; the test
 // is skipped where it is absent.
 func loadReference(t *testing.T) *reference {
 	t.Helper()
-	f, err := os.Open(referenceFile)
-	if os.IsNotExist(err) {
-		t.Skipf("reference data not found: %v", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	pf, err := os.Open(provisioningFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pf.Close()
-	ref, err := readReference(f, pf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ref
+	return newReference(refdatatest.Permissions(t), refdatatest.Deployments(t))
 }
 
-// The committed index is what the generator makes of the reference: no
-// hand edits, no stale index after the reference moved.
+// The committed index is what the generator makes of the reference.
 func TestCommittedIndexIsGenerated(t *testing.T) {
 	ref := loadReference(t)
 	var got bytes.Buffer
 	if _, err := write(&got, ref); err != nil {
 		t.Fatal(err)
 	}
-	packed, err := os.ReadFile(committed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(packed))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Fatalf("index.gen.txt.gz is stale or hand-edited: run 'go generate ./permissions' (generated %d bytes, committed %d)", got.Len(), len(want))
-	}
-	again, err := compress(got.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(again, packed) {
-		t.Errorf("compressing the same text gave different bytes than committed; regenerate with this toolchain")
-	}
+	refdatatest.Committed(t, "../../index.gen.txt.gz", got.Bytes(), "go generate ./permissions")
 }
 
 // A small reference covering each ranking rule.
@@ -113,14 +69,23 @@ const sampleRoles = `{"permissionDeployments": {
  "Zed.ReadWrite.All": [{"scheme": "Application", "id": "11111111-2222-3333-4444-555555555555", "environment": "public"}],
  "Foo.Read": [{"scheme": "DelegatedWork"}]}}`
 
-func generateSample(t *testing.T) string {
+func sampleReference(t *testing.T) *reference {
 	t.Helper()
-	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
+	perms, err := refdata.ReadPermissions(strings.NewReader(sample))
 	if err != nil {
 		t.Fatal(err)
 	}
+	deployments, err := refdata.ReadDeployments(strings.NewReader(sampleRoles))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newReference(perms, deployments)
+}
+
+func generateSample(t *testing.T) string {
+	t.Helper()
 	var buf bytes.Buffer
-	if _, err := write(&buf, ref); err != nil {
+	if _, err := write(&buf, sampleReference(t)); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -186,11 +151,7 @@ func TestAppRoleIDsAndLostPartners(t *testing.T) {
 			t.Errorf("index lacks %q:\n%s", want, out)
 		}
 	}
-	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := write(io.Discard, ref)
+	st, err := write(io.Discard, sampleReference(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,11 +172,7 @@ func TestPhantomsAreDropped(t *testing.T) {
 	if !strings.Contains(out, "left out: Foo.Read\n") {
 		t.Errorf("the index does not name the phantom it left out:\n%s", out)
 	}
-	ref, err := readReference(strings.NewReader(sample), strings.NewReader(sampleRoles))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !ref.phantom("Foo.Read") || ref.phantom("Foo.Read.All") {
+	if ref := sampleReference(t); !ref.phantom("Foo.Read") || ref.phantom("Foo.Read.All") {
 		t.Error("phantom: Foo.Read is one, Foo.Read.All is not")
 	}
 }

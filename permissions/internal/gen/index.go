@@ -98,7 +98,8 @@ func build(ref *reference) (perms []string, levels map[string]int, rsc map[strin
 		if !real {
 			grantee, real = ref.standsFor(name)
 		}
-		for _, ps := range p.PathSets {
+		for _, set := range p.PathSets {
+			ps := pathSet(set)
 			for raw, flags := range ps.Paths {
 				// A query in a pattern ($filter=...) grants only that
 				// query; matching ignores queries, so leave these out.

@@ -6,16 +6,17 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/graphtui/graphtui/internal/refdata"
 )
 
 func main() {
-	in := flag.String("in", "../../shared/data/msgraph-permissions/permissions.json", "permissions reference (JSON)")
-	prov := flag.String("provisioning", "../../shared/data/msgraph-permissions/provisioningInfo.json", "app role deployments of the permissions (JSON)")
+	in := flag.String("in", refdata.Path(refdata.PermissionsFile), "permissions reference (JSON)")
+	prov := flag.String("provisioning", refdata.Path(refdata.ProvisioningFile), "app role deployments of the permissions (JSON)")
 	out := flag.String("out", "index.gen.txt.gz", "index to write (gzip-compressed text)")
 	flag.Parse()
 	if err := run(*in, *prov, *out); err != nil {
@@ -25,54 +26,29 @@ func main() {
 }
 
 func run(in, prov, out string) error {
-	f, err := os.Open(in)
-	if err != nil {
-		return fmt.Errorf("%w (the reference data is expected beside the repository, in ../shared/data)", err)
-	}
-	defer f.Close()
-	pf, err := os.Open(prov)
-	if err != nil {
-		return fmt.Errorf("%w (the reference data is expected beside the repository, in ../shared/data)", err)
-	}
-	defer pf.Close()
-	ref, err := readReference(f, pf)
+	perms, err := refdata.Load(in, refdata.ReadPermissions)
 	if err != nil {
 		return err
 	}
+	deployments, err := refdata.Load(prov, refdata.ReadDeployments)
+	if err != nil {
+		return err
+	}
+	ref := newReference(perms, deployments)
 	var buf bytes.Buffer
 	st, err := write(&buf, ref)
 	if err != nil {
 		return err
 	}
-	packed, err := compress(buf.Bytes())
+	packed, err := refdata.WriteGzip(out, buf.Bytes())
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, packed, 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "gen: %s: %d patterns (GET %d, POST %d, PATCH %d, PUT %d, DELETE %d), %d callable app-only, %d GET ones without an Application least flag, %d with a query skipped; %d bytes, %d compressed\n",
 		out, st.patterns, st.perMethod["GET"], st.perMethod["POST"], st.perMethod["PATCH"], st.perMethod["PUT"], st.perMethod["DELETE"],
-		st.appOnly, st.noLeastFlag, st.skipped, buf.Len(), len(packed))
+		st.appOnly, st.noLeastFlag, st.skipped, buf.Len(), packed)
 	fmt.Fprintf(os.Stderr, "gen: %d pairs of permissions needed together (AlsoRequires); partners that are no application permission, left out: %s\n", st.combinations, strings.Join(st.lostPartners, ", "))
 	fmt.Fprintf(os.Stderr, "gen: %d resource-specific consent permissions flagged least where a tenant-wide one ranks first (marked +)\n", st.rscFlagged)
 	fmt.Fprintf(os.Stderr, "gen: %d Application schemes are not application permissions, left out: %s\n", len(st.phantoms), strings.Join(st.phantoms, ", "))
 	return nil
-}
-
-// compress gzips the index: a tenth of the text's size in the binary. The
-// header carries no name or time, so the bytes depend on the text only.
-func compress(text []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(text); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

@@ -1,73 +1,27 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
-	"io"
 	"strings"
+
+	"github.com/graphtui/graphtui/internal/refdata"
 )
 
-// reference is the part of permissions.json the index needs. Display names
-// are decoded only to tell real application permissions from phantoms (see
-// phantom); the index holds facts only, no prose.
+// reference is what the index is made of: permissions.json, and the app
+// role ids provisioningInfo.json deploys.
 type reference struct {
-	Permissions map[string]struct {
-		AuthorizationType string `json:"authorizationType"`
-		Schemes           map[string]struct {
-			PrivilegeLevel   int    `json:"privilegeLevel"`
-			AdminDisplayName string `json:"adminDisplayName"`
-		} `json:"schemes"`
-		PathSets []pathSet `json:"pathSets"`
-	} `json:"permissions"`
+	Permissions map[string]refdata.Permission
 	// appRoles are the names provisioningInfo.json deploys as application
 	// roles in some cloud, with the app role id ("" when it gives none).
 	appRoles map[string]string
 }
 
-type pathSet struct {
-	SchemeKeys []string          `json:"schemeKeys"`
-	Methods    []string          `json:"methods"`
-	Paths      map[string]string `json:"paths"`
-}
+// pathSet is a permission's path set, as the index reads its flags.
+type pathSet refdata.PathSet
 
 const application = "Application"
 
-// readReference decodes permissions.json and provisioningInfo.json.
-func readReference(perms, provisioning io.Reader) (*reference, error) {
-	var ref reference
-	if err := json.NewDecoder(perms).Decode(&ref); err != nil {
-		return nil, fmt.Errorf("decoding permissions reference: %w", err)
-	}
-	if len(ref.Permissions) == 0 {
-		return nil, fmt.Errorf("permissions reference has no permissions")
-	}
-	var prov struct {
-		Deployments map[string][]struct {
-			ID          string `json:"id"`
-			Scheme      string `json:"scheme"`
-			Environment string `json:"environment"`
-		} `json:"permissionDeployments"`
-	}
-	if err := json.NewDecoder(provisioning).Decode(&prov); err != nil {
-		return nil, fmt.Errorf("decoding provisioning reference: %w", err)
-	}
-	if len(prov.Deployments) == 0 {
-		return nil, fmt.Errorf("provisioning reference has no deployments")
-	}
-	ref.appRoles = map[string]string{}
-	for name, ds := range prov.Deployments {
-		for _, d := range ds {
-			if d.Scheme != application {
-				continue
-			}
-			// The public cloud's id first; the same role has the same id
-			// in every cloud the reference lists.
-			if id, seen := ref.appRoles[name]; !seen || id == "" || strings.Contains(strings.ToLower(d.Environment), "public") && d.ID != "" {
-				ref.appRoles[name] = d.ID
-			}
-		}
-	}
-	return &ref, nil
+func newReference(perms map[string]refdata.Permission, deployments map[string][]refdata.Deployment) *reference {
+	return &reference{Permissions: perms, appRoles: refdata.AppRoleIDs(deployments)}
 }
 
 // phantom reports an Application scheme that is not an application
@@ -93,7 +47,7 @@ func (ref *reference) standsFor(phantom string) (string, bool) {
 		return "", false
 	}
 	for _, ps := range p.PathSets {
-		if ps.forApplication() {
+		if pathSet(ps).forApplication() {
 			return "", false
 		}
 	}

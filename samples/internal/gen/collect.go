@@ -1,40 +1,23 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/graphtui/graphtui/internal/refdata"
 	"github.com/graphtui/graphtui/permissions"
 )
 
-// request is one example's request: url has * where the docs put a
-// value, exampleUrl the docs' values.
-type request struct {
-	Method     string `json:"method"`
-	URL        string `json:"url"`
-	ExampleURL string `json:"exampleUrl"`
-}
-
-// readMocks reads the requests of a graph-mocks file; the responses are
-// never read.
-func readMocks(r io.Reader) ([]request, error) {
-	var doc struct {
-		Mocks []struct {
-			Request request `json:"request"`
-		} `json:"mocks"`
-	}
-	if err := json.NewDecoder(r).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("reading the examples: %w", err)
-	}
-	out := make([]request, len(doc.Mocks))
-	for i, m := range doc.Mocks {
+// requests are the examples' requests; the catalogue needs no response.
+func requests(mocks []refdata.Mock) []refdata.Request {
+	out := make([]refdata.Request, len(mocks))
+	for i, m := range mocks {
 		out[i] = m.Request
 	}
-	return out, nil
+	return out
 }
 
 // sample is one catalogue line.
@@ -48,7 +31,7 @@ const v1 = "https://graph.microsoft.com/v1.0/"
 
 // collect keeps the GET examples an app can call, rewritten with
 // placeholders, each once, sorted by URL.
-func collect(reqs []request) ([]sample, stats) {
+func collect(reqs []refdata.Request) ([]sample, stats) {
 	var st stats
 	seen := map[string]bool{}
 	var out []sample

@@ -2,37 +2,19 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/graphtui/graphtui/internal/refdata"
+	"github.com/graphtui/graphtui/internal/refdata/refdatatest"
 	"github.com/graphtui/graphtui/permissions"
-)
-
-const (
-	mocksFile = "../../../../shared/data/graph-doc-mocks/graph-v1_0-proxy-mocks.json"
-	committed = "../../index.gen.txt.gz"
 )
 
 // loadMocks reads the docs' examples beside the repository; the test is
 // skipped where they are absent.
-func loadMocks(t *testing.T) []request {
+func loadMocks(t *testing.T) []refdata.Request {
 	t.Helper()
-	f, err := os.Open(mocksFile)
-	if os.IsNotExist(err) {
-		t.Skipf("reference data not found: %v", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	reqs, err := readMocks(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return reqs
+	return requests(refdatatest.Mocks(t))
 }
 
 // The committed catalogue is what the generator makes of the examples.
@@ -40,21 +22,7 @@ func TestCommittedCatalogueIsGenerated(t *testing.T) {
 	list, _ := collect(loadMocks(t))
 	var got bytes.Buffer
 	write(&got, list)
-	packed, err := os.ReadFile(committed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(packed))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Fatalf("index.gen.txt.gz is stale or hand-edited: run 'go generate ./samples' (generated %d bytes, committed %d)", got.Len(), len(want))
-	}
+	refdatatest.Committed(t, "../../index.gen.txt.gz", got.Bytes(), "go generate ./samples")
 }
 
 // Over the real examples: no /me form is left, and every sample is a GET
@@ -78,7 +46,7 @@ func TestEverySampleIsCallableAppOnly(t *testing.T) {
 }
 
 func TestCollect(t *testing.T) {
-	reqs := []request{
+	reqs := []refdata.Request{
 		{Method: "GET", URL: v1 + "me/messages", ExampleURL: v1 + "me/messages"},
 		{Method: "GET", URL: v1 + "users/*/messages", ExampleURL: v1 + "users/adele@contoso.com/messages"}, // the same once rewritten
 		{Method: "GET", URL: v1 + "users?$filter=startswith(displayName,*)", ExampleURL: v1 + "users?$filter=startswith(displayName,'a')"},
