@@ -8,12 +8,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/demotest"
-	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -23,27 +21,13 @@ import (
 func explainFlow(t *testing.T, w, h int) (*flow, *session.Exchange) {
 	t.Helper()
 	tenant, cfg := demotest.Start(t, demo.Options{})
-	backend := &Backend{
-		Session: testSession(t, session.Options{
-			Config:  cfg,
-			Auth:    auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: func(string) (string, bool) { return "", false }}}),
-			Version: "test",
-		}),
-		MaxPages: graph.DefaultMaxPages,
-	}
-	ps, err := backend.LoadProfiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := ps.Pick(demo.ProfileWrongRole)
-	if err != nil {
-		t.Fatal(err)
-	}
+	backend := flowBackend(t, cfg, "")
+	p := pickProfile(t, backend.Session, demo.ProfileWrongRole)
 	live := backend.Send(context.Background(), p, graph.Request{Path: "/users"}, sendOptions)
 	if live.Response == nil || live.Response.Status != 403 || live.Diagnosis == nil {
 		t.Fatalf("the live GET /users as wrong-role: %+v", live)
 	}
-	f := newFlow(t, backend, "demo tenant", w, h, nil)
+	f := newFlow(t, Options{Backend: backend, Title: "demo tenant"}, w, h, nil)
 	f.tenant = tenant
 	return f, live
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -187,6 +188,20 @@ func testSession(t testing.TB, o session.Options) *session.Session {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// pickProfile is the profile name from s's config.
+func pickProfile(t testing.TB, s *session.Session, name string) profiles.Profile {
+	t.Helper()
+	ps, err := s.LoadProfiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ps.Pick(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // drain runs a command the way the program does (batches concurrently)
