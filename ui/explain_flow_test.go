@@ -84,9 +84,7 @@ func TestFlowExplainPasted403(t *testing.T) {
 	// R would replay a request graphtui never sent: it says so instead.
 	f.typeText("R")
 	f.waitFor("a pasted error is not replayed")
-	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
-		t.Errorf("explaining sent %d requests to Graph", n)
-	}
+	f.noGraphSince(sent, "explaining")
 }
 
 // An SDK exception that wraps the JSON, explained from the error alone:
@@ -106,9 +104,7 @@ func TestFlowExplainSDKExceptionWithoutToken(t *testing.T) {
 	if !regexp.MustCompile(`missing +User\.ReadBasic\.All`).MatchString(s) || strings.Contains(s, "R new token") {
 		t.Errorf("want the least permission missing, and no R (nothing to replay):\n%s", s)
 	}
-	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
-		t.Errorf("explaining sent %d requests to Graph", n)
-	}
+	f.noGraphSince(sent, "explaining")
 }
 
 // A paste without Graph's error object is refused in the dialog, which
@@ -130,7 +126,5 @@ func TestFlowExplainNoJSON(t *testing.T) {
 	f.typeText("40")
 	f.press("ctrl+s")
 	f.waitFor("Give the HTTP status that was logged")
-	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
-		t.Errorf("sent %d requests to Graph", n)
-	}
+	f.noGraphSince(sent, "refusing the paste")
 }

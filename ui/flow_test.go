@@ -103,6 +103,15 @@ func startFlow(t *testing.T, w, h int) *flow {
 	return f
 }
 
+// noGraphSince fails the test when requests reached Graph after the tenant
+// had counted sent of them; what says what should have sent none.
+func (f *flow) noGraphSince(sent int, what string) {
+	f.t.Helper()
+	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
+		f.t.Errorf("%s: %d requests reached Graph", what, n)
+	}
+}
+
 // waitFor waits until the screen holds every string in want.
 func (f *flow) waitFor(want ...string) string {
 	f.t.Helper()
