@@ -143,6 +143,17 @@ func onlyMsg[T any](t *testing.T, msgs []tea.Msg) T {
 	return m
 }
 
+// dialogOf requires the root's open dialog to be a T; what says what
+// opened it.
+func dialogOf[T Dialog](t testing.TB, m *Model, what string) T {
+	t.Helper()
+	d, ok := m.dialog.(T)
+	if !ok {
+		t.Fatalf("%s opened %T, want %T", what, m.dialog, *new(T))
+	}
+	return d
+}
+
 // msgsOf keeps the messages of type T.
 func msgsOf[T any](msgs []tea.Msg) []T {
 	var out []T

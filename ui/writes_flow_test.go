@@ -186,9 +186,7 @@ func TestWriteHistoryAndRefusal(t *testing.T) {
 	m := wfRoot(t, flowBackend(t, cfg, histPath), demo.ProfileMailBlocked)
 	m.route(historyLoadedMsg{Store: mustHistory(t, histPath)})
 	wfCompose(m)
-	if _, ok := m.dialog.(*WriteConfirm); !ok {
-		t.Fatalf("ctrl+s opened %T, want the write confirmation", m.dialog)
-	}
+	dialogOf[*WriteConfirm](t, m, "ctrl+s")
 	msgs := drain(press(m, "y"))
 	xs := msgsOf[exchangeMsg](msgs)
 	if len(xs) != 1 || xs[0].Exchange.Response == nil || xs[0].Exchange.Response.Status != 202 {
@@ -213,9 +211,8 @@ func TestWriteHistoryAndRefusal(t *testing.T) {
 	// M on the write asks before sending it under every profile.
 	m.Update(xs[0])
 	press(m, "M")
-	d, ok := m.dialog.(*WriteConfirm)
-	if !ok || !strings.Contains(d.title, "under") {
-		t.Fatalf("M on a write opened %T", m.dialog)
+	if d := dialogOf[*WriteConfirm](t, m, "M on a write"); !strings.Contains(d.title, "under") {
+		t.Fatalf("M on a write asked %q, not to send it under every profile", d.title)
 	}
 	if cmd := press(m, "n"); m.dialog != nil || len(msgsOf[matrixResultMsg](drain(cmd))) != 0 {
 		t.Errorf("n: the matrix ran anyway (dialog %T)", m.dialog)
