@@ -81,13 +81,7 @@ func (d *RolesDialog) key(k tea.KeyPressMsg) []Intent {
 func (d *RolesDialog) bodyHeight() int { return max(d.h-2, 0) }
 
 func (d *RolesDialog) scrollList() {
-	n := d.bodyHeight()
-	if d.cursor < d.top {
-		d.top = d.cursor
-	}
-	if n > 0 && d.cursor >= d.top+n {
-		d.top = d.cursor - n + 1
-	}
+	d.top = showing(d.top, d.cursor, d.bodyHeight())
 }
 
 // layoutDetail fits the open role's rows to the width.

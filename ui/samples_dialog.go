@@ -108,13 +108,7 @@ func (d *SamplesDialog) search() {
 // moveTo puts the cursor on sample i, scrolling the list to show it.
 func (d *SamplesDialog) moveTo(i int) {
 	d.cursor = clamp(i, 0, max(len(d.shown)-1, 0))
-	n := d.listHeight()
-	if d.cursor < d.top {
-		d.top = d.cursor
-	}
-	if n > 0 && d.cursor >= d.top+n {
-		d.top = d.cursor - n + 1
-	}
+	d.top = showing(d.top, d.cursor, d.listHeight())
 }
 
 // listHeight is the rows under the title and filter, above the hint.

@@ -68,6 +68,18 @@ func (m scrollMove) from(pos, last int) int {
 	return clamp(pos+m.by, 0, last)
 }
 
+// showing is the first line of a list n lines high that keeps line
+// cursor on screen: top, moved only as far as it must.
+func showing(top, cursor, n int) int {
+	if cursor < top {
+		return cursor
+	}
+	if n > 0 && cursor >= top+n {
+		return cursor - n + 1
+	}
+	return top
+}
+
 // pageRoom is how many body lines fit in a page h lines high under a head
 // of n lines: a blank line and the hint take the rest.
 func pageRoom(h, n int) int { return max(h-n-2, 0) }

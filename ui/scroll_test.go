@@ -31,6 +31,21 @@ func TestScrollMove(t *testing.T) {
 	}
 }
 
+// A list scrolls only as far as it must to keep the cursor on screen.
+func TestShowing(t *testing.T) {
+	for _, tc := range []struct{ top, cursor, n, want int }{
+		{0, 3, 5, 0}, // on screen: stays
+		{4, 2, 5, 2}, // above: the cursor's line comes first
+		{0, 7, 5, 3}, // below: the cursor's line comes last
+		{2, 9, 0, 2}, // no room: stays
+		{6, 6, 1, 6}, // one line: the cursor's
+	} {
+		if got := showing(tc.top, tc.cursor, tc.n); got != tc.want {
+			t.Errorf("showing(%d, %d, %d) = %d, want %d", tc.top, tc.cursor, tc.n, got, tc.want)
+		}
+	}
+}
+
 // The help screen and an open role scroll with the shared keys; the roles
 // dialog pages only on pgup, pgdn and space.
 func TestScrollViews(t *testing.T) {
