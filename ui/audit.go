@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -33,24 +32,16 @@ type auditResultMsg struct {
 
 // AuditKeyMap is the audit view's keys.
 type AuditKeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Copy, Close                             key.Binding
+	ScrollKeyMap
+	Copy, Close key.Binding
 }
 
 // DefaultAuditKeyMap is the audit view's default bindings.
 func DefaultAuditKeyMap() AuditKeyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return AuditKeyMap{
-		Up:       b([]string{"up", "k"}, "↑/k", "up"),
-		Down:     b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:   b([]string{"pgup", "ctrl+b", "ctrl+u"}, "pgup", "page up"),
-		PageDown: b([]string{"pgdown", "space", "ctrl+f", "ctrl+d"}, "pgdn", "page down"),
-		Top:      b([]string{"g", "home"}, "g", "top"),
-		Bottom:   b([]string{"G", "end"}, "G", "bottom"),
-		Copy:     b([]string{"y"}, "y", "copy report"),
-		Close:    b([]string{"esc", "q"}, "esc", "close"),
+		ScrollKeyMap: defaultScrollKeyMap(),
+		Copy:         bind([]string{"y"}, "y", "copy report"),
+		Close:        bind([]string{"esc", "q"}, "esc", "close"),
 	}
 }
 
@@ -138,27 +129,15 @@ func (v *AuditView) key(k tea.KeyPressMsg) []Intent {
 		}
 		// Unmasked, as every copy is: presenter mode changes only the screen.
 		return []Intent{copyMsg{What: "audit report", Text: v.report.Text()}}
-	case key.Matches(k, keys.Up):
-		v.scroll(-1)
-	case key.Matches(k, keys.Down):
-		v.scroll(1)
-	case key.Matches(k, keys.PageUp):
-		v.scroll(-page)
-	case key.Matches(k, keys.PageDown):
-		v.scroll(page)
-	case key.Matches(k, keys.Top):
-		v.top = 0
-	case key.Matches(k, keys.Bottom):
-		v.top = v.maxTop()
+	}
+	if m, ok := keys.move(k, page); ok {
+		v.top = m.from(v.top, v.maxTop())
 	}
 	return nil
 }
 
-func (v *AuditView) scroll(n int) { v.top = clamp(v.top+n, 0, v.maxTop()) }
-
-// room is how many body lines fit: the title, a blank line and the hint
-// take the rest.
-func (v *AuditView) room() int { return max(v.h-len(v.head())-2, 0) }
+// room is how many body lines fit under the title.
+func (v *AuditView) room() int { return pageRoom(v.h, len(v.head())) }
 
 func (v *AuditView) maxTop() int { return max(len(v.body())-v.room(), 0) }
 
@@ -241,22 +220,7 @@ func (v *AuditView) View() string {
 	if v.w <= 0 || v.h <= 0 {
 		return sizedBlock(nil, v.w, v.h)
 	}
-	st := v.c.Styles
-	body := v.body()
-	top := min(v.top, len(body))
-	shown := body[top:min(top+v.room(), len(body))]
-	lines := append(v.head(), shown...)
-	for len(lines) < v.h-2 {
-		lines = append(lines, "")
-	}
-	hint := "esc closes · y copies"
-	if len(shown) < len(body) {
-		hint += " · j/k pgup/pgdn g/G scroll"
-	}
-	if below := len(body) - top - len(shown); below > 0 {
-		hint += " · " + strconv.Itoa(below) + " more lines below"
-	}
-	lines = append(lines, "", st.Dim.Render(hint))
+	lines := scrolledPage(v.c.Styles, v.head(), v.body(), v.top, v.h, "esc closes · y copies", "j/k pgup/pgdn g/G scroll")
 	return sizedBlock(lines, v.w, v.h)
 }
 

@@ -70,9 +70,7 @@ func auditRoot(t *testing.T, w, h int, roles []string, calls ...string) *Model {
 	t.Helper()
 	m := newRootForTest(t, w, h)
 	m.route(auditMsg{Profile: "contoso-reader"})
-	if _, ok := m.dialog.(*AuditView); !ok {
-		t.Fatalf("auditMsg opened %T", m.dialog)
-	}
+	dialogOf[*AuditView](t, m, "auditMsg")
 	for _, c := range calls {
 		path, query, _ := strings.Cut(c, "?")
 		r := graph.Request{Path: path}

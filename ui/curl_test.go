@@ -38,14 +38,7 @@ func TestCurlCommandNeedsASentRequest(t *testing.T) {
 func TestViewerNeverShowsTheToken(t *testing.T) {
 	_, path := demotest.Start(t, demo.Options{})
 	s := testSession(t, session.Options{Config: path})
-	ps, err := s.LoadProfiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := ps.Pick(demo.ProfileReader)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := pickProfile(t, s, demo.ProfileReader)
 	req := graph.Request{Path: "/users", Query: []graph.QueryParam{{Key: "$top", Value: "3"}}, Header: http.Header{"ConsistencyLevel": {"eventual"}}}
 	sx := s.Send(context.Background(), p, req, session.SendOptions{})
 	if sx.Response == nil || sx.Token == nil {

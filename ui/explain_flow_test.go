@@ -8,12 +8,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
 	"github.com/graphtui/graphtui/doctor"
 	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/internal/demotest"
-	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -23,27 +21,13 @@ import (
 func explainFlow(t *testing.T, w, h int) (*flow, *session.Exchange) {
 	t.Helper()
 	tenant, cfg := demotest.Start(t, demo.Options{})
-	backend := &Backend{
-		Session: testSession(t, session.Options{
-			Config:  cfg,
-			Auth:    auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: func(string) (string, bool) { return "", false }}}),
-			Version: "test",
-		}),
-		MaxPages: graph.DefaultMaxPages,
-	}
-	ps, err := backend.LoadProfiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := ps.Pick(demo.ProfileWrongRole)
-	if err != nil {
-		t.Fatal(err)
-	}
+	backend := flowBackend(t, cfg, "")
+	p := pickProfile(t, backend.Session, demo.ProfileWrongRole)
 	live := backend.Send(context.Background(), p, graph.Request{Path: "/users"}, sendOptions)
 	if live.Response == nil || live.Response.Status != 403 || live.Diagnosis == nil {
 		t.Fatalf("the live GET /users as wrong-role: %+v", live)
 	}
-	f := newFlow(t, backend, "demo tenant", w, h, nil)
+	f := newFlow(t, Options{Backend: backend, Title: "demo tenant"}, w, h, nil)
 	f.tenant = tenant
 	return f, live
 }
@@ -100,9 +84,7 @@ func TestFlowExplainPasted403(t *testing.T) {
 	// R would replay a request graphtui never sent: it says so instead.
 	f.typeText("R")
 	f.waitFor("a pasted error is not replayed")
-	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
-		t.Errorf("explaining sent %d requests to Graph", n)
-	}
+	f.noGraphSince(sent, "explaining")
 }
 
 // An SDK exception that wraps the JSON, explained from the error alone:
@@ -122,9 +104,7 @@ func TestFlowExplainSDKExceptionWithoutToken(t *testing.T) {
 	if !regexp.MustCompile(`missing +User\.ReadBasic\.All`).MatchString(s) || strings.Contains(s, "R new token") {
 		t.Errorf("want the least permission missing, and no R (nothing to replay):\n%s", s)
 	}
-	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
-		t.Errorf("explaining sent %d requests to Graph", n)
-	}
+	f.noGraphSince(sent, "explaining")
 }
 
 // A paste without Graph's error object is refused in the dialog, which
@@ -146,7 +126,5 @@ func TestFlowExplainNoJSON(t *testing.T) {
 	f.typeText("40")
 	f.press("ctrl+s")
 	f.waitFor("Give the HTTP status that was logged")
-	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
-		t.Errorf("sent %d requests to Graph", n)
-	}
+	f.noGraphSince(sent, "refusing the paste")
 }

@@ -16,9 +16,7 @@ const explainBody403 = `{"error":{"code":"Authorization_RequestDenied","message"
 func TestExplainDialogGolden(t *testing.T) {
 	m := newRootForTest(t, 80, 24)
 	press(m, "ctrl+x")
-	if _, ok := m.dialog.(*ExplainDialog); !ok {
-		t.Fatalf("ctrl+x opened %T", m.dialog)
-	}
+	dialogOf[*ExplainDialog](t, m, "ctrl+x")
 	for _, r := range "/users" {
 		press(m, string(r))
 	}
@@ -63,9 +61,7 @@ func TestExplainKeyWhileTyping(t *testing.T) {
 		t.Fatal("the path input should have the keyboard")
 	}
 	press(m, "ctrl+x")
-	if _, ok := m.dialog.(*ExplainDialog); !ok {
-		t.Fatalf("ctrl+x while typing opened %T", m.dialog)
-	}
+	dialogOf[*ExplainDialog](t, m, "ctrl+x while typing")
 	press(m, "esc")
 	if m.dialog != nil {
 		t.Fatal("esc did not close the dialog")

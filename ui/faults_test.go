@@ -35,7 +35,7 @@ func startFaultFlow(t *testing.T, idp *fakeidp.Server, ps ...profiles.Profile) *
 		}),
 		MaxPages: graph.DefaultMaxPages,
 	}
-	return newFlow(t, backend, "fault test", 120, 40, nil)
+	return newFlow(t, Options{Backend: backend, Title: "fault test"}, 120, 40, nil)
 }
 
 func graphStub(t *testing.T, h http.HandlerFunc) *httptest.Server {

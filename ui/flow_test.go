@@ -67,32 +67,49 @@ type flow struct {
 	tenant *demo.Tenant
 }
 
-// newFlow runs the TUI on backend in a w x h terminal; seen, if set, sees
+// newFlow runs the TUI with o in a w x h terminal; seen, if set, sees
 // every screen drawn.
-func newFlow(t *testing.T, backend *Backend, title string, w, h int, seen func(string)) *flow {
+func newFlow(t *testing.T, o Options, w, h int, seen func(string)) *flow {
 	t.Helper()
 	probe := &screenProbe{seen: seen, pinged: make(chan struct{}, 1), moved: make(chan struct{}, 1)}
-	tm := teatest.NewTestModel(t, New(Options{Backend: backend, Title: title}),
+	tm := teatest.NewTestModel(t, New(o),
 		teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithFilter(probe.filter)))
 	t.Cleanup(func() { tm.Quit() })
 	return &flow{t: t, tm: tm, probe: probe}
 }
 
-func startFlow(t *testing.T, w, h int) *flow {
+// flowBackend is a backend on the demo tenant's config at cfg, with an
+// empty environment; historyPath "" keeps no history.
+func flowBackend(t *testing.T, cfg, historyPath string) *Backend {
 	t.Helper()
-	tenant, cfg := demotest.Start(t, demo.Options{})
-	backend := &Backend{
+	return &Backend{
 		Session: testSession(t, session.Options{
 			Config:  cfg,
 			Auth:    auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: func(string) (string, bool) { return "", false }}}),
 			Version: "test",
 		}),
-		MaxPages: graph.DefaultMaxPages,
+		HistoryPath: historyPath,
+		MaxPages:    graph.DefaultMaxPages,
 	}
-	f := newFlow(t, backend, "demo tenant", w, h, nil)
+}
+
+// startFlow runs the TUI on a demo tenant of its own.
+func startFlow(t *testing.T, w, h int) *flow {
+	t.Helper()
+	tenant, cfg := demotest.Start(t, demo.Options{})
+	f := newFlow(t, Options{Backend: flowBackend(t, cfg, ""), Title: "demo tenant"}, w, h, nil)
 	f.tenant = tenant
 	return f
+}
+
+// noGraphSince fails the test when requests reached Graph after the tenant
+// had counted sent of them; what says what should have sent none.
+func (f *flow) noGraphSince(sent int, what string) {
+	f.t.Helper()
+	if n := f.tenant.Stats().GraphTotal() - sent; n != 0 {
+		f.t.Errorf("%s: %d requests reached Graph", what, n)
+	}
 }
 
 // waitFor waits until the screen holds every string in want.

@@ -20,21 +20,14 @@ type helpSection struct {
 
 // helpKeyMap is the help screen's own keys.
 type helpKeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Close key.Binding
+	ScrollKeyMap
+	Close key.Binding
 }
 
 func defaultHelpKeyMap() helpKeyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return helpKeyMap{
-		Up:       b([]string{"up", "k"}, "↑/k", "up"),
-		Down:     b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:   b([]string{"pgup", "ctrl+u", "ctrl+b"}, "pgup", "page up"),
-		PageDown: b([]string{"pgdown", "space", "ctrl+d", "ctrl+f"}, "pgdn", "page down"),
-		Top:      b([]string{"g", "home"}, "g", "top"),
-		Bottom:   b([]string{"G", "end"}, "G", "bottom"),
-		Close:    b([]string{"esc", "?", "q", "f1", "ctrl+/", "ctrl+_"}, "esc/?", "close help"),
+		ScrollKeyMap: defaultScrollKeyMap(),
+		Close:        bind([]string{"esc", "?", "q", "f1", "ctrl+/", "ctrl+_"}, "esc/?", "close help"),
 	}
 }
 
@@ -65,24 +58,12 @@ func (s *helpScreen) maxTop() int   { return max(len(s.rows)-s.pageRows(), 0) }
 
 // update handles a key; it reports false when the key closes the help.
 func (s *helpScreen) update(k tea.KeyPressMsg) bool {
-	keys := s.keys
-	switch {
-	case key.Matches(k, keys.Close):
+	if key.Matches(k, s.keys.Close) {
 		return false
-	case key.Matches(k, keys.Up):
-		s.top--
-	case key.Matches(k, keys.Down):
-		s.top++
-	case key.Matches(k, keys.PageUp):
-		s.top -= s.pageRows()
-	case key.Matches(k, keys.PageDown):
-		s.top += s.pageRows()
-	case key.Matches(k, keys.Top):
-		s.top = 0
-	case key.Matches(k, keys.Bottom):
-		s.top = s.maxTop()
 	}
-	s.top = min(max(s.top, 0), s.maxTop())
+	if m, ok := s.keys.move(k, s.pageRows()); ok {
+		s.top = m.from(s.top, s.maxTop())
+	}
 	return true
 }
 

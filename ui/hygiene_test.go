@@ -168,7 +168,7 @@ func TestHygieneScriptedSession(t *testing.T) {
 		HistoryPath: historyPath,
 		MaxPages:    graph.DefaultMaxPages,
 	}
-	f := newFlow(t, backend, "demo tenant", 160, 48, rec.add)
+	f := newFlow(t, Options{Backend: backend, Title: "demo tenant"}, 160, 48, rec.add)
 	f.tenant = tenant
 	// Secrets and IDs are pasted, as people do (and one message renders
 	// faster than one per key under -race).
@@ -406,6 +406,6 @@ func TestHygieneReadableConfigWarning(t *testing.T) {
 		}),
 		MaxPages: graph.DefaultMaxPages,
 	}
-	f := newFlow(t, backend, "", 240, 30, nil)
+	f := newFlow(t, Options{Backend: backend}, 240, 30, nil)
 	f.waitFor("warning: ", "can be read by other users", "chmod 600")
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/graphtui/graphtui/profiles"
 	"github.com/graphtui/graphtui/session"
 )
 
@@ -142,6 +143,17 @@ func onlyMsg[T any](t *testing.T, msgs []tea.Msg) T {
 	return m
 }
 
+// dialogOf requires the root's open dialog to be a T; what says what
+// opened it.
+func dialogOf[T Dialog](t testing.TB, m *Model, what string) T {
+	t.Helper()
+	d, ok := m.dialog.(T)
+	if !ok {
+		t.Fatalf("%s opened %T, want %T", what, m.dialog, *new(T))
+	}
+	return d
+}
+
 // msgsOf keeps the messages of type T.
 func msgsOf[T any](msgs []tea.Msg) []T {
 	var out []T
@@ -187,6 +199,20 @@ func testSession(t testing.TB, o session.Options) *session.Session {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// pickProfile is the profile name from s's config.
+func pickProfile(t testing.TB, s *session.Session, name string) profiles.Profile {
+	t.Helper()
+	ps, err := s.LoadProfiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ps.Pick(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // drain runs a command the way the program does (batches concurrently)

@@ -73,7 +73,7 @@ func (m *Matrix) key(k tea.KeyPressMsg) []Intent {
 		m.top = max(m.top-1, 0)
 	case key.Matches(k, m.keys.Down):
 		head, body := m.content(m.w)
-		m.top = min(m.top+1, max(len(body)-m.room(len(head)), 0))
+		m.top = min(m.top+1, max(len(body)-pageRoom(m.h, len(head)), 0))
 	}
 	return nil
 }
@@ -276,36 +276,14 @@ func (m *Matrix) content(w int) (head, body []string) {
 	return head, body
 }
 
-// room is how many body lines fit under a head of n lines: a blank line
-// and the keys go below.
-func (m *Matrix) room(n int) int { return max(m.h-n-2, 0) }
-
 // View is the head, as much of the body as fits from the scroll position,
 // and the keys (with how much is hidden, when something is).
 func (m *Matrix) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return sizedBlock(nil, m.w, m.h)
 	}
-	st := m.c.Styles
 	head, body := m.content(m.w)
-	top := min(m.top, len(body))
-	shown := body[top:min(top+m.room(len(head)), len(body))]
-	lines := append(append([]string{}, head...), shown...)
-	for len(lines) < m.h-2 {
-		lines = append(lines, "")
-	}
-	hint := "esc closes"
-	if len(shown) < len(body) {
-		hint += " · ↑/↓ scroll"
-	}
-	if below := len(body) - top - len(shown); below > 0 {
-		hint += " · " + strconv.Itoa(below) + " more lines below"
-	}
-	lines = append(lines, "", st.Dim.Render(hint))
-	if len(lines) > m.h {
-		lines = lines[:m.h]
-	}
-	return sizedBlock(lines, m.w, m.h)
+	return sizedBlock(scrolledPage(m.c.Styles, head, body, m.top, m.h, "esc closes", "↑/↓ scroll"), m.w, m.h)
 }
 
 // matrixTokens hands each profile's token, or why it has none, to the

@@ -132,13 +132,7 @@ func (p *Picker) capacity() (n int, more bool) {
 // scrollToCursor keeps the highlighted entry on screen.
 func (p *Picker) scrollToCursor() {
 	n, _ := p.capacity()
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+n {
-		p.offset = p.cursor - n + 1
-	}
-	p.offset = min(max(p.offset, 0), max(len(p.shown)-n, 0))
+	p.offset = clamp(showing(p.offset, p.cursor, n), 0, max(len(p.shown)-n, 0))
 }
 
 func moreText(above, below int) string {

@@ -123,16 +123,7 @@ func (f *ProfileForm) fill(p profiles.Profile) {
 	f.inputs[fieldName].SetValue(p.Name)
 	f.inputs[fieldTenant].SetValue(p.Tenant)
 	f.inputs[fieldClientID].SetValue(p.ClientID)
-	switch p.Kind() {
-	case profiles.KindManagedIdentity:
-		f.kind = credManagedIdentity
-		f.inputs[fieldManagedIdentity].SetValue(p.ManagedIdentity)
-	case profiles.KindFederated:
-		f.kind = credFederated
-		f.inputs[fieldFederatedToken].SetValue(p.FederatedToken)
-	case profiles.KindAccessToken:
-		f.kind = credAccessToken
-		f.inputs[fieldAccessToken].SetValue(p.AccessToken)
+	switch kind := p.Kind(); kind {
 	case profiles.CredentialCertificate:
 		f.kind = credCertificate
 		f.inputs[fieldCertificate].SetValue(p.Certificate)
@@ -148,6 +139,13 @@ func (f *ProfileForm) fill(p profiles.Profile) {
 		// reference; it stays editable as text.
 		f.kind = credReference
 		f.inputs[fieldReference].SetValue(p.ClientSecret)
+	default:
+		for _, o := range oneKeyKinds {
+			if o.name == kind {
+				f.kind = o.kind
+				f.inputs[o.field].SetValue(*o.key(&p))
+			}
+		}
 	}
 	for i, c := range formClouds {
 		if c == p.CloudName() {
@@ -164,21 +162,31 @@ func (f *ProfileForm) fields() []formField {
 		out = append(out, fieldTenant, fieldClientID)
 	}
 	out = append(out, fieldKind)
-	switch f.kind {
-	case credKeyring:
-		out = append(out, fieldSecret)
-	case credReference:
-		out = append(out, fieldReference)
-	case credCertificate:
-		out = append(out, fieldCertificate, fieldCertPassword)
-	case credManagedIdentity:
-		out = append(out, fieldManagedIdentity)
-	case credFederated:
-		out = append(out, fieldFederatedToken)
-	case credAccessToken:
-		out = append(out, fieldAccessToken)
-	}
+	out = append(out, credFields[f.kind]...)
 	return append(out, fieldCloud)
+}
+
+// credFields are the rows each credential kind shows under the kind.
+var credFields = [credKindCount][]formField{
+	credKeyring:         {fieldSecret},
+	credReference:       {fieldReference},
+	credCertificate:     {fieldCertificate, fieldCertPassword},
+	credManagedIdentity: {fieldManagedIdentity},
+	credFederated:       {fieldFederatedToken},
+	credAccessToken:     {fieldAccessToken},
+}
+
+// oneKeyKinds are the kinds whose whole credential is one profile key,
+// typed into one field: the form fills and reads them alike.
+var oneKeyKinds = []struct {
+	kind  credKind
+	name  string // the kind as profiles names it
+	field formField
+	key   func(*profiles.Profile) *string
+}{
+	{credManagedIdentity, profiles.KindManagedIdentity, fieldManagedIdentity, func(p *profiles.Profile) *string { return &p.ManagedIdentity }},
+	{credFederated, profiles.KindFederated, fieldFederatedToken, func(p *profiles.Profile) *string { return &p.FederatedToken }},
+	{credAccessToken, profiles.KindAccessToken, fieldAccessToken, func(p *profiles.Profile) *string { return &p.AccessToken }},
 }
 
 func (f *ProfileForm) SetSize(width, height int) {

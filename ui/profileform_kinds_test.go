@@ -93,11 +93,25 @@ func TestProfileFormMasksAPastedToken(t *testing.T) {
 	}
 }
 
-// Editing a managed identity profile shows its kind and value.
-func TestProfileFormEditsAManagedIdentity(t *testing.T) {
-	p := profiles.Profile{Name: "mi", ManagedIdentity: "system"}
-	f := newTestForm(&p, true)
-	if f.kind != credManagedIdentity || f.inputs[fieldManagedIdentity].Value() != "system" {
-		t.Fatalf("kind %d value %q", f.kind, f.inputs[fieldManagedIdentity].Value())
+// Editing a profile whose credential is one key shows its kind and value,
+// and saves the value back under the same key.
+func TestProfileFormEditsEachOneKeyKind(t *testing.T) {
+	for _, tc := range []struct {
+		p     profiles.Profile
+		kind  credKind
+		field formField
+		value string
+	}{
+		{profiles.Profile{Name: "mi", ManagedIdentity: "system"}, credManagedIdentity, fieldManagedIdentity, "system"},
+		{profiles.Profile{Name: "fed", Tenant: "t", ClientID: "c", FederatedToken: "file:/run/token"}, credFederated, fieldFederatedToken, "file:/run/token"},
+		{profiles.Profile{Name: "at", AccessToken: "env:GRAPH_TOKEN"}, credAccessToken, fieldAccessToken, "env:GRAPH_TOKEN"},
+	} {
+		f := newTestForm(&tc.p, true)
+		if f.kind != tc.kind || f.inputs[tc.field].Value() != tc.value {
+			t.Fatalf("%s: kind %d value %q", tc.p.Name, f.kind, f.inputs[tc.field].Value())
+		}
+		if got := f.build(); got != tc.p {
+			t.Errorf("%s: saved %+v, want %+v", tc.p.Name, got, tc.p)
+		}
 	}
 }

@@ -140,12 +140,12 @@ func (f *ProfileForm) build() profiles.Profile {
 		p.ClientSecret = val(fieldReference)
 	case credCertificate:
 		p.Certificate, p.CertificatePassword = val(fieldCertificate), val(fieldCertPassword)
-	case credManagedIdentity:
-		p.ManagedIdentity = val(fieldManagedIdentity)
-	case credFederated:
-		p.FederatedToken = val(fieldFederatedToken)
-	case credAccessToken:
-		p.AccessToken = val(fieldAccessToken)
+	default:
+		for _, o := range oneKeyKinds {
+			if o.kind == f.kind {
+				*o.key(&p) = val(o.field)
+			}
+		}
 	}
 	// Global is the default: write it only if the file already said so.
 	p.Cloud = formClouds[f.cloud]

@@ -47,18 +47,14 @@ func (b *RequestBuilder) browseKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.BrowseRows):
 		b.mode = modeRows
 		b.clampRows()
-	case key.Matches(k, keys.RowsVersion):
-		b.toggleVersion()
-	case key.Matches(k, keys.RowsEventual):
-		b.toggleEventual()
-	case key.Matches(k, keys.RowsHistory):
-		return b.openList()
 	case key.Matches(k, keys.BrowseMethod):
 		b.cycleMethod()
 	case key.Matches(k, keys.BrowseBody):
 		return b.openBody()
 	case key.Matches(k, keys.Samples):
 		return b.out.emit(openSamplesMsg{})
+	default:
+		return b.settingKey(k)
 	}
 	return nil // any other key is not for the path: never typed into it
 }

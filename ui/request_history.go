@@ -158,13 +158,7 @@ func (b *RequestBuilder) listHeight() int { return max(b.height-1, 0) }
 
 func (b *RequestBuilder) scrollList() {
 	l, n := &b.list, b.listHeight()
-	if l.cursor < l.scroll {
-		l.scroll = l.cursor
-	}
-	if n > 0 && l.cursor >= l.scroll+n {
-		l.scroll = l.cursor - n + 1
-	}
-	l.scroll = min(max(l.scroll, 0), max(len(l.shown)-n, 0))
+	l.scroll = clamp(showing(l.scroll, l.cursor, n), 0, max(len(l.shown)-n, 0))
 }
 
 // applyListFilter keeps the entries whose text contains the filter,

@@ -156,9 +156,7 @@ func TestRootGoldenWrite(t *testing.T) {
 		})
 		press(m, "ctrl+s")
 		t.Run("confirm/"+theme, func(t *testing.T) {
-			if _, ok := m.dialog.(*WriteConfirm); !ok {
-				t.Fatalf("dialog %T", m.dialog)
-			}
+			dialogOf[*WriteConfirm](t, m, "ctrl+s")
 			golden.RequireEqual(t, []byte(goldenScreen(t, m, 80, 24)))
 		})
 		if cmd := press(m, "n"); m.dialog != nil || slices.ContainsFunc(cmdMsgs(cmd), func(msg tea.Msg) bool { _, ok := msg.(exchangeMsg); return ok }) {

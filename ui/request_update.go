@@ -130,14 +130,26 @@ func (b *RequestBuilder) rowsKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, keys.Delete):
 		b.deleteRow(b.cursorRow())
+	case key.Matches(k, keys.Back):
+		return b.FocusPath()
+	default:
+		return b.settingKey(k)
+	}
+	return nil
+}
+
+// settingKey handles the keys browsing and the rows area share, where
+// letters are commands: the version, ConsistencyLevel and the history
+// list. Any other key does nothing.
+func (b *RequestBuilder) settingKey(k tea.KeyPressMsg) tea.Cmd {
+	keys := b.Keys
+	switch {
 	case key.Matches(k, keys.RowsVersion):
 		b.toggleVersion()
 	case key.Matches(k, keys.RowsEventual):
 		b.toggleEventual()
 	case key.Matches(k, keys.RowsHistory):
 		return b.openList()
-	case key.Matches(k, keys.Back):
-		return b.FocusPath()
 	}
 	return nil
 }

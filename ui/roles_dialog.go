@@ -54,22 +54,10 @@ func (d *RolesDialog) Update(msg tea.Msg) (tea.Cmd, []Intent) {
 func (d *RolesDialog) key(k tea.KeyPressMsg) []Intent {
 	keys := d.Keys
 	if d.open {
-		page := max(d.bodyHeight(), 1)
-		switch {
-		case key.Matches(k, keys.Back):
+		if key.Matches(k, keys.Back) {
 			d.open = false
-		case key.Matches(k, keys.Up):
-			d.detail.scroll(-1, d.bodyHeight())
-		case key.Matches(k, keys.Down):
-			d.detail.scroll(1, d.bodyHeight())
-		case key.Matches(k, keys.PageUp):
-			d.detail.scroll(-page, d.bodyHeight())
-		case key.Matches(k, keys.PageDown):
-			d.detail.scroll(page, d.bodyHeight())
-		case key.Matches(k, keys.Top):
-			d.detail.top = 0
-		case key.Matches(k, keys.Bottom):
-			d.detail.scroll(len(d.detail.rows), d.bodyHeight())
+		} else if m, ok := keys.move(k, max(d.bodyHeight(), 1)); ok {
+			d.detail.move(m, d.bodyHeight())
 		}
 		return nil
 	}
@@ -93,13 +81,7 @@ func (d *RolesDialog) key(k tea.KeyPressMsg) []Intent {
 func (d *RolesDialog) bodyHeight() int { return max(d.h-2, 0) }
 
 func (d *RolesDialog) scrollList() {
-	n := d.bodyHeight()
-	if d.cursor < d.top {
-		d.top = d.cursor
-	}
-	if n > 0 && d.cursor >= d.top+n {
-		d.top = d.cursor - n + 1
-	}
+	d.top = showing(d.top, d.cursor, d.bodyHeight())
 }
 
 // layoutDetail fits the open role's rows to the width.
@@ -224,24 +206,21 @@ func (d *RolesDialog) Size(screenW, screenH int) (w, h int, fullScreen bool) {
 
 // RolesKeyMap is the roles dialog's keys.
 type RolesKeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Open, Back key.Binding
+	ScrollKeyMap
+	Open, Back key.Binding
 }
 
-// DefaultRolesKeyMap is the roles dialog's default bindings.
+// DefaultRolesKeyMap is the roles dialog's default bindings: the usual
+// scroll keys, but a page is only pgup, pgdn and space.
 func DefaultRolesKeyMap() RolesKeyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	k := RolesKeyMap{
+		ScrollKeyMap: defaultScrollKeyMap(),
+		Open:         bind([]string{"enter", "right", "l"}, "enter", "what it allows"),
+		Back:         bind([]string{"esc", "left", "h", "q"}, "esc", "back/close"),
 	}
-	return RolesKeyMap{
-		Up:       b([]string{"up", "k"}, "↑/k", "up"),
-		Down:     b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
-		PageDown: b([]string{"pgdown", "space"}, "pgdn", "page down"),
-		Top:      b([]string{"g", "home"}, "g", "top"),
-		Bottom:   b([]string{"G", "end"}, "G", "bottom"),
-		Open:     b([]string{"enter", "right", "l"}, "enter", "what it allows"),
-		Back:     b([]string{"esc", "left", "h", "q"}, "esc", "back/close"),
-	}
+	k.PageUp.SetKeys("pgup")
+	k.PageDown.SetKeys("pgdown", "space")
+	return k
 }
 
 func (d *RolesDialog) ShortHelp() []key.Binding {

@@ -76,18 +76,12 @@ func (d *SamplesDialog) key(k tea.KeyPressMsg) (tea.Cmd, []Intent) {
 			return nil, []Intent{sampleChosenMsg{Sample: d.shown[d.cursor]}}
 		}
 		return nil, nil
-	case key.Matches(k, keys.Up):
-		d.move(-1)
-	case key.Matches(k, keys.Down):
-		d.move(1)
-	case key.Matches(k, keys.PageUp):
-		d.move(-page)
-	case key.Matches(k, keys.PageDown):
-		d.move(page)
-	default:
-		return d.edit(k)
 	}
-	return nil, nil
+	if m, ok := keys.move(k, page); ok {
+		d.moveTo(m.from(d.cursor, max(len(d.shown)-1, 0)))
+		return nil, nil
+	}
+	return d.edit(k)
 }
 
 // edit hands a key or paste to the filter and searches again when the
@@ -111,15 +105,10 @@ func (d *SamplesDialog) search() {
 	d.cursor, d.top = 0, 0
 }
 
-func (d *SamplesDialog) move(delta int) {
-	d.cursor = clamp(d.cursor+delta, 0, max(len(d.shown)-1, 0))
-	n := d.listHeight()
-	if d.cursor < d.top {
-		d.top = d.cursor
-	}
-	if n > 0 && d.cursor >= d.top+n {
-		d.top = d.cursor - n + 1
-	}
+// moveTo puts the cursor on sample i, scrolling the list to show it.
+func (d *SamplesDialog) moveTo(i int) {
+	d.cursor = clamp(i, 0, max(len(d.shown)-1, 0))
+	d.top = showing(d.top, d.cursor, d.listHeight())
 }
 
 // listHeight is the rows under the title and filter, above the hint.
@@ -173,7 +162,7 @@ func (d *SamplesDialog) columns(w int) (wl, pl int) {
 func (d *SamplesDialog) SetSize(w, h int) {
 	d.width, d.h = max(w, 0), max(h, 0)
 	d.filter.SetWidth(max(w-3, 1))
-	d.move(0)
+	d.moveTo(d.cursor)
 }
 
 // Size is most of the screen: paths are long and the list is the point.
@@ -193,18 +182,21 @@ func (d *SamplesDialog) Capturing() bool { return true }
 // SamplesKeyMap is the catalogue's keys; every other key types into the
 // filter.
 type SamplesKeyMap struct {
-	Up, Down, PageUp, PageDown, Choose, Close key.Binding
+	ScrollKeyMap  // no Top or Bottom: home and end are the filter's
+	Choose, Close key.Binding
 }
 
 // DefaultSamplesKeyMap is the catalogue's default bindings.
 func DefaultSamplesKeyMap() SamplesKeyMap {
 	return SamplesKeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "fill the path")),
-		Close:    key.NewBinding(key.WithKeys("esc", "ctrl+s"), key.WithHelp("esc", "close")),
+		ScrollKeyMap: ScrollKeyMap{
+			Up:       bind([]string{"up", "ctrl+p"}, "↑", "up"),
+			Down:     bind([]string{"down", "ctrl+n"}, "↓", "down"),
+			PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+			PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
+		},
+		Choose: bind([]string{"enter"}, "enter", "fill the path"),
+		Close:  bind([]string{"esc", "ctrl+s"}, "esc", "close"),
 	}
 }
 

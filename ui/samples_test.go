@@ -17,10 +17,7 @@ func TestSamplesChooseFillsPath(t *testing.T) {
 	m := newRootForTest(t, 120, 40)
 	press(m, "ctrl+t") // POST: the sample sets GET back
 	pumpRoot(m, press(m, "ctrl+s"))
-	d, ok := m.dialog.(*SamplesDialog)
-	if !ok {
-		t.Fatalf("ctrl+s in the path input opened %T, want the sample catalogue", m.dialog)
-	}
+	d := dialogOf[*SamplesDialog](t, m, "ctrl+s in the path input")
 	if !d.loaded || d.total == 0 {
 		t.Fatalf("the catalogue did not load: %d samples", d.total)
 	}
@@ -71,9 +68,7 @@ func TestSamplesKeyOnlyOutsideBody(t *testing.T) {
 		t.Fatal("esc did not leave the path input")
 	}
 	press(m, "ctrl+s")
-	if _, ok := m.dialog.(*SamplesDialog); !ok {
-		t.Fatalf("ctrl+s while browsing opened %T", m.dialog)
-	}
+	dialogOf[*SamplesDialog](t, m, "ctrl+s while browsing")
 	press(m, "esc")
 	if m.dialog != nil {
 		t.Fatalf("esc left %T open", m.dialog)

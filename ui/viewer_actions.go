@@ -124,25 +124,15 @@ func (v *Viewer) scroll(msg tea.KeyPressMsg) {
 	if v.tableOnScreen() {
 		page = max(v.table.dataHeight(), 1) // the header stays
 	}
-	var n int
-	switch {
-	case key.Matches(msg, k.Up):
-		n = -1
-	case key.Matches(msg, k.Down):
-		n = 1
-	case key.Matches(msg, k.PageUp):
-		n = -page
-	case key.Matches(msg, k.PageDown):
-		n = page
-	case key.Matches(msg, k.Top):
-		v.scrollEnd(false)
-		return
-	case key.Matches(msg, k.Bottom):
-		v.scrollEnd(true)
-		return
-	default:
+	m, ok := k.move(msg, page)
+	if !ok {
 		return
 	}
+	if m.end != 0 {
+		v.scrollEnd(m.end > 0)
+		return
+	}
+	n := m.by
 	switch {
 	case v.tab != tabBody:
 		v.texts[v.tab].scroll(n, v.contentHeight())

@@ -5,9 +5,9 @@ import "charm.land/bubbles/v2/key"
 // ViewerKeyMap is the response viewer's keys. left/right switch tabs, so
 // horizontal scrolling of the body is on < > (or shift+left/right).
 type ViewerKeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	ScrollLeft, ScrollRight, Wrap           key.Binding
-	Table                                   key.Binding // Body as text or as a table
+	ScrollKeyMap
+	ScrollLeft, ScrollRight, Wrap key.Binding
+	Table                         key.Binding // Body as text or as a table
 
 	NextTab, PrevTab                        key.Binding
 	BodyTab, HeadersTab, TokenTab, TraceTab key.Binding
@@ -28,51 +28,48 @@ type ViewerKeyMap struct {
 
 // DefaultViewerKeyMap is the viewer's default bindings.
 func DefaultViewerKeyMap() ViewerKeyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	k := ViewerKeyMap{
+		ScrollKeyMap: defaultScrollKeyMap(),
+		ScrollLeft:   bind([]string{"<", "shift+left"}, "<", "scroll left"),
+		ScrollRight:  bind([]string{">", "shift+right"}, ">", "scroll right"),
+		Wrap:         bind([]string{"w"}, "w", "wrap"),
+		Table:        bind([]string{"T"}, "T", "table"),
+
+		NextTab:    bind([]string{"right"}, "→", "next tab"),
+		PrevTab:    bind([]string{"left"}, "←", "prev tab"),
+		BodyTab:    bind([]string{"b"}, "b", "body"),
+		HeadersTab: bind([]string{"h"}, "h", "headers"),
+		TokenTab:   bind([]string{"t"}, "t", "token"),
+		TraceTab:   bind([]string{"r"}, "r", "trace"),
+		Audit:      bind([]string{"P"}, "P", "permission audit"),
+		Roles:      bind([]string{"p"}, "p", "what a role allows"),
+
+		DiagnosisTab:   bind([]string{"d"}, "d", "diagnosis"),
+		Recheck:        bind([]string{"R"}, "R", "new token + retry"),
+		CopyConsentURL: bind([]string{"u"}, "u", "copy consent URL"),
+		ConsentQR:      bind([]string{"Q"}, "Q", "consent URL as QR code"),
+		Matrix:         bind([]string{"M"}, "M", "profile matrix"),
+
+		Search:    bind([]string{"/"}, "/", "search"),
+		NextMatch: bind([]string{"n"}, "n", "next match"),
+		PrevMatch: bind([]string{"N"}, "N", "prev match"),
+
+		NextPage: bind([]string{"]"}, "]", "next page"),
+		PrevPage: bind([]string{"["}, "[", "previous page"),
+		FetchAll: bind([]string{"A"}, "A", "fetch all pages"),
+		CopyBody: bind([]string{"y"}, "y", "copy body"),
+		CopyCurl: bind([]string{"c"}, "c", "copy as curl"),
+		Save:     bind([]string{"s"}, "s", "save body"),
+		Bundle:   bind([]string{"B"}, "B", "support bundle"),
+
+		Submit: bind([]string{"enter"}, "enter", "run"),
+		Close:  bind([]string{"esc"}, "esc", "close"),
 	}
-	return ViewerKeyMap{
-		Up:          b([]string{"up", "k"}, "↑/k", "up"),
-		Down:        b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:      b([]string{"pgup", "ctrl+b", "ctrl+u"}, "pgup", "page up"),
-		PageDown:    b([]string{"pgdown", "space", "ctrl+f", "ctrl+d"}, "pgdn/space", "page down"),
-		Top:         b([]string{"g", "home"}, "g/home", "top"),
-		Bottom:      b([]string{"G", "end"}, "G/end", "bottom"),
-		ScrollLeft:  b([]string{"<", "shift+left"}, "<", "scroll left"),
-		ScrollRight: b([]string{">", "shift+right"}, ">", "scroll right"),
-		Wrap:        b([]string{"w"}, "w", "wrap"),
-		Table:       b([]string{"T"}, "T", "table"),
-
-		NextTab:    b([]string{"right"}, "→", "next tab"),
-		PrevTab:    b([]string{"left"}, "←", "prev tab"),
-		BodyTab:    b([]string{"b"}, "b", "body"),
-		HeadersTab: b([]string{"h"}, "h", "headers"),
-		TokenTab:   b([]string{"t"}, "t", "token"),
-		TraceTab:   b([]string{"r"}, "r", "trace"),
-		Audit:      b([]string{"P"}, "P", "permission audit"),
-		Roles:      b([]string{"p"}, "p", "what a role allows"),
-
-		DiagnosisTab:   b([]string{"d"}, "d", "diagnosis"),
-		Recheck:        b([]string{"R"}, "R", "new token + retry"),
-		CopyConsentURL: b([]string{"u"}, "u", "copy consent URL"),
-		ConsentQR:      b([]string{"Q"}, "Q", "consent URL as QR code"),
-		Matrix:         b([]string{"M"}, "M", "profile matrix"),
-
-		Search:    b([]string{"/"}, "/", "search"),
-		NextMatch: b([]string{"n"}, "n", "next match"),
-		PrevMatch: b([]string{"N"}, "N", "prev match"),
-
-		NextPage: b([]string{"]"}, "]", "next page"),
-		PrevPage: b([]string{"["}, "[", "previous page"),
-		FetchAll: b([]string{"A"}, "A", "fetch all pages"),
-		CopyBody: b([]string{"y"}, "y", "copy body"),
-		CopyCurl: b([]string{"c"}, "c", "copy as curl"),
-		Save:     b([]string{"s"}, "s", "save body"),
-		Bundle:   b([]string{"B"}, "B", "support bundle"),
-
-		Submit: b([]string{"enter"}, "enter", "run"),
-		Close:  b([]string{"esc"}, "esc", "close"),
-	}
+	// The pane's help has room to name the second keys.
+	k.PageDown.SetHelp("pgdn/space", "page down")
+	k.Top.SetHelp("g/home", "top")
+	k.Bottom.SetHelp("G/end", "bottom")
+	return k
 }
 
 // ShortHelp is the footer line when the viewer has focus.

@@ -24,8 +24,11 @@ func (t *textTab) set(rows []string, h int) {
 }
 
 // scroll moves by n rows, keeping the last row at the bottom at most.
-func (t *textTab) scroll(n, h int) {
-	t.top = clamp(t.top+n, 0, max(len(t.rows)-h, 0))
+func (t *textTab) scroll(n, h int) { t.move(scrollMove{by: n}, h) }
+
+// move applies a scroll key's move in a pane h rows high.
+func (t *textTab) move(m scrollMove, h int) {
+	t.top = m.from(t.top, max(len(t.rows)-h, 0))
 }
 
 // visible returns the rows on screen in a pane h rows high.

@@ -8,35 +8,16 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"github.com/graphtui/graphtui/auth"
 	"github.com/graphtui/graphtui/demo"
-	"github.com/graphtui/graphtui/graph"
 	"github.com/graphtui/graphtui/history"
 	"github.com/graphtui/graphtui/internal/demotest"
-	"github.com/graphtui/graphtui/profiles"
-	"github.com/graphtui/graphtui/session"
 )
 
 // The write flows against the demo tenant: method, body, guard,
 // confirmation, the write diagnosis, history and the roles view.
 
 var wfSendMailPath = "/users/" + demo.MailboxOpen + "/sendMail"
-
-// wfBackend is a backend on the demo tenant's config at cfg.
-func wfBackend(t *testing.T, cfg, historyPath string) *Backend {
-	t.Helper()
-	return &Backend{
-		Session: testSession(t, session.Options{
-			Config:  cfg,
-			Auth:    auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: func(string) (string, bool) { return "", false }}}),
-			Version: "test",
-		}),
-		HistoryPath: historyPath,
-		MaxPages:    graph.DefaultMaxPages,
-	}
-}
 
 // wfWritesOff is the demo's config with allow_writes taken out.
 func wfWritesOff(t *testing.T, cfg string) string {
@@ -64,12 +45,8 @@ func startFlowAs(t *testing.T, w, h int, profile string, writesOff bool) *flow {
 	if writesOff {
 		cfg = wfWritesOff(t, cfg)
 	}
-	probe := &screenProbe{pinged: make(chan struct{}, 1), moved: make(chan struct{}, 1)}
-	tm := teatest.NewTestModel(t, New(Options{Backend: wfBackend(t, cfg, ""), Title: "demo tenant", Profile: profile}),
-		teatest.WithInitialTermSize(w, h),
-		teatest.WithProgramOptions(tea.WithFilter(probe.filter)))
-	t.Cleanup(func() { tm.Quit() })
-	f := &flow{t: t, tm: tm, probe: probe, tenant: tenant}
+	f := newFlow(t, Options{Backend: flowBackend(t, cfg, ""), Title: "demo tenant", Profile: profile}, w, h, nil)
+	f.tenant = tenant
 	f.waitFor("▸ " + profile)
 	return f
 }
@@ -133,9 +110,7 @@ func TestFlowWriteCancelledSendsNothing(t *testing.T) {
 	f.typeText("n")
 	f.waitFor("not sent")
 	f.waitUntil("the dialog never closed", func(s string) bool { return !strings.Contains(s, "Send this write?") })
-	if n := f.tenant.Stats().GraphTotal(); n != 0 {
-		t.Errorf("n in the dialog: %d Graph requests reached the tenant", n)
-	}
+	f.noGraphSince(0, "n in the dialog")
 }
 
 func TestFlowWriteWithoutAllowWritesIsRefused(t *testing.T) {
@@ -145,9 +120,7 @@ func TestFlowWriteWithoutAllowWritesIsRefused(t *testing.T) {
 	if strings.Contains(s, "Send this write?") {
 		t.Errorf("the confirmation opened for a profile without allow_writes:\n%s", s)
 	}
-	if n := f.tenant.Stats().GraphTotal(); n != 0 {
-		t.Errorf("%d Graph requests reached the tenant", n)
-	}
+	f.noGraphSince(0, "the refused write")
 }
 
 func TestFlowWriteBodyErrorIsNotSent(t *testing.T) {
@@ -164,9 +137,7 @@ func TestFlowWriteBodyErrorIsNotSent(t *testing.T) {
 	if strings.Contains(s, "Send this write?") {
 		t.Errorf("the confirmation opened for a body that does not parse:\n%s", s)
 	}
-	if n := f.tenant.Stats().GraphTotal(); n != 0 {
-		t.Errorf("%d Graph requests reached the tenant", n)
-	}
+	f.noGraphSince(0, "the refused write")
 }
 
 // After a write the Token tab's p lists the token's roles; enter on one
@@ -212,12 +183,10 @@ func lineWith(screen, mark string) string {
 func TestWriteHistoryAndRefusal(t *testing.T) {
 	tenant, cfg := demotest.Start(t, demo.Options{})
 	histPath := filepath.Join(t.TempDir(), "history.json")
-	m := wfRoot(t, wfBackend(t, cfg, histPath), demo.ProfileMailBlocked)
+	m := wfRoot(t, flowBackend(t, cfg, histPath), demo.ProfileMailBlocked)
 	m.route(historyLoadedMsg{Store: mustHistory(t, histPath)})
 	wfCompose(m)
-	if _, ok := m.dialog.(*WriteConfirm); !ok {
-		t.Fatalf("ctrl+s opened %T, want the write confirmation", m.dialog)
-	}
+	dialogOf[*WriteConfirm](t, m, "ctrl+s")
 	msgs := drain(press(m, "y"))
 	xs := msgsOf[exchangeMsg](msgs)
 	if len(xs) != 1 || xs[0].Exchange.Response == nil || xs[0].Exchange.Response.Status != 202 {
@@ -242,9 +211,8 @@ func TestWriteHistoryAndRefusal(t *testing.T) {
 	// M on the write asks before sending it under every profile.
 	m.Update(xs[0])
 	press(m, "M")
-	d, ok := m.dialog.(*WriteConfirm)
-	if !ok || !strings.Contains(d.title, "under") {
-		t.Fatalf("M on a write opened %T", m.dialog)
+	if d := dialogOf[*WriteConfirm](t, m, "M on a write"); !strings.Contains(d.title, "under") {
+		t.Fatalf("M on a write asked %q, not to send it under every profile", d.title)
 	}
 	if cmd := press(m, "n"); m.dialog != nil || len(msgsOf[matrixResultMsg](drain(cmd))) != 0 {
 		t.Errorf("n: the matrix ran anyway (dialog %T)", m.dialog)
@@ -256,7 +224,7 @@ func TestWriteHistoryAndRefusal(t *testing.T) {
 	// The same without allow_writes: refused before any dialog, naming the
 	// key and the file.
 	off := wfWritesOff(t, cfg)
-	m = wfRoot(t, wfBackend(t, off, ""), demo.ProfileMailBlocked)
+	m = wfRoot(t, flowBackend(t, off, ""), demo.ProfileMailBlocked)
 	wfCompose(m)
 	if m.dialog != nil {
 		t.Fatalf("a dialog (%T) opened for a profile without allow_writes", m.dialog)
