@@ -53,7 +53,7 @@ func scrubFields(s string) string {
 	last := 0
 	for _, m := range credentialField.FindAllStringSubmatchIndex(s, -1) {
 		sep, quote, value := s[m[4]:m[5]], s[m[6]:m[7]], s[m[8]:m[9]]
-		if isReference(value) || (quote == "" && strings.Contains(sep, ":") && strings.TrimRight(sep, " \t\r\n") != sep) {
+		if endsAWord(s, m[2], m[3]) || isReference(value) || (quote == "" && strings.Contains(sep, ":") && strings.TrimRight(sep, " \t\r\n") != sep) {
 			continue
 		}
 		b.WriteString(s[last:m[8]])
@@ -65,6 +65,18 @@ func scrubFields(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// endsAWord reports whether the short keys "code" and "sig" at s[i:j] are
+// the end of a longer name (statusCode, postalCode), which holds no
+// credential. "password" stays a credential inside a name (userPassword).
+func endsAWord(s string, i, j int) bool {
+	key := strings.ToLower(s[i:j])
+	if key != "code" && key != "sig" || i == 0 {
+		return false
+	}
+	c := s[i-1] | 0x20 // ASCII lower case
+	return c >= 'a' && c <= 'z'
 }
 
 func isReference(v string) bool {

@@ -55,3 +55,20 @@ func TestRedactLeavesReferencesAndProse(t *testing.T) {
 		}
 	}
 }
+
+// Names that end in "code" are not OAuth codes: an identity endpoint's
+// {"statusCode":400} and a user's postalCode stay readable, while a code
+// or a password inside a longer name is still hidden.
+func TestCodeInsideALongerNameIsNotACredential(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"statusCode":400,"message":"x"}`:       `{"statusCode":400,"message":"x"}`,
+		`"postalCode": "98052", "countryCode":1`: `"postalCode": "98052", "countryCode":1`,
+		`redirect?code=0.AXoA9x&state=1`:         `redirect?code=[redacted]&state=1`,
+		`{"userPassword":"hunter22"}`:            `{"userPassword":"[redacted]"}`,
+		`AZURE_CLIENT_SECRET=abc~123`:            `AZURE_CLIENT_SECRET=[redacted]`,
+	} {
+		if got := String(in); got != want {
+			t.Errorf("Redact(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
