@@ -113,6 +113,7 @@ App Service-style identity endpoint in that shell's environment:
   export IDENTITY_ENDPOINT=%s
   export IDENTITY_HEADER=%s
   graphtui token -p mi-reader
+  graphtui token -p managed-identity     # the implicit profile of an Azure host
   graphtui get /users -p mi-missing-role # 403: the app role assignment that fixes it
   graphtui get /users -p fed-wrong-subject  # AADSTS70021: the federated credential that matches
 

@@ -167,3 +167,16 @@ func TestManagedIdentityMissingRoleGivesTheRoleAssignment(t *testing.T) {
 		t.Errorf("consent-url for a managed identity: exit %d out %q err %s", cu.code, cu.out, cu.err)
 	}
 }
+
+// On an Azure host (IDENTITY_ENDPOINT set) the implicit managed-identity
+// profile asks for Microsoft Graph by its public name, as a new user tries
+// first; the demo's identity endpoint answers for the system identity.
+func TestImplicitManagedIdentityProfileGetsAToken(t *testing.T) {
+	d := newIdentityDemo(t)
+	env := d.env()
+	for k, v := range d.tenant.ManagedIdentityEnv() {
+		env[k] = v // what the CLI sees of the host's environment
+	}
+	r := runOK(t, env, "token", "-p", "managed-identity")
+	wantIn(t, "stdout", r.out, "kind             managed-identity", "aud              https://graph.microsoft.com", "roles (")
+}

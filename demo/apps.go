@@ -328,7 +328,10 @@ func newRegistry(now time.Time, graphURL string) (*registry, error) {
 
 	r.resources = []*resource{
 		{appID: GraphAppID, displayName: "Microsoft Graph", spID: stableID("servicePrincipal/" + GraphAppID),
-			names: []string{graphURL, GraphAppID}},
+			// On a real tenant Graph also answers to its public name, the
+			// resource an Azure host's implicit managed-identity profile
+			// asks for; the token's audience is then that name.
+			names: []string{graphURL, GraphAppID, "https://graph.microsoft.com"}},
 		{appID: hrAPIAppID, displayName: "Contoso HR API", spID: stableID("servicePrincipal/" + hrAPIAppID),
 			names: []string{HRAPIResource, hrAPIAppID}},
 	}
