@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -22,7 +24,7 @@ import (
 
 // demoBackend is a backend and the reader profile of a demo tenant with
 // users generated users.
-func demoBackend(t *testing.T, users int) (*Backend, profiles.Profile) {
+func demoBackend(t *testing.T, users int, tune ...func(*graph.Client)) (*Backend, profiles.Profile) {
 	t.Helper()
 	_, path := demotest.Start(t, demo.Options{Users: users})
 	cfg, err := profiles.Load(path)
@@ -38,6 +40,11 @@ func demoBackend(t *testing.T, users int) (*Backend, profiles.Profile) {
 		Session: testSession(t, session.Options{
 			Config: path, LookupEnv: noEnv, Version: "test",
 			Auth: auth.NewManager(auth.Options{Secrets: profiles.Secrets{LookupEnv: noEnv}}),
+			TuneClient: func(c *graph.Client) {
+				for _, f := range tune {
+					f(c)
+				}
+			},
 		}),
 		MaxPages: graph.DefaultMaxPages, Style: "monokai", Color: render.ColorTrue,
 	}
@@ -122,9 +129,25 @@ func assertIndented(t *testing.T, src lineSource, body []byte) {
 	}
 }
 
+// holdPage makes the Graph request for page n wait until it is cancelled,
+// so a test sees the pages before it whatever the scheduler does.
+func holdPage(n int) func(*graph.Client) {
+	return func(c *graph.Client) {
+		next := c.HTTP.Transport
+		var sent atomic.Int32
+		c.HTTP = &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			if sent.Add(1) == int32(n) {
+				<-r.Context().Done()
+				return nil, r.Context().Err()
+			}
+			return next.RoundTrip(r)
+		})}
+	}
+}
+
 // esc during fetch-all stops it at once and keeps the pages that arrived.
 func TestFetchAllCancelKeepsWhatArrived(t *testing.T) {
-	b, p := demoBackend(t, 500)
+	b, p := demoBackend(t, 500, holdPage(3))
 	v := vwViewer(118, 32)
 	first := firstMsg(b.send(context.Background(), 1, p, usersTop100()), nil).(exchangeMsg)
 	vwShow(v, first.Exchange)
