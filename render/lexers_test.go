@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -43,4 +44,28 @@ func TestUnclosedMarkupIsLinear(t *testing.T) {
 			t.Errorf("%q repeated: text changed", opener)
 		}
 	}
+}
+
+// Whatever a non-JSON body holds, Pretty returns, adds only colour, and
+// shows the text as the plain (ColorNone) output does.
+func FuzzPrettyText(f *testing.F) {
+	for _, s := range []string{`<a b='c'>x &amp; y</a>`, "<!--", "<![CDATA[x", "a,b\n\"c\"\"d\",e\n", `<?xml ?><x y="`, `{"cut": "ab`, "<!DOCTYPE html><p>\x1b[31m</p>"} {
+		f.Add(s, uint8(0))
+	}
+	types := []string{"text/xml", "text/html", "text/csv", "text/plain", "application/problem+json", ""}
+	f.Fuzz(func(t *testing.T, body string, pick uint8) {
+		ct := types[int(pick)%len(types)]
+		var plain, coloured bytes.Buffer
+		errPlain := Pretty(&plain, []byte(body), ct, ColorNone, "")
+		errColoured := Pretty(&coloured, []byte(body), ct, ColorTrue, "")
+		if (errPlain == nil) != (errColoured == nil) {
+			t.Fatalf("%s: plain error %v, coloured error %v", ct, errPlain, errColoured)
+		}
+		if IsJSON(ct, []byte(body)) && json.Valid([]byte(body)) {
+			return // the JSON highlighter, fuzzed by FuzzHighlight
+		}
+		if got := stripSGR(coloured.Bytes()); !bytes.Equal(got, plain.Bytes()) {
+			t.Fatalf("%s: colour changed the text:\n%q\nplain:\n%q", ct, got, plain.Bytes())
+		}
+	})
 }
