@@ -3,7 +3,10 @@ package render
 //go:generate go run ./internal/genstyles
 
 import (
+	"bytes"
+	"embed"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 
@@ -14,17 +17,11 @@ import (
 // on the dark terminals most people use.
 const DefaultStyle = "monokai"
 
-// styleDef and styleEntry hold a chroma style as static data
-// (styles_gen.go), so that no theme is parsed at start.
-type styleDef struct {
-	name    string
-	entries []styleEntry
-}
-
-type styleEntry struct {
-	token chroma.TokenType
-	style string
-}
+// styleFiles are the offered chroma styles in chroma's XML form
+// (genstyles), parsed when first asked for rather than at start.
+//
+//go:embed styles/*.xml
+var styleFiles embed.FS
 
 // builtStyles caches each style the first time it is asked for.
 var builtStyles sync.Map // lower-case name -> *chroma.Style
@@ -38,29 +35,24 @@ func LookupStyle(name string) (*chroma.Style, error) {
 	if st, ok := builtStyles.Load(key); ok {
 		return st.(*chroma.Style), nil
 	}
-	for _, def := range styleTable {
-		if strings.ToLower(def.name) != key {
-			continue
-		}
-		entries := make(chroma.StyleEntries, len(def.entries))
-		for _, e := range def.entries {
-			entries[e.token] = e.style
-		}
-		st, err := chroma.NewStyle(def.name, entries)
-		if err != nil {
-			return nil, fmt.Errorf("colour style %q: %w", name, err)
-		}
-		got, _ := builtStyles.LoadOrStore(key, st)
-		return got.(*chroma.Style), nil
+	data, err := styleFiles.ReadFile("styles/" + key + ".xml")
+	if err != nil {
+		return nil, fmt.Errorf("unknown colour style %q; choose one of: %s", name, strings.Join(StyleNames(), ", "))
 	}
-	return nil, fmt.Errorf("unknown colour style %q; choose one of: %s", name, strings.Join(StyleNames(), ", "))
+	st, err := chroma.NewXMLStyle(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("colour style %q: %w", name, err)
+	}
+	got, _ := builtStyles.LoadOrStore(key, st)
+	return got.(*chroma.Style), nil
 }
 
 // StyleNames lists the styles LookupStyle knows.
 func StyleNames() []string {
-	names := make([]string, len(styleTable))
-	for i, def := range styleTable {
-		names[i] = strings.ToLower(def.name)
+	files, _ := fs.Glob(styleFiles, "styles/*.xml")
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = strings.TrimSuffix(strings.TrimPrefix(f, "styles/"), ".xml")
 	}
 	return names
 }
