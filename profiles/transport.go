@@ -91,10 +91,15 @@ func verifyHost(host string, extra *x509.CertPool) func(tls.ConnectionState) err
 			opts.Intermediates.AddCert(c)
 		}
 		leaf := cs.PeerCertificates[0]
-		if _, err := leaf.Verify(opts); err == nil {
-			return nil
+		_, err := leaf.Verify(opts)
+		// Only an unknown issuer is worth a second try: a wrong name or an
+		// expired certificate is as wrong against any roots, and says so
+		// better than "unknown authority" would.
+		var unknown x509.UnknownAuthorityError
+		if errors.As(err, &unknown) {
+			err = verifySystem(leaf, opts)
 		}
-		if err := verifySystem(leaf, opts); err != nil {
+		if err != nil {
 			return &tls.CertificateVerificationError{UnverifiedCertificates: cs.PeerCertificates, Err: err}
 		}
 		return nil

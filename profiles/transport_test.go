@@ -102,6 +102,9 @@ func TestCAFileIsTriedBeforeTheSystemRoots(t *testing.T) {
 	if !errors.As(err, &badHost) {
 		t.Errorf("a certificate for another name was accepted, or the wrong error: %v", err)
 	}
+	if *systemChecks != 0 {
+		t.Errorf("a wrong host name was tried against the system roots too (%d times); it is wrong against any roots", *systemChecks)
+	}
 
 	other, _ := newCert(t, "some other CA", nil, nil)
 	client, err = HTTPClient(Profile{Name: "p", CAFile: writeCA(t, other.Raw)})
